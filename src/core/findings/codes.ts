@@ -1,0 +1,207 @@
+/**
+ * Findings are data: a stable code, a severity, where it is, and typed arguments. Human wording lives
+ * only in ./wording.ts (one table per language), so tests assert codes and numbers, never sentences.
+ */
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** The typed arguments of every finding code. Adding a key here without wording fails to compile. */
+export interface FindingArgs {
+  // ── input ───────────────────────────────────────────────────────────────────────────────────
+  /** A file could not be opened or decoded at all. */
+  file_unreadable: { reason: string };
+  /** A sheet that does not look like a return (no indicator labels found). */
+  sheet_skipped: { reason: 'empty' | 'no_labels' };
+  /** A CSV decoded as GB18030 because it was not valid UTF-8 (information, so the user knows). */
+  encoding_detected: { encoding: string };
+
+  // ── structure ───────────────────────────────────────────────────────────────────────────────
+  community_not_found: Record<string, never>;
+  period_not_found: Record<string, never>;
+  period_invalid: { text: string };
+  /** The period was not in the return; the one given with --period was used. */
+  period_from_option: { period: string };
+  /** The same indicator appears twice in one return; the first one is kept. */
+  indicator_duplicate: { firstCell: string };
+  /** A required indicator has no row / column in the return. */
+  required_missing: Record<string, never>;
+  /** A required indicator's cell is empty (empty is not 0). */
+  required_empty: Record<string, never>;
+  /** A label that matches no indicator; `suggestion` is the closest template name, if any is close. */
+  unknown_label: { label: string; suggestion: string | null; suggestionCode: string | null };
+
+  // ── values ──────────────────────────────────────────────────────────────────────────────────
+  not_a_number: { text: string };
+  range_value: { text: string };
+  placeholder: { text: string };
+  cell_error: { text: string };
+  /** Formula text where a value belongs (a CSV cannot compute it). */
+  formula_text: { formula: string };
+  /** A formula cell with no computed result stored (the file was never recalculated). */
+  formula_no_result: { formula: string };
+  /** A formula's stored result was used; said so that the statistician knows the cell is computed. */
+  formula_value: { formula: string; value: number };
+  /** A date (or a date-formatted number) where a count or quantity belongs. */
+  date_value: { text: string };
+  negative: { value: number };
+  fractional_count: { value: number };
+  rate_out_of_range: { value: number };
+  /** A value ≤ 1 in a percent indicator: 0.879 may mean 87.9 %. Not converted. */
+  rate_fraction: { value: number; asPercent: number };
+  below_min: { value: number; min: number };
+  above_max: { value: number; max: number };
+  /** 500余, 近100, 约10: read as the number, flagged as not exact. */
+  approximate: { text: string; value: number };
+  /** An exact unit conversion was applied (0.25 吨 → 250 公斤). */
+  unit_converted: { from: string; to: string; original: number; value: number };
+  /** A unit the template's unit cannot be converted from (张 for 处). */
+  unit_mismatch: { unit: string; expected: string };
+
+  // ── cross-item rules (DHIS2 style) ───────────────────────────────────────────────────────────
+  rule_failed: {
+    rule: string;
+    left: string;
+    op: string;
+    right: string;
+    leftValue: number;
+    rightValue: number;
+    tolerance: number;
+    note: { zh: string | null; en: string | null };
+  };
+  /** A rule whose `missing` policy is `fail` could not be evaluated because a side is empty. */
+  rule_side_missing: { rule: string; side: string };
+  /** A value above the template's threshold needs a remark (意外中毒事件 > 0) and has none. */
+  remark_missing: { value: number; threshold: number };
+
+  // ── against peers and the roster ────────────────────────────────────────────────────────────
+  /** Far from the other communities of the same period (robust z on log scale; see check/outliers.ts). */
+  outlier_peer: { value: number; median: number; peers: number; ratio: number };
+  missing_return: { community: string; street: string | null; period: string | null };
+  unexpected_community: { suggestion: string | null };
+  duplicate_return: { otherFile: string; otherSheet: string; otherCell: string | null };
+  street_mismatch: { reported: string; roster: string };
+  street_not_found: Record<string, never>;
+
+  // ── the template and the roster themselves ─────────────────────────────────────────────────
+  template_missing_column: { column: string };
+  template_bad_value: { column: string; text: string };
+  template_duplicate_code: { code: string };
+  template_unknown_code: { code: string; where: string };
+  template_bad_expression: { text: string; reason: string };
+  template_empty: Record<string, never>;
+  roster_missing_column: { column: string };
+}
+
+export type FindingCode = keyof FindingArgs;
+
+/** Where a finding is and whom it concerns. `cell` is an A1 address as the user sees it. */
+export interface FindingWhere {
+  file: string;
+  sheet?: string | undefined;
+  cell?: string | undefined;
+  community?: string | undefined;
+  period?: string | undefined;
+  /** Indicator code, and its display name as the template gives it. */
+  indicator?: string | undefined;
+  indicatorName?: string | undefined;
+}
+
+export type Finding = {
+  [C in FindingCode]: FindingWhere & { code: C; severity: Severity; args: FindingArgs[C] };
+}[FindingCode];
+
+export type FindingOf<C extends FindingCode> = Extract<Finding, { code: C }>;
+
+/** Severity of each code; `rule_failed` takes the rule's own severity instead. */
+export const DEFAULT_SEVERITY: { readonly [C in FindingCode]: Severity } = {
+  file_unreadable: 'error',
+  sheet_skipped: 'info',
+  encoding_detected: 'info',
+  community_not_found: 'error',
+  period_not_found: 'error',
+  period_invalid: 'error',
+  period_from_option: 'info',
+  indicator_duplicate: 'error',
+  required_missing: 'error',
+  required_empty: 'error',
+  unknown_label: 'warning',
+  not_a_number: 'error',
+  range_value: 'error',
+  placeholder: 'error',
+  cell_error: 'error',
+  formula_text: 'error',
+  formula_no_result: 'error',
+  formula_value: 'info',
+  date_value: 'error',
+  negative: 'error',
+  fractional_count: 'error',
+  rate_out_of_range: 'error',
+  rate_fraction: 'warning',
+  below_min: 'error',
+  above_max: 'error',
+  approximate: 'warning',
+  unit_converted: 'info',
+  unit_mismatch: 'error',
+  rule_failed: 'error',
+  rule_side_missing: 'warning',
+  remark_missing: 'warning',
+  outlier_peer: 'warning',
+  missing_return: 'warning',
+  unexpected_community: 'warning',
+  duplicate_return: 'error',
+  street_mismatch: 'warning',
+  street_not_found: 'warning',
+  template_missing_column: 'error',
+  template_bad_value: 'error',
+  template_duplicate_code: 'error',
+  template_unknown_code: 'error',
+  template_bad_expression: 'error',
+  template_empty: 'error',
+  roster_missing_column: 'error',
+};
+
+/** Builds a finding with the code's default severity (or the one given). */
+export function finding<C extends FindingCode>(
+  code: C,
+  args: FindingArgs[C],
+  where: FindingWhere,
+  severity: Severity = DEFAULT_SEVERITY[code],
+): FindingOf<C> {
+  const f: Record<string, unknown> = { code, severity };
+  for (const [k, v] of Object.entries(where)) if (v !== undefined && v !== null && v !== '') f[k] = v;
+  f['args'] = args;
+  return f as unknown as FindingOf<C>;
+}
+
+export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
+  const n = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) n[f.severity]++;
+  return n;
+}
+
+/** A stable order for output: by file, sheet, row, column, then code. Re-runs give identical output. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    cmp(a.file, b.file) ||
+    cmp(a.sheet ?? '', b.sheet ?? '') ||
+    cellOrder(a.cell) - cellOrder(b.cell) ||
+    cmp(a.community ?? '', b.community ?? '') ||
+    cmp(a.indicator ?? '', b.indicator ?? '') ||
+    cmp(a.code, b.code)
+  );
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function cellOrder(cell: string | undefined): number {
+  if (!cell) return -1;
+  const m = /^([A-Z]+)(\d+)$/.exec(cell);
+  if (!m) return -1;
+  let col = 0;
+  for (const ch of m[1]!) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return Number(m[2]) * 20000 + col;
+}

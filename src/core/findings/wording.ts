@@ -1,0 +1,136 @@
+import type { Finding, FindingArgs, FindingCode, FindingWhere, Severity } from './codes.js';
+
+export type Lang = 'zh-CN' | 'en-US';
+
+type Wording = { readonly [C in FindingCode]: (a: FindingArgs[C], w: FindingWhere) => string };
+
+const n = (v: number): string => (Number.isInteger(v) ? String(v) : String(Math.round(v * 1000) / 1000));
+const zhName = (w: FindingWhere): string => (w.indicatorName ? `「${w.indicatorName}」` : '');
+const enName = (w: FindingWhere): string => (w.indicatorName ? `"${w.indicatorName}"` : 'the value');
+const zhSev: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
+const enSev: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'info' };
+
+const zh: Wording = {
+  file_unreadable: (a) => `文件无法读取：${a.reason}`,
+  sheet_skipped: (a) => (a.reason === 'empty' ? '工作表为空，已跳过' : '未找到任何指标名称，不像报表，已跳过'),
+  encoding_detected: (a) => `文件不是 UTF-8 编码，已按 ${a.encoding} 读取`,
+  community_not_found: () => '未找到社区名称（社区名称 / 单位名称 / 填报单位）',
+  period_not_found: () => '未找到报告期（报告期 / 月份），请填写如“2026年10月”',
+  period_invalid: (a) => `报告期“${a.text}”无法识别，请写成“2026年10月”或“2026-10”`,
+  period_from_option: (a) => `报表中未写报告期，已按命令参数使用 ${a.period}`,
+  indicator_duplicate: (a, w) => `${zhName(w)}重复出现，已采用第一次出现的 ${a.firstCell}`,
+  required_missing: (_a, w) => `缺少必填指标${zhName(w)}`,
+  required_empty: (_a, w) => `必填指标${zhName(w)}未填写（空白不等于 0，无数据请填 0）`,
+  unknown_label: (a) =>
+    a.suggestion ? `无法识别的指标“${a.label}”，是否应为“${a.suggestion}”？` : `无法识别的指标“${a.label}”`,
+  not_a_number: (a, w) => `${zhName(w)}的值“${a.text}”不是数字`,
+  range_value: (a, w) => `${zhName(w)}填写了范围“${a.text}”，请填写一个确切数字`,
+  placeholder: (a, w) => `${zhName(w)}的“${a.text}”是未填写的模板占位符`,
+  cell_error: (a, w) => `${zhName(w)}单元格为错误值 ${a.text}，请检查公式`,
+  formula_text: (a, w) => `${zhName(w)}是公式文本“${a.formula}”，不是数值`,
+  formula_no_result: (a, w) => `${zhName(w)}的公式 ${a.formula} 没有计算结果，请在 Excel 中重新计算并保存`,
+  formula_value: (a, w) => `${zhName(w)}由公式 ${a.formula} 计算得出，取其结果 ${n(a.value)}`,
+  date_value: (a, w) => `${zhName(w)}处是日期“${a.text}”，应为数字`,
+  negative: (a, w) => `${zhName(w)}为负数 ${n(a.value)}`,
+  fractional_count: (a, w) => `${zhName(w)}应为整数，填写的是 ${n(a.value)}`,
+  rate_out_of_range: (a, w) => `${zhName(w)}为 ${n(a.value)}%，超出 0–100 的范围`,
+  rate_fraction: (a, w) => `${zhName(w)}填写为 ${n(a.value)}，是否应为 ${n(a.asPercent)}%？请按百分数填写`,
+  below_min: (a, w) => `${zhName(w)}为 ${n(a.value)}，低于模板下限 ${n(a.min)}`,
+  above_max: (a, w) => `${zhName(w)}为 ${n(a.value)}，高于模板上限 ${n(a.max)}，请核实`,
+  approximate: (a, w) => `${zhName(w)}“${a.text}”是约数，已按 ${n(a.value)} 计，请填写确切数字`,
+  unit_converted: (a, w) => `${zhName(w)}已由 ${n(a.original)}${a.from} 换算为 ${n(a.value)}${a.to}`,
+  unit_mismatch: (a, w) => `${zhName(w)}的单位“${a.unit}”无法换算为模板单位“${a.expected}”`,
+  rule_failed: (a) =>
+    (a.note.zh ? `${a.note.zh}：` : '') +
+    `${a.left}（${n(a.leftValue)}）${a.op}${a.right}（${n(a.rightValue)}）不成立` +
+    (a.tolerance ? `（允许误差 ${n(a.tolerance)}）` : ''),
+  rule_side_missing: (a) => `规则“${a.rule}”无法检查：${a.side} 未填写`,
+  remark_missing: (a, w) => `${zhName(w)}为 ${n(a.value)}（大于 ${n(a.threshold)}），需要在备注中说明情况`,
+  outlier_peer: (a, w) =>
+    `${zhName(w)}为 ${n(a.value)}，约为同期 ${a.peers} 个社区中位数 ${n(a.median)} 的 ${n(a.ratio)} 倍，请核实`,
+  missing_return: (a) => `名册中的${a.street ? a.street + ' ' : ''}${a.community}${a.period ? ' ' + a.period : ''} 尚未上报`,
+  unexpected_community: (a) =>
+    a.suggestion ? `该社区不在名册中，是否为“${a.suggestion}”？` : '该社区不在名册中',
+  duplicate_return: (a) =>
+    `同一社区同一报告期重复上报，另一份在 ${a.otherFile}${a.otherSheet ? ' / ' + a.otherSheet : ''}${a.otherCell ? ' ' + a.otherCell : ''}`,
+  street_mismatch: (a) => `所属街道“${a.reported}”与名册中的“${a.roster}”不一致`,
+  street_not_found: () => '未找到所属街道',
+  template_missing_column: (a) => `模板缺少“${a.column}”列`,
+  template_bad_value: (a) => `模板“${a.column}”列的值“${a.text}”无效`,
+  template_duplicate_code: (a) => `模板中指标代码“${a.code}”重复`,
+  template_unknown_code: (a) => `模板${a.where}引用了不存在的指标代码“${a.code}”`,
+  template_bad_expression: (a) => `规则表达式“${a.text}”无效：${a.reason}`,
+  template_empty: () => '模板中没有任何指标',
+  roster_missing_column: (a) => `名册缺少“${a.column}”列`,
+};
+
+const en: Wording = {
+  file_unreadable: (a) => `The file cannot be read: ${a.reason}`,
+  sheet_skipped: (a) => (a.reason === 'empty' ? 'Empty sheet, skipped' : 'No indicator labels found; not a return, skipped'),
+  encoding_detected: (a) => `Not UTF-8; read as ${a.encoding}`,
+  community_not_found: () => 'Community name not found (社区名称 / 单位名称 / 填报单位)',
+  period_not_found: () => 'Reporting period not found (报告期 / 月份); write e.g. 2026年10月',
+  period_invalid: (a) => `Period "${a.text}" not recognised; write 2026年10月 or 2026-10`,
+  period_from_option: (a) => `No period in the return; used ${a.period} from the command line`,
+  indicator_duplicate: (a, w) => `${enName(w)} appears twice; the first one (${a.firstCell}) is used`,
+  required_missing: (_a, w) => `Required indicator ${enName(w)} is missing`,
+  required_empty: (_a, w) => `Required indicator ${enName(w)} is empty (empty is not 0; write 0 if there was none)`,
+  unknown_label: (a) =>
+    a.suggestion ? `Unknown indicator "${a.label}"; did you mean "${a.suggestion}"?` : `Unknown indicator "${a.label}"`,
+  not_a_number: (a, w) => `${enName(w)}: "${a.text}" is not a number`,
+  range_value: (a, w) => `${enName(w)}: "${a.text}" is a range; one exact number is needed`,
+  placeholder: (a, w) => `${enName(w)}: "${a.text}" is an unfilled template placeholder`,
+  cell_error: (a, w) => `${enName(w)}: the cell holds the error ${a.text}; check the formula`,
+  formula_text: (a, w) => `${enName(w)}: formula text "${a.formula}" is not a value`,
+  formula_no_result: (a, w) => `${enName(w)}: formula ${a.formula} has no computed result; recalculate and save in Excel`,
+  formula_value: (a, w) => `${enName(w)} is computed by ${a.formula}; its result ${n(a.value)} is used`,
+  date_value: (a, w) => `${enName(w)}: "${a.text}" is a date, a number is expected`,
+  negative: (a, w) => `${enName(w)} is negative (${n(a.value)})`,
+  fractional_count: (a, w) => `${enName(w)} must be a whole number, got ${n(a.value)}`,
+  rate_out_of_range: (a, w) => `${enName(w)} is ${n(a.value)}%, outside 0–100`,
+  rate_fraction: (a, w) => `${enName(w)} is ${n(a.value)}; did you mean ${n(a.asPercent)}%? Enter it as a percentage`,
+  below_min: (a, w) => `${enName(w)} is ${n(a.value)}, below the template minimum ${n(a.min)}`,
+  above_max: (a, w) => `${enName(w)} is ${n(a.value)}, above the template maximum ${n(a.max)}; please check`,
+  approximate: (a, w) => `${enName(w)}: "${a.text}" is approximate; read as ${n(a.value)}; an exact number is needed`,
+  unit_converted: (a, w) => `${enName(w)} converted from ${n(a.original)} ${a.from} to ${n(a.value)} ${a.to}`,
+  unit_mismatch: (a, w) => `${enName(w)}: unit "${a.unit}" cannot be converted to the template unit "${a.expected}"`,
+  rule_failed: (a) =>
+    (a.note.en ? `${a.note.en}: ` : '') +
+    `${a.left} (${n(a.leftValue)}) ${a.op} ${a.right} (${n(a.rightValue)}) does not hold` +
+    (a.tolerance ? ` (tolerance ${n(a.tolerance)})` : ''),
+  rule_side_missing: (a) => `Rule "${a.rule}" cannot be checked: ${a.side} is empty`,
+  remark_missing: (a, w) => `${enName(w)} is ${n(a.value)} (above ${n(a.threshold)}); a remark explaining it is required`,
+  outlier_peer: (a, w) =>
+    `${enName(w)} is ${n(a.value)}, about ${n(a.ratio)}× the median ${n(a.median)} of ${a.peers} communities this period; please check`,
+  missing_return: (a) => `${a.community}${a.street ? ` (${a.street})` : ''}${a.period ? ' ' + a.period : ''} on the roster has not reported`,
+  unexpected_community: (a) =>
+    a.suggestion ? `Community not on the roster; did you mean "${a.suggestion}"?` : 'Community not on the roster',
+  duplicate_return: (a) =>
+    `Same community and period reported twice; the other is in ${a.otherFile}${a.otherSheet ? ' / ' + a.otherSheet : ''}${a.otherCell ? ' ' + a.otherCell : ''}`,
+  street_mismatch: (a) => `Street "${a.reported}" differs from the roster's "${a.roster}"`,
+  street_not_found: () => 'Street (所属街道) not found',
+  template_missing_column: (a) => `Template lacks the column "${a.column}"`,
+  template_bad_value: (a) => `Template column "${a.column}": invalid value "${a.text}"`,
+  template_duplicate_code: (a) => `Template indicator code "${a.code}" appears twice`,
+  template_unknown_code: (a) => `Template ${a.where} refers to unknown indicator code "${a.code}"`,
+  template_bad_expression: (a) => `Rule expression "${a.text}" is invalid: ${a.reason}`,
+  template_empty: () => 'The template has no indicators',
+  roster_missing_column: (a) => `Roster lacks the column "${a.column}"`,
+};
+
+const TABLES: Record<Lang, Wording> = { 'zh-CN': zh, 'en-US': en };
+
+/** The sentence for a finding in the given language. */
+export function messageOf(f: Finding, lang: Lang = 'zh-CN'): string {
+  const fn = TABLES[lang][f.code] as (a: unknown, w: FindingWhere) => string;
+  return fn(f.args, f);
+}
+
+export function severityLabel(s: Severity, lang: Lang = 'zh-CN'): string {
+  return (lang === 'zh-CN' ? zhSev : enSev)[s];
+}
+
+/** Parses `zh`, `zh-CN`, `en`, `en-US` … into a supported language (zh-CN for anything unknown). */
+export function toLang(tag: string | null | undefined): Lang {
+  return tag && /^en/i.test(tag) ? 'en-US' : 'zh-CN';
+}
