@@ -17,6 +17,8 @@ export interface Indicator {
   max: number | null;
   /** Other labels communities write for it (鼠药, 毒饵, 灭鼠药). Matched after normalisation. */
   aliases: string[];
+  /** Units accepted as the same unit for this indicator (次/场 for 期), folded. */
+  unitAliases: string[];
   /** For rates: the codes of the numerator and denominator; the total rate is Σnumerator / Σdenominator × 100. */
   numerator: string | null;
   denominator: string | null;

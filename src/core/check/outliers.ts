@@ -1,0 +1,76 @@
+import { finding, type Finding } from '../findings/codes.js';
+import type { ParsedReturn } from '../read/types.js';
+import type { Indicator } from '../template/types.js';
+import { median, robustScale } from './robust.js';
+import { returnWhere, type PanelCheck } from './types.js';
+
+/**
+ * Thresholds, and why:
+ * - MIN_PEERS 5: with fewer values a median and a MAD are too unstable to call anything unusual.
+ * - Z 3.5: Iglewicz & Hoaglin's cut-off for the modified z-score; with normal data it flags about
+ *   1 in 2,000 values, so a month of 300 communities gives few false alarms per indicator.
+ * - Counts and quantities are compared on log(1 + x): communities differ in size several-fold, so
+ *   "far" means "many times larger", and log(1 + x) keeps zeros usable.
+ * - On top of the statistics, a value must also be at least 3× (or at most ⅓ of) the median (on 1 + x),
+ *   or for a rate 20 points away, so that a tight panel (10, 10, 10, 11) does not flag 11.
+ * - A reported 0 is never a peer outlier: "none this month" is a legitimate answer; the required and
+ *   rule checks speak about zeros where they matter.
+ */
+const MIN_PEERS = 5;
+const Z = 3.5;
+const RATIO = 3;
+const RATE_POINTS = 20;
+
+interface Point {
+  ret: ParsedReturn;
+  value: number;
+}
+
+export function isOutlier(ind: Indicator, value: number, values: readonly number[]): { median: number; ratio: number } | null {
+  if (values.length < MIN_PEERS || value === 0) return null;
+  const rate = ind.kind === 'rate';
+  const t = (x: number): number => (rate ? x : Math.log1p(Math.max(0, x)));
+  const ts = values.map(t);
+  const center = median(ts);
+  const scale = robustScale(ts, center);
+  const m = median(values);
+  if (scale === 0) return null;
+  const z = Math.abs(t(value) - center) / scale;
+  if (z <= Z) return null;
+  const ratio = (value + 1) / (m + 1);
+  const far = rate ? Math.abs(value - m) >= RATE_POINTS : ratio >= RATIO || ratio <= 1 / RATIO;
+  if (!far) return null;
+  return { median: m, ratio: m > 0 ? Math.round((value / m) * 10) / 10 : Math.round(ratio * 10) / 10 };
+}
+
+/** Values far from the other communities' of the same period and indicator. */
+export const peerOutliers: PanelCheck = ({ returns, template }) => {
+  const out: Finding[] = [];
+  const byPeriod = new Map<string, ParsedReturn[]>();
+  for (const r of returns) {
+    if (!r.period || !r.community) continue;
+    let list = byPeriod.get(r.period);
+    if (!list) byPeriod.set(r.period, (list = []));
+    list.push(r);
+  }
+  for (const [, rets] of byPeriod) {
+    for (const ind of template.indicators) {
+      const points: Point[] = [];
+      for (const ret of rets) {
+        const v = ret.values[ind.code]?.value;
+        if (v !== null && v !== undefined) points.push({ ret, value: v });
+      }
+      const values = points.map((p) => p.value);
+      for (const p of points) {
+        const o = isOutlier(ind, p.value, values);
+        if (!o) continue;
+        out.push(
+          finding('outlier_peer', { value: p.value, median: o.median, peers: values.length, ratio: o.ratio }, {
+            ...returnWhere(p.ret), cell: p.ret.values[ind.code]!.cell, indicator: ind.code, indicatorName: ind.name,
+          }),
+        );
+      }
+    }
+  }
+  return out;
+};

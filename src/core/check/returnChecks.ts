@@ -1,0 +1,105 @@
+import { finding, type Finding } from '../findings/codes.js';
+import type { ParsedReturn } from '../read/types.js';
+import { evalExpr, refsOf } from '../template/expr.js';
+import type { Rule, RuleOp, Template } from '../template/types.js';
+import { returnWhere, type ReturnCheck } from './types.js';
+
+/** A required indicator with no row (or column) in the return at all. */
+export const checkRequired: ReturnCheck = (ret, template) => {
+  const out: Finding[] = [];
+  for (const ind of template.indicators) {
+    if (ind.required && !ret.values[ind.code]) {
+      out.push(finding('required_missing', {}, { ...returnWhere(ret), indicator: ind.code, indicatorName: ind.name }));
+    }
+  }
+  return out;
+};
+
+/** A value above the template's `remarkAbove` (意外中毒事件 > 0) must come with a remark. */
+export const checkRemarks: ReturnCheck = (ret, template) => {
+  const out: Finding[] = [];
+  for (const ind of template.indicators) {
+    const v = ret.values[ind.code];
+    if (ind.remarkAbove === null || !v || v.value === null || v.value <= ind.remarkAbove || v.remark) continue;
+    out.push(
+      finding('remark_missing', { value: v.value, threshold: ind.remarkAbove }, {
+        ...returnWhere(ret), cell: v.cell, indicator: ind.code, indicatorName: ind.name,
+      }),
+    );
+  }
+  return out;
+};
+
+// Rules compare sums of decimals: allow for binary floating-point noise, nothing more.
+const EPS = 1e-9;
+
+function holds(op: RuleOp, l: number, r: number, tolerance: number): boolean {
+  switch (op) {
+    case '<=': return l <= r + EPS;
+    case '<': return l < r - EPS;
+    case '>=': return l >= r - EPS;
+    case '>': return l > r + EPS;
+    case '==': return Math.abs(l - r) <= EPS + tolerance;
+    case '!=': return Math.abs(l - r) > EPS;
+    case '≈': return Math.abs(l - r) <= tolerance + EPS;
+  }
+}
+
+/** Evaluates one DHIS2-style rule on one return; keeps both sides' numbers in the finding. */
+export function evaluateRule(rule: Rule, ret: ParsedReturn, template: Template): Finding | null {
+  const get = (code: string): number | null => ret.values[code]?.value ?? null;
+  if (rule.when) {
+    const w = evalExpr(rule.when, get);
+    if (w === null || w <= 0) return null;
+  }
+  const zero = rule.missing === 'zero';
+  const l = evalExpr(rule.left, get, zero);
+  const r = evalExpr(rule.right, get, zero);
+  const refs = refsOf(rule.left);
+  const anchor = refs.find((c) => ret.values[c]) ?? refsOf(rule.right).find((c) => ret.values[c]);
+  const ind = template.indicators.find((i) => i.code === anchor);
+  const where = {
+    ...returnWhere(ret),
+    cell: anchor ? ret.values[anchor]!.cell : returnWhere(ret).cell,
+    indicator: ind?.code,
+    indicatorName: ind?.name,
+  };
+  if (l === null || r === null) {
+    if (rule.missing !== 'fail') return null;
+    return finding('rule_side_missing', { rule: rule.id, side: l === null ? rule.leftText : rule.rightText }, where);
+  }
+  if (holds(rule.op, l, r, rule.tolerance)) return null;
+  const round = (x: number): number => Math.round(x * 100) / 100;
+  return finding(
+    'rule_failed',
+    {
+      rule: rule.id,
+      left: withNames(rule.leftText, template),
+      op: rule.op,
+      right: withNames(rule.rightText, template),
+      leftValue: round(l),
+      rightValue: round(r),
+      tolerance: rule.tolerance,
+      note: rule.message,
+    },
+    where,
+    rule.severity,
+  );
+}
+
+/** `aware / surveyed * 100` → `健康知识知晓人数 / 健康知识调查人数 × 100`, for people to read. */
+export function withNames(text: string, template: Template): string {
+  return text
+    .replace(/[A-Za-z_][A-Za-z0-9_]*/g, (code) => template.indicators.find((i) => i.code === code)?.name ?? code)
+    .replace(/\*/g, '×')
+    .replace(/\//g, '÷');
+}
+
+export const checkRules: ReturnCheck = (ret, template) =>
+  template.rules.map((rule) => evaluateRule(rule, ret, template)).filter((f): f is Finding => f !== null);
+
+export const RETURN_CHECKS: readonly ReturnCheck[] = [checkRequired, checkRules, checkRemarks];
+
+export function checkReturn(ret: ParsedReturn, template: Template): Finding[] {
+  return RETURN_CHECKS.flatMap((check) => check(ret, template));
+}

@@ -1,0 +1,51 @@
+import { finding, type Finding } from '../findings/codes.js';
+import type { SheetGrid } from '../grid.js';
+import { cleanName, FIELD_LABELS } from '../read/fields.js';
+import { findHeaderRow, textAt } from '../read/headerRow.js';
+
+export interface RosterEntry {
+  community: string;
+  street: string | null;
+}
+
+/** The communities expected to report, with their streets. */
+export interface Roster {
+  entries: RosterEntry[];
+  file: string;
+}
+
+/** Reads a roster sheet or CSV: a community column (社区名称 …) and optionally a street column (所属街道 …). */
+export function loadRoster(grid: SheetGrid, file: string): { roster: Roster | null; findings: Finding[] } {
+  const header = findHeaderRow(grid, [
+    { id: 'community', names: [...FIELD_LABELS.community, 'community', '名称'] },
+    { id: 'street', names: [...FIELD_LABELS.street, 'street'] },
+  ]);
+  if (!header || header.cols.community === undefined) {
+    return { roster: null, findings: [finding('roster_missing_column', { column: '社区名称' }, { file, sheet: grid.name })] };
+  }
+  const entries: RosterEntry[] = [];
+  const seen = new Set<string>();
+  for (let r = header.row + 1; r < grid.values.length; r++) {
+    const community = cleanName(textAt(grid, r, header.cols.community));
+    if (!community || seen.has(community)) continue;
+    seen.add(community);
+    entries.push({ community, street: cleanName(textAt(grid, r, header.cols.street)) || null });
+  }
+  return { roster: { entries, file }, findings: [] };
+}
+
+/** Roster communities with no return, for each period present (or once, when no period is known). */
+export function missingReturns(
+  reported: readonly { community: string | null; period: string | null }[],
+  roster: Roster,
+): { community: string; street: string | null; period: string | null }[] {
+  const periods = [...new Set(reported.map((r) => r.period).filter((p): p is string => p !== null))].sort();
+  const seen = new Set(reported.map((r) => `${r.community}\u0000${r.period}`));
+  const out: { community: string; street: string | null; period: string | null }[] = [];
+  for (const period of periods.length ? periods : [null]) {
+    for (const e of roster.entries) {
+      if (!seen.has(`${e.community}\u0000${period}`)) out.push({ community: e.community, street: e.street, period });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,26 @@
+import type { Finding } from '../findings/codes.js';
+import type { ParsedReturn } from '../read/types.js';
+import type { Template } from '../template/types.js';
+import type { Roster } from './roster.js';
+
+/** A check of one return on its own. */
+export type ReturnCheck = (ret: ParsedReturn, template: Template) => Finding[];
+
+/** A check across all returns read in one run (peers, duplicates, the roster). */
+export interface PanelContext {
+  returns: readonly ParsedReturn[];
+  template: Template;
+  roster: Roster | null;
+}
+export type PanelCheck = (ctx: PanelContext) => Finding[];
+
+/** Where a finding about a return as a whole points: its community cell or its sheet. */
+export function returnWhere(ret: ParsedReturn) {
+  return {
+    file: ret.file,
+    sheet: ret.sheet,
+    cell: ret.communityCell ?? undefined,
+    community: ret.community ?? undefined,
+    period: ret.period ?? undefined,
+  };
+}

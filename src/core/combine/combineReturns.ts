@@ -1,0 +1,58 @@
+import { missingReturns, type Roster } from '../check/roster.js';
+import type { ParsedReturn } from '../read/types.js';
+import type { Template } from '../template/types.js';
+import { totalOf } from './totals.js';
+import type { Consolidation, DetailRow, SummaryRow } from './types.js';
+
+const byText = (a: string | null, b: string | null): number => ((a ?? '\uffff') < (b ?? '\uffff') ? -1 : (a ?? '\uffff') > (b ?? '\uffff') ? 1 : 0);
+
+/**
+ * Combines returns into the summary: one row per return (community, street, period), street sub-totals
+ * and grand totals per period, and the long table. `returns` must already exclude duplicates and
+ * returns without a community (the job does that and says so in findings). Values are in template
+ * units; an unreadable value stays null. Every value keeps its source cell.
+ */
+export function combineReturns(returns: readonly ParsedReturn[], template: Template, roster: Roster | null = null): Consolidation {
+  const indicators = template.indicators;
+  const rows: SummaryRow[] = returns.map((ret) => {
+    const values: SummaryRow['values'] = {};
+    const sources: SummaryRow['sources'] = {};
+    const approximate: string[] = [];
+    for (const ind of indicators) {
+      const v = ret.values[ind.code];
+      values[ind.code] = v ? v.value : null;
+      if (v) sources[ind.code] = { file: ret.file, sheet: ret.sheet, cell: v.cell };
+      if (v?.approximate) approximate.push(ind.code);
+    }
+    return { community: ret.community ?? '', street: ret.street, period: ret.period, file: ret.file, sheet: ret.sheet, values, sources, approximate };
+  });
+  rows.sort((a, b) => byText(a.period, b.period) || byText(a.street, b.street) || byText(a.community, b.community) || byText(a.file, b.file));
+
+  const periods = [...new Set(rows.map((r) => r.period))].sort(byText);
+  const streets: Consolidation['streets'] = [];
+  const totals: Consolidation['totals'] = [];
+  for (const period of periods) {
+    const inPeriod = rows.filter((r) => r.period === period);
+    const names = [...new Set(inPeriod.map((r) => r.street))].sort(byText);
+    for (const street of names) streets.push({ ...totalOf(inPeriod.filter((r) => r.street === street), indicators, street), period });
+    totals.push({ ...totalOf(inPeriod, indicators, null), period });
+  }
+
+  const details: DetailRow[] = [];
+  for (const ret of returns) {
+    for (const ind of indicators) {
+      const v = ret.values[ind.code];
+      if (!v) continue;
+      details.push({
+        community: ret.community ?? '', street: ret.street, period: ret.period, code: ind.code, name: ind.name,
+        value: v.value, unit: ind.unit, raw: v.raw === null ? '' : String(v.raw), approximate: v.approximate,
+        file: ret.file, sheet: ret.sheet, cell: v.cell,
+      });
+    }
+  }
+  details.sort((a, b) => byText(a.period, b.period) || byText(a.street, b.street) || byText(a.community, b.community) ||
+    indicators.findIndex((i) => i.code === a.code) - indicators.findIndex((i) => i.code === b.code));
+
+  const missing = roster ? missingReturns(rows, roster) : [];
+  return { indicators, periods: periods.filter((p): p is string => p !== null), rows, streets, totals, details, missing };
+}

@@ -1,0 +1,50 @@
+import type { Indicator } from '../template/types.js';
+import type { SummaryRow, TotalRow } from './types.js';
+
+/** Sums of decimals drift in binary floating point (0.1 + 0.2); totals are kept to 6 decimals. */
+const tidy = (x: number): number => Math.round(x * 1e6) / 1e6;
+
+/**
+ * Totals over a group of summary rows.
+ * Counts, quantities and money: the sum of the values reported (an empty value is not 0, so it is left
+ * out and `reported` says how many contributed; null when nobody reported it).
+ * Rates: never summed or averaged. The total rate is Σnumerator / Σdenominator × 100 over the rows that
+ * reported both components — e.g. two communities at 90 % of 10 and 50 % of 1,000 surveyed make 50.4 %,
+ * not the 70 % an average would claim. Null when no row has both or Σdenominator is 0.
+ */
+export function totalOf(rows: readonly SummaryRow[], indicators: readonly Indicator[], street: string | null): TotalRow {
+  const values: Record<string, number | null> = {};
+  const reported: Record<string, number> = {};
+  for (const ind of indicators) {
+    if (ind.kind === 'rate') continue;
+    let sum = 0;
+    let n = 0;
+    for (const row of rows) {
+      const v = row.values[ind.code];
+      if (v === null || v === undefined) continue;
+      sum += v;
+      n++;
+    }
+    values[ind.code] = n ? tidy(sum) : null;
+    reported[ind.code] = n;
+  }
+  for (const ind of indicators) {
+    if (ind.kind !== 'rate') continue;
+    let num = 0;
+    let den = 0;
+    let n = 0;
+    if (ind.numerator && ind.denominator) {
+      for (const row of rows) {
+        const a = row.values[ind.numerator];
+        const b = row.values[ind.denominator];
+        if (a === null || a === undefined || b === null || b === undefined) continue;
+        num += a;
+        den += b;
+        n++;
+      }
+    }
+    values[ind.code] = n && den > 0 ? Math.round((num / den) * 100 * 100) / 100 : null;
+    reported[ind.code] = n;
+  }
+  return { street, returns: rows.length, values, reported };
+}

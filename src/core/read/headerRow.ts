@@ -1,0 +1,62 @@
+import { cellAt, type SheetGrid } from '../grid.js';
+import { normalizeLabel } from '../text/normalize.js';
+
+/** A column of a small data table (template, rules, roster), known by any of several header names. */
+export interface ColumnSpec<K extends string> {
+  id: K;
+  names: readonly string[];
+  required?: boolean;
+}
+
+export interface HeaderMatch<K extends string> {
+  row: number;
+  cols: Partial<Record<K, number>>;
+}
+
+/** Folds a header for comparison: `指标名称(name)` matches both 指标名称 and name. */
+function headerKeys(text: string): string[] {
+  const { key, unit } = normalizeLabel(text);
+  const keys = [key.toLowerCase()];
+  if (unit) keys.push(unit.toLowerCase().replace(/\s+/g, ''));
+  return keys;
+}
+
+/**
+ * Finds the first row (within the first 30) where at least `minHits` of the specs' headers occur,
+ * and maps each spec to its column. Used for the template, rules, roster and table-form returns.
+ */
+export function findHeaderRow<K extends string>(
+  grid: SheetGrid,
+  specs: readonly ColumnSpec<K>[],
+  minHits = 1,
+): HeaderMatch<K> | null {
+  const wanted = specs.map((s) => ({ id: s.id, names: new Set(s.names.map((n) => headerKeys(n)[0]!)) }));
+  const last = Math.min(grid.values.length, 30);
+  for (let r = 0; r < last; r++) {
+    const row = grid.values[r] ?? [];
+    const cols: Partial<Record<K, number>> = {};
+    let hits = 0;
+    for (let c = 0; c < row.length; c++) {
+      const v = cellAt(grid, r, c);
+      if (typeof v !== 'string' || v.trim() === '') continue;
+      const keys = headerKeys(v);
+      for (const w of wanted) {
+        if (cols[w.id] === undefined && keys.some((k) => w.names.has(k))) {
+          cols[w.id] = c;
+          hits++;
+          break;
+        }
+      }
+    }
+    if (hits >= minHits) return { row: r, cols };
+  }
+  return null;
+}
+
+/** Cell text, trimmed; '' for empty. Numbers are stringified the way they display. */
+export function textAt(grid: SheetGrid, row: number, col: number | undefined): string {
+  if (col === undefined) return '';
+  const v = cellAt(grid, row, col);
+  if (v === null) return '';
+  return String(v).trim();
+}

@@ -1,0 +1,133 @@
+import { finding, type Finding } from '../findings/codes.js';
+import { a1, cellAt, gridWidth, isBlank, type SheetGrid } from '../grid.js';
+import { foldText, normalizeLabel } from '../text/normalize.js';
+import { cleanName, fieldOfCell, type FieldId } from './fields.js';
+import type { IndicatorMatcher, LabelMatch } from './matcher.js';
+import { parsePeriod, periodInText } from './period.js';
+import { readValueCell } from './readValueCell.js';
+import type { ParsedReturn } from './types.js';
+
+interface TableLayout {
+  headerRow: number;
+  fields: Partial<Record<FieldId, number>>;
+  indicators: Map<number, LabelMatch>;
+  remarkCol: number | null;
+  unknown: number[];
+}
+
+const TOTAL_ROW = /^(?:合计|总计|小计|总数|全街道|全区|.*小计)$/u;
+const KNOWN_OTHER = new Set(['序号', '编号', '备注', '说明', '填报日期', '审核人', '负责人', '来源文件', '文件', '工作表', '单元格'].map(foldText));
+
+/** A header row naming a community column and at least two indicators: a table-form return. */
+export function findTableLayout(grid: SheetGrid, matcher: IndicatorMatcher): TableLayout | null {
+  const width = gridWidth(grid);
+  for (let r = 0; r < Math.min(grid.values.length, 30); r++) {
+    const fields: Partial<Record<FieldId, number>> = {};
+    const indicators = new Map<number, LabelMatch>();
+    const unknown: number[] = [];
+    let remarkCol: number | null = null;
+    for (let c = 0; c < width; c++) {
+      const v = cellAt(grid, r, c);
+      if (typeof v !== 'string' || v.trim() === '') continue;
+      const f = fieldOfCell(v);
+      if (f && f.rest === '' && fields[f.id] === undefined) {
+        fields[f.id] = c;
+        continue;
+      }
+      const m = matcher.match(v);
+      if (m) indicators.set(c, m);
+      else if (['备注', '说明'].includes(normalizeLabel(v).key)) remarkCol ??= c;
+      else if (!KNOWN_OTHER.has(normalizeLabel(v).key)) unknown.push(c);
+    }
+    if (fields.community !== undefined && indicators.size >= 2) return { headerRow: r, fields, indicators, remarkCol, unknown };
+  }
+  return null;
+}
+
+/** Reads a table-form sheet: one return per row below the header. */
+export function readTableForm(
+  grid: SheetGrid,
+  file: string,
+  layout: TableLayout,
+  matcher: IndicatorMatcher,
+  findings: Finding[],
+): ParsedReturn[] {
+  const sheet = grid.name;
+  const { headerRow, fields, indicators, remarkCol } = layout;
+  // A period stated once above the table (a title) applies to rows that have no period column.
+  let titlePeriod: string | null = null;
+  for (let r = 0; r < headerRow && !titlePeriod; r++) {
+    for (const v of grid.values[r] ?? []) if (typeof v === 'string' && (titlePeriod = periodInText(v))) break;
+  }
+  for (const c of layout.unknown) {
+    const label = String(cellAt(grid, headerRow, c));
+    const s = matcher.suggest(label);
+    if (s) {
+      findings.push(
+        finding('unknown_label', { label: label.trim(), suggestion: s.name, suggestionCode: s.code }, { file, sheet, cell: a1(grid, headerRow, c) }),
+      );
+    }
+  }
+  const seenCodes = new Map<string, number>();
+  for (const [c, m] of indicators) {
+    const first = seenCodes.get(m.indicator.code);
+    if (first !== undefined) {
+      findings.push(
+        finding('indicator_duplicate', { firstCell: a1(grid, headerRow, first) }, {
+          file, sheet, cell: a1(grid, headerRow, c), indicator: m.indicator.code, indicatorName: m.indicator.name,
+        }),
+      );
+      indicators.delete(c);
+    } else seenCodes.set(m.indicator.code, c);
+  }
+
+  const out: ParsedReturn[] = [];
+  for (let r = headerRow + 1; r < grid.values.length; r++) {
+    const row = grid.values[r] ?? [];
+    if (row.every(isBlank)) continue;
+    const communityV = cellAt(grid, r, fields.community!);
+    const community = cleanName(communityV);
+    if (TOTAL_ROW.test(community)) continue;
+    const streetCol = fields.street;
+    const street = streetCol !== undefined ? cleanName(cellAt(grid, r, streetCol)) : '';
+    if (community && TOTAL_ROW.test(street)) continue;
+    const where = { file, sheet, community: community || undefined };
+    if (!community) findings.push(finding('community_not_found', {}, { ...where, cell: a1(grid, r, fields.community!) }));
+    let period: string | null = titlePeriod;
+    if (fields.period !== undefined) {
+      const pv = cellAt(grid, r, fields.period);
+      const p = parsePeriod(pv, grid.numberFormats?.[r]?.[fields.period]);
+      if (p.ok) period = p.period;
+      else if (isBlank(pv) && titlePeriod) period = titlePeriod;
+      else {
+        period = null;
+        findings.push(
+          isBlank(pv)
+            ? finding('period_not_found', {}, { ...where, cell: a1(grid, r, fields.period) })
+            : finding('period_invalid', { text: p.text }, { ...where, cell: a1(grid, r, fields.period) }),
+        );
+      }
+    } else if (!titlePeriod) findings.push(finding('period_not_found', {}, where));
+    const at = { ...where, period: period ?? undefined };
+    const ret: ParsedReturn = {
+      file,
+      sheet,
+      form: 'table',
+      row: r + 1 + (grid.origin?.row ?? 0),
+      community: community || null,
+      communityCell: a1(grid, r, fields.community!),
+      street: street || null,
+      period,
+      reporter: fields.reporter !== undefined ? String(cellAt(grid, r, fields.reporter) ?? '').trim() || null : null,
+      phone: fields.phone !== undefined ? String(cellAt(grid, r, fields.phone) ?? '').trim() || null : null,
+      values: {},
+    };
+    const remarkV = remarkCol !== null ? cellAt(grid, r, remarkCol) : null;
+    const remark = isBlank(remarkV) ? null : String(remarkV).trim();
+    for (const [c, m] of indicators) {
+      ret.values[m.indicator.code] = readValueCell(grid, r, c, m.indicator, m.unit, remark, at, findings);
+    }
+    out.push(ret);
+  }
+  return out;
+}
