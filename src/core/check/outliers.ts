@@ -15,6 +15,8 @@ import { returnWhere, type PanelCheck } from './types.js';
  *   or for a rate 20 points away, so that a tight panel (10, 10, 10, 11) does not flag 11.
  * - A reported 0 is never a peer outlier: "none this month" is a legitimate answer; the required and
  *   rule checks speak about zeros where they matter.
+ * - When at least half the peers reported 0 (median 0), there is no typical value to be far from: an
+ *   indicator most communities do not use this month (poisonings, clinics) must not cry wolf.
  */
 const MIN_PEERS = 5;
 const Z = 3.5;
@@ -26,20 +28,22 @@ interface Point {
   value: number;
 }
 
-export function isOutlier(ind: Indicator, value: number, values: readonly number[]): { median: number; ratio: number } | null {
-  if (values.length < MIN_PEERS || value === 0) return null;
+export function isOutlier(ind: Indicator, value: number, values: readonly number[]): { median: number; ratio: number | null } | null {
   const rate = ind.kind === 'rate';
+  // A rate ≤ 1 is already reported as rate_fraction (0.879 for 87.9 %); saying it twice helps nobody.
+  if (values.length < MIN_PEERS || value === 0 || (rate && value <= 1)) return null;
   const t = (x: number): number => (rate ? x : Math.log1p(Math.max(0, x)));
   const ts = values.map(t);
   const center = median(ts);
   const scale = robustScale(ts, center);
   const m = median(values);
-  if (scale === 0) return null;
+  if (scale === 0 || m === 0) return null;
   const z = Math.abs(t(value) - center) / scale;
   if (z <= Z) return null;
   const ratio = (value + 1) / (m + 1);
   const far = rate ? Math.abs(value - m) >= RATE_POINTS : ratio >= RATIO || ratio <= 1 / RATIO;
   if (!far) return null;
+  if (rate) return { median: m, ratio: null };
   return { median: m, ratio: m > 0 ? Math.round((value / m) * 10) / 10 : Math.round(ratio * 10) / 10 };
 }
 

@@ -4,7 +4,10 @@ import type { Template } from '../template/types.js';
 import { totalOf } from './totals.js';
 import type { Consolidation, DetailRow, SummaryRow } from './types.js';
 
-const byText = (a: string | null, b: string | null): number => ((a ?? '\uffff') < (b ?? '\uffff') ? -1 : (a ?? '\uffff') > (b ?? '\uffff') ? 1 : 0);
+// Names sort as a Chinese reader expects (pinyin order, via ICU); empty values go last.
+const collator = new Intl.Collator('zh-CN');
+const byText = (a: string | null, b: string | null): number =>
+  a === b ? 0 : a === null ? 1 : b === null ? -1 : collator.compare(a, b) || (a < b ? -1 : 1);
 
 /**
  * Combines returns into the summary: one row per return (community, street, period), street sub-totals

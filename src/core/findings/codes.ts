@@ -11,7 +11,7 @@ export interface FindingArgs {
   /** A file could not be opened or decoded at all. */
   file_unreadable: { reason: string };
   /** A sheet that does not look like a return (no indicator labels found). */
-  sheet_skipped: { reason: 'empty' | 'no_labels' };
+  sheet_skipped: { reason: 'empty' | 'no_labels' | 'template' };
   /** A CSV decoded as GB18030 because it was not valid UTF-8 (information, so the user knows). */
   encoding_detected: { encoding: string };
 
@@ -74,8 +74,8 @@ export interface FindingArgs {
   remark_missing: { value: number; threshold: number };
 
   // ── against peers and the roster ────────────────────────────────────────────────────────────
-  /** Far from the other communities of the same period (robust z on log scale; see check/outliers.ts). */
-  outlier_peer: { value: number; median: number; peers: number; ratio: number };
+  /** Far from the other communities of the same period (see check/outliers.ts). `ratio` is null for rates. */
+  outlier_peer: { value: number; median: number; peers: number; ratio: number | null };
   missing_return: { community: string; street: string | null; period: string | null };
   unexpected_community: { suggestion: string | null };
   duplicate_return: { otherFile: string; otherSheet: string; otherCell: string | null };

@@ -12,7 +12,8 @@ const enSev: Record<Severity, string> = { error: 'error', warning: 'warning', in
 
 const zh: Wording = {
   file_unreadable: (a) => `文件无法读取：${a.reason}`,
-  sheet_skipped: (a) => (a.reason === 'empty' ? '工作表为空，已跳过' : '未找到任何指标名称，不像报表，已跳过'),
+  sheet_skipped: (a) =>
+    a.reason === 'empty' ? '工作表为空，已跳过' : a.reason === 'template' ? '这是模板（指标/规则）工作表，不是报表，已跳过' : '未找到任何指标名称，不像报表，已跳过',
   encoding_detected: (a) => `文件不是 UTF-8 编码，已按 ${a.encoding} 读取`,
   community_not_found: () => '未找到社区名称（社区名称 / 单位名称 / 填报单位）',
   period_not_found: () => '未找到报告期（报告期 / 月份），请填写如“2026年10月”',
@@ -47,7 +48,9 @@ const zh: Wording = {
   rule_side_missing: (a) => `规则“${a.rule}”无法检查：${a.side} 未填写`,
   remark_missing: (a, w) => `${zhName(w)}为 ${n(a.value)}（大于 ${n(a.threshold)}），需要在备注中说明情况`,
   outlier_peer: (a, w) =>
-    `${zhName(w)}为 ${n(a.value)}，约为同期 ${a.peers} 个社区中位数 ${n(a.median)} 的 ${n(a.ratio)} 倍，请核实`,
+    a.ratio === null
+      ? `${zhName(w)}为 ${n(a.value)}%，与同期 ${a.peers} 个社区的中位数 ${n(a.median)}% 相差很大，请核实`
+      : `${zhName(w)}为 ${n(a.value)}，约为同期 ${a.peers} 个社区中位数 ${n(a.median)} 的 ${n(a.ratio)} 倍，请核实`,
   missing_return: (a) => `名册中的${a.street ? a.street + ' ' : ''}${a.community}${a.period ? ' ' + a.period : ''} 尚未上报`,
   unexpected_community: (a) =>
     a.suggestion ? `该社区不在名册中，是否为“${a.suggestion}”？` : '该社区不在名册中',
@@ -66,7 +69,8 @@ const zh: Wording = {
 
 const en: Wording = {
   file_unreadable: (a) => `The file cannot be read: ${a.reason}`,
-  sheet_skipped: (a) => (a.reason === 'empty' ? 'Empty sheet, skipped' : 'No indicator labels found; not a return, skipped'),
+  sheet_skipped: (a) =>
+    a.reason === 'empty' ? 'Empty sheet, skipped' : a.reason === 'template' ? 'Template sheet (indicators/rules), not a return; skipped' : 'No indicator labels found; not a return, skipped',
   encoding_detected: (a) => `Not UTF-8; read as ${a.encoding}`,
   community_not_found: () => 'Community name not found (社区名称 / 单位名称 / 填报单位)',
   period_not_found: () => 'Reporting period not found (报告期 / 月份); write e.g. 2026年10月',
@@ -101,7 +105,9 @@ const en: Wording = {
   rule_side_missing: (a) => `Rule "${a.rule}" cannot be checked: ${a.side} is empty`,
   remark_missing: (a, w) => `${enName(w)} is ${n(a.value)} (above ${n(a.threshold)}); a remark explaining it is required`,
   outlier_peer: (a, w) =>
-    `${enName(w)} is ${n(a.value)}, about ${n(a.ratio)}× the median ${n(a.median)} of ${a.peers} communities this period; please check`,
+    a.ratio === null
+      ? `${enName(w)} is ${n(a.value)}%, far from the median ${n(a.median)}% of ${a.peers} communities this period; please check`
+      : `${enName(w)} is ${n(a.value)}, about ${n(a.ratio)}× the median ${n(a.median)} of ${a.peers} communities this period; please check`,
   missing_return: (a) => `${a.community}${a.street ? ` (${a.street})` : ''}${a.period ? ' ' + a.period : ''} on the roster has not reported`,
   unexpected_community: (a) =>
     a.suggestion ? `Community not on the roster; did you mean "${a.suggestion}"?` : 'Community not on the roster',

@@ -3,9 +3,12 @@ import { foldText } from '../text/normalize.js';
 
 export type FieldId = 'community' | 'street' | 'period' | 'reporter' | 'phone';
 
-/** Labels of the header block, folded (Simplified, no spaces). Longer labels first so 社区名称 beats 社区. */
+/**
+ * Labels of the header block (longer labels are tried first, so 社区名称 beats 社区). A bare 单位 is not
+ * among them: it heads the unit column of the indicator table.
+ */
 export const FIELD_LABELS: Record<FieldId, readonly string[]> = {
-  community: ['社区(村)名称', '村(社区)名称', '社区名称', '单位名称', '填报单位', '社区(村)', '村(社区)', '村居名称', '村名', '社区', '单位'],
+  community: ['社区(村)名称', '村(社区)名称', '社区名称', '单位名称', '填报单位', '社区(村)', '村(社区)', '村居名称', '村名', '社区'],
   street: ['所属街道(乡镇)', '所属街道', '街道名称', '所属镇街', '乡镇街道', '街道(乡镇)', '镇街', '街道'],
   period: ['报告期', '报告月份', '统计月份', '填报月份', '报表期', '报告时间', '统计时间', '月份', '时间'],
   reporter: ['填报人', '填表人', '统计人', '联系人', '制表人'],

@@ -1,5 +1,5 @@
 import { cellAt, type SheetGrid } from '../grid.js';
-import { normalizeLabel } from '../text/normalize.js';
+import { foldText, normalizeLabel } from '../text/normalize.js';
 
 /** A column of a small data table (template, rules, roster), known by any of several header names. */
 export interface ColumnSpec<K extends string> {
@@ -15,10 +15,10 @@ export interface HeaderMatch<K extends string> {
 
 /** Folds a header for comparison: `指标名称(name)` matches both 指标名称 and name. */
 function headerKeys(text: string): string[] {
-  const { key, unit } = normalizeLabel(text);
-  const keys = [key.toLowerCase()];
-  if (unit) keys.push(unit.toLowerCase().replace(/\s+/g, ''));
-  return keys;
+  const folded = foldText(text).toLowerCase();
+  const m = /^(.*?)[(\[【]([^()[\]【】]+)[)\]】]$/u.exec(folded);
+  if (!m) return [normalizeLabel(folded).key.toLowerCase()];
+  return [normalizeLabel(m[1]!).key.toLowerCase(), m[2]!];
 }
 
 /**

@@ -36,7 +36,7 @@ function findLayout(grid: SheetGrid, matcher: IndicatorMatcher): Layout | null {
   for (let r = 0; r < grid.values.length; r++) {
     for (let c = 0; c < width; c++) {
       const v = cellAt(grid, r, c);
-      if (typeof v !== 'string' || v.trim() === '' || fieldOfCell(v)) continue;
+      if (typeof v !== 'string' || v.trim() === '' || fieldOfCell(v) || NOTE_ROW.test(foldText(v))) continue;
       const m = matcher.match(v);
       if (!m) continue;
       let col = perCol.get(c);
@@ -104,7 +104,7 @@ export function readSheetForm(
   if (!layout) return null;
   const { labelCol, valueCol, unitCol, remarkCol, headerRow, matches } = layout;
   const tableRows = new Set(matches.keys());
-  const fields = findFields(grid, tableRows);
+  const fields = findFields(grid, headerRow === null ? tableRows : new Set([...tableRows, headerRow]));
   const sheet = grid.name;
 
   const community = fields.community ? cleanName(fields.community.value) : '';

@@ -1,5 +1,6 @@
 import { finding, type Finding } from '../findings/codes.js';
 import { isBlank, type WorkbookGrids } from '../grid.js';
+import { isTemplateSheet } from '../template/loadTemplate.js';
 import type { Template } from '../template/types.js';
 import { IndicatorMatcher } from './matcher.js';
 import { readSheetForm } from './readSheetForm.js';
@@ -25,6 +26,10 @@ export function readWorkbooks(books: readonly WorkbookGrids[], template: Templat
       const where = { file: book.file, sheet: grid.name };
       if (grid.values.every((row) => row.every(isBlank))) {
         findings.push(finding('sheet_skipped', { reason: 'empty' }, where));
+        continue;
+      }
+      if (isTemplateSheet(grid)) {
+        findings.push(finding('sheet_skipped', { reason: 'template' }, where));
         continue;
       }
       const table = findTableLayout(grid, matcher);

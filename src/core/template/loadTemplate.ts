@@ -58,6 +58,11 @@ const MISSING: Record<string, MissingPolicy> = {
 const YES = new Set(['是', 'y', 'yes', 'true', '1', '必填', '√', '✓']);
 const NO = new Set(['否', 'n', 'no', 'false', '0', '', '选填']);
 
+/** True for a sheet that is itself a template's indicator or rule table (so it is not read as a return). */
+export function isTemplateSheet(grid: SheetGrid): boolean {
+  return findHeaderRow(grid, INDICATOR_COLUMNS, 4) !== null || findHeaderRow(grid, RULE_COLUMNS, 4) !== null;
+}
+
 export interface TemplateGrids {
   indicators: SheetGrid;
   rules?: SheetGrid | null;

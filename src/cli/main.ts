@@ -1,0 +1,174 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import ExcelJS from 'exceljs';
+import { toLang, type Lang } from '../core/findings/wording.js';
+import { blankReturn } from '../core/output/blankReturn.js';
+import { toJson } from '../core/output/json.js';
+import { outputTables, summaryTable } from '../core/output/tables.js';
+import { loadTemplateFile, STANDARD_TEMPLATE_DIR } from '../node/loadTemplateFile.js';
+import { addGridSheet, outputWorkbook, workbookBytes } from '../node/writeXlsx.js';
+import { tableToCsv } from '../node/writeCsv.js';
+import { exitCodeOf, loadAndRun } from './load.js';
+import { textReport } from './report.js';
+
+const COMMON = {
+  template: { type: 'string' },
+  roster: { type: 'string' },
+  period: { type: 'string' },
+  lang: { type: 'string' },
+  format: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsConfig['options'];
+
+const HELP: Record<string, string> = {
+  main: `returns — 社区报表 校验·汇总 / Community Returns
+
+用法 Usage:
+  returns validate <文件或文件夹...>   校验报表 (validate returns)
+  returns combine  <文件或文件夹...>   校验并汇总 (validate and combine into a summary)
+  returns template --out 模板.xlsx     生成空白填报表和可编辑模板 (write a blank return + the template)
+
+每个命令都有 --help。Each command has --help.
+退出码 Exit code: 0 无错误 no errors · 1 发现错误 errors found · 2 用法错误或输入无法读取 bad usage / unreadable input`,
+  validate: `returns validate <文件或文件夹...> [选项]
+  读取 .xlsx / .csv / .txt（文件夹递归），按标准模板校验每份报表。
+  Reads .xlsx/.csv/.txt files (folders recursively) and validates every return.
+
+选项 Options:
+  --template 文件   模板：文件夹 (indicators.csv + rules.csv)、.xlsx（指标、规则 两个工作表）或指标 CSV
+                    template: a folder, an .xlsx with sheets 指标/规则, or an indicators CSV (default: templates/standard)
+  --roster 文件     名册 CSV/xlsx（社区名称, 所属街道），检查未上报、重复上报
+                    roster of expected communities: who has not reported, who reported twice
+  --period YYYY-MM  报表中没有写报告期时使用 / period for returns that state none
+  --format text|json  输出格式 (default text)
+  --lang zh|en      语言 / language (default zh)`,
+  combine: `returns combine <文件或文件夹...> [选项]
+  校验并汇总：每个社区一行，街道小计，合计（率由分子分母合计重新计算，不做平均）。
+  Validates and combines: one row per return, street sub-totals and totals (rates recomputed from sums).
+
+选项 Options (plus those of validate):
+  --out 文件.xlsx   写出 汇总、明细、校验结果 三个工作表 / write summary.xlsx (汇总, 明细, 校验结果)
+  --csv 文件.csv    汇总表 CSV（UTF-8 BOM，Excel 可直接打开）/ the summary as CSV (UTF-8 with BOM)
+  --json 文件.json  JSON 结果写入文件 / the JSON result to a file
+  --format json     JSON 结果输出到标准输出 / print the JSON result on stdout`,
+  template: `returns template --out 文件.xlsx [--template 模板] [--period YYYY-MM]
+  写出一个工作簿：空白填报表（填报表）以及可编辑的模板（指标、规则）。
+  Writes a workbook with a blank sheet-form return (填报表) and the editable template (指标, 规则).
+  修改 指标/规则 后可用 --template 文件.xlsx 使用。Edit 指标/规则 and pass it back with --template.`,
+};
+
+class UsageError extends Error {}
+
+function parse(argv: string[], extra: ParseArgsConfig['options'] = {}) {
+  try {
+    return parseArgs({ args: argv, options: { ...COMMON, ...extra }, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message : String(e));
+  }
+}
+
+function checkPeriod(p: string | undefined): void {
+  if (p !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(p)) throw new UsageError(`--period must be YYYY-MM, got ${p}`);
+}
+
+function checkFormat(f: string | undefined): 'text' | 'json' {
+  if (f === undefined || f === 'text') return 'text';
+  if (f === 'json') return 'json';
+  throw new UsageError(`--format must be text or json, got ${f}`);
+}
+
+async function writeOut(file: string, data: string | Uint8Array): Promise<void> {
+  await mkdir(path.dirname(path.resolve(file)), { recursive: true });
+  await writeFile(file, data);
+}
+
+async function cmdValidateOrCombine(cmd: 'validate' | 'combine', argv: string[]): Promise<number> {
+  const extra: ParseArgsConfig['options'] =
+    cmd === 'combine' ? { out: { type: 'string' }, csv: { type: 'string' }, json: { type: 'string' } } : {};
+  const { values, positionals } = parse(argv, extra);
+  if (values.help) {
+    console.log(HELP[cmd]);
+    return 0;
+  }
+  if (positionals.length === 0) throw new UsageError('no input files or folders given');
+  checkPeriod(values.period);
+  const format = checkFormat(values.format);
+  const lang: Lang = toLang(values.lang);
+  const loaded = await loadAndRun(positionals, { template: values.template, roster: values.roster, period: values.period });
+  const v = values as Record<string, unknown>;
+  const written: string[] = [];
+  if (cmd === 'combine') {
+    const { result } = loaded;
+    if (typeof v['out'] === 'string') {
+      await writeOut(v['out'], await outputWorkbook(outputTables(result.consolidation, result.findings, lang)));
+      written.push(v['out']);
+    }
+    if (typeof v['csv'] === 'string') {
+      await writeOut(v['csv'], tableToCsv(summaryTable(result.consolidation, lang)));
+      written.push(v['csv']);
+    }
+    if (typeof v['json'] === 'string') {
+      await writeOut(v['json'], JSON.stringify(toJson(result, lang), null, 2) + '\n');
+      written.push(v['json']);
+    }
+  }
+  if (format === 'json') {
+    process.stdout.write(JSON.stringify(toJson(loaded.result, lang), null, 2) + '\n');
+  } else {
+    console.log(textReport(loaded, lang, { color: process.stdout.isTTY === true }));
+    if (written.length) console.log(`\n${lang === 'zh-CN' ? '已写出' : 'Wrote'}: ${written.join(', ')}`);
+  }
+  return exitCodeOf(loaded);
+}
+
+async function cmdTemplate(argv: string[]): Promise<number> {
+  const { values } = parse(argv, { out: { type: 'string' } });
+  if (values.help) {
+    console.log(HELP['template']);
+    return 0;
+  }
+  checkPeriod(values.period);
+  const out = (values as Record<string, unknown>)['out'];
+  if (typeof out !== 'string' || !/\.xlsx$/i.test(out)) throw new UsageError('--out FILE.xlsx is required');
+  const tpl = await loadTemplateFile(values.template ?? STANDARD_TEMPLATE_DIR);
+  if (tpl.template.indicators.length === 0 || !tpl.grids.indicators) {
+    console.error('模板无法使用 / the template cannot be used');
+    return 2;
+  }
+  const wb = new ExcelJS.Workbook();
+  addGridSheet(wb, blankReturn(tpl.template, values.period ?? null), [6, 28, 10, 12, 24]);
+  addGridSheet(wb, { ...tpl.grids.indicators, name: '指标' });
+  if (tpl.grids.rules) addGridSheet(wb, { ...tpl.grids.rules, name: '规则' });
+  await writeOut(out, await workbookBytes(wb));
+  console.log(`已写出 Wrote ${out}（填报表、指标${tpl.grids.rules ? '、规则' : ''}）`);
+  return 0;
+}
+
+/** Entry point: returns the exit code (0 no errors, 1 errors found, 2 bad usage or unreadable input). */
+export async function main(argv: string[]): Promise<number> {
+  const [cmd, ...rest] = argv;
+  try {
+    switch (cmd) {
+      case 'validate':
+      case 'combine':
+        return await cmdValidateOrCombine(cmd, rest);
+      case 'template':
+        return await cmdTemplate(rest);
+      case undefined:
+      case '-h':
+      case '--help':
+      case 'help':
+        console.log(HELP['main']);
+        return cmd === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command ${cmd}`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      console.error(`returns: ${e.message}\n\n${HELP[cmd && cmd in HELP ? cmd : 'main']}`);
+      return 2;
+    }
+    throw e;
+  }
+}

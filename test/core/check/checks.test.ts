@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { checkDuplicates, checkRoster } from '../../../src/core/check/panelChecks.js';
+import { isOutlier, peerOutliers } from '../../../src/core/check/outliers.js';
+import { checkReturn, evaluateRule } from '../../../src/core/check/returnChecks.js';
+import type { ParsedReturn } from '../../../src/core/read/types.js';
+import { standardTemplate } from '../../helpers/template.js';
+
+const tpl = standardTemplate();
+const ind = (code: string) => tpl.indicators.find((i) => i.code === code)!;
+const rule = (id: string) => tpl.rules.find((r) => r.id === id)!;
+
+function ret(values: Record<string, number | null>, over: Partial<ParsedReturn> = {}): ParsedReturn {
+  const vals: ParsedReturn['values'] = {};
+  let row = 6;
+  for (const [code, value] of Object.entries(values)) vals[code] = { value, raw: value, cell: `D${row++}`, approximate: false, remark: null };
+  return { file: 'f.xlsx', sheet: 'S', form: 'sheet', row: null, community: '阳光社区', communityCell: 'B3', street: '东城街道', period: '2026-10', reporter: null, phone: null, values: vals, ...over };
+}
+
+describe('rules', () => {
+  it.each([
+    ['R01', { aware: 120, surveyed: 100 }, [120, 100]],
+    ['R01', { aware: 100, surveyed: 100 }, null],
+    ['R01', { aware: 100, surveyed: null }, null], // missing: skip
+    ['R03', { awareness_rate: 88, aware: 176, surveyed: 200 }, null],
+    ['R03', { awareness_rate: 88.4, aware: 176, surveyed: 200 }, null], // within 0.5 points
+    ['R03', { awareness_rate: 88.6, aware: 176, surveyed: 200 }, [88.6, 88]],
+    ['R03', { awareness_rate: 50, aware: 0, surveyed: 0 }, null], // when: surveyed > 0
+    ['R05', { lecture_attendance: 5, lectures: 6 }, [5, 6]],
+    ['R05', { lecture_attendance: 0, lectures: 0 }, null], // when: lectures > 0
+  ] as const)('%s on %j', (id, values, expected) => {
+    const f = evaluateRule(rule(id), ret(values as Record<string, number | null>), tpl);
+    if (expected === null) expect(f).toBeNull();
+    else expect(f).toMatchObject({ code: 'rule_failed', severity: 'error', args: { leftValue: expected[0], rightValue: expected[1] } });
+  });
+
+  it('anchors a failed rule on its left-hand cell and names indicators in Chinese', () => {
+    const f = evaluateRule(rule('R01'), ret({ surveyed: 100, aware: 120 }), tpl)!;
+    expect(f).toMatchObject({ cell: 'D7', indicator: 'aware', args: { left: '健康知识知晓人数', right: '健康知识调查人数' } });
+  });
+
+  it('requires a remark when poisonings > 0, and reports required indicators absent', () => {
+    const r = ret({ poisonings: 1 });
+    const codes = checkReturn(r, tpl).map((f) => f.code);
+    expect(codes.filter((c) => c === 'remark_missing')).toHaveLength(1);
+    expect(codes.filter((c) => c === 'required_missing')).toHaveLength(tpl.indicators.filter((i) => i.required).length - 1);
+    r.values['poisonings']!.remark = '误食鼠药，已送医';
+    expect(checkReturn(r, tpl).map((f) => f.code)).not.toContain('remark_missing');
+  });
+});
+
+describe('peer outliers', () => {
+  const garbage = ind('garbage_t');
+  const rate = ind('awareness_rate');
+  it.each([
+    ['a value 1000× the others', garbage, 17360, [12, 8, 15, 10, 9, 14, 17360], true],
+    ['too few peers to judge', garbage, 17360, [12, 8, 15, 17360], false],
+    ['a tight panel does not flag a small difference', garbage, 11, [10, 10, 10, 10, 11], false],
+    ['zero-heavy panel: a zero is never an outlier', garbage, 0, [0, 0, 0, 5, 6, 0, 0], false],
+    ['zero-heavy panel: a small positive value is not flagged', garbage, 2, [0, 0, 0, 0, 0, 0, 2], false],
+    ['big and small communities differ 2-3 fold, not flagged', garbage, 30, [10, 12, 20, 25, 30, 8, 15], false],
+    ['a very low value', garbage, 0.1, [12, 8, 15, 10, 9, 14, 0.1], true],
+    ['a rate 40 points below', rate, 45, [86, 88, 90, 85, 87, 89, 45], true],
+    ['a rate 3 points below', rate, 83, [86, 88, 90, 85, 87, 89, 83], false],
+    ['a rate written as a fraction is left to rate_fraction', rate, 0.879, [86, 88, 90, 85, 87, 89, 0.879], false],
+  ] as const)('%s', (_name, indicator, value, values, expected) => {
+    expect(isOutlier(indicator, value, values) !== null).toBe(expected);
+  });
+
+  it('compares within one period only', () => {
+    const rets = [5, 6, 7, 8, 9].map((v, i) => ret({ garbage_t: v }, { community: `c${i}` }));
+    rets.push(ret({ garbage_t: 900 }, { community: 'x', period: '2026-09' }));
+    expect(peerOutliers({ returns: rets, template: tpl, roster: null })).toEqual([]);
+    rets.push(ret({ garbage_t: 900 }, { community: 'y' }));
+    expect(peerOutliers({ returns: rets, template: tpl, roster: null }).map((f) => [f.code, f.community])).toEqual([['outlier_peer', 'y']]);
+  });
+});
+
+describe('duplicates and roster', () => {
+  it('names both places of a return reported twice', () => {
+    const a = ret({}, { file: 'a.xlsx' });
+    const b = ret({}, { file: 'b.xlsx', communityCell: 'C2' });
+    const fs = checkDuplicates({ returns: [a, b, ret({}, { community: '和平社区' })], template: tpl, roster: null });
+    expect(fs.map((f) => [f.code, f.file, (f.args as { otherFile: string }).otherFile])).toEqual([
+      ['duplicate_return', 'b.xlsx', 'a.xlsx'],
+      ['duplicate_return', 'a.xlsx', 'b.xlsx'],
+    ]);
+  });
+
+  it('lists who has not reported, who is unexpected (with a suggestion), and street mismatches', () => {
+    const roster = { file: 'roster.csv', entries: [
+      { community: '阳光社区', street: '东城街道' }, { community: '和平社区', street: '东城街道' }, { community: '湖滨社区', street: '西湖街道' },
+    ] };
+    const rets = [ret({}), ret({}, { community: '和平社', street: '东城街道' }), ret({}, { community: '湖滨社区', street: '东城街道' })];
+    const fs = checkRoster({ returns: rets, template: tpl, roster });
+    expect(fs.map((f) => [f.code, f.community])).toEqual([
+      ['missing_return', '和平社区'], ['unexpected_community', '和平社'], ['street_mismatch', '湖滨社区'],
+    ]);
+    expect(fs[1]!.args).toEqual({ suggestion: '和平社区' });
+  });
+});
