@@ -1,0 +1,530 @@
+/// <reference types="office-js" />
+/**
+ * The only module that calls `Excel.run`. Everything it takes and gives is plain data (grids, marks,
+ * output tables), so the task pane and the core never see `Excel`.
+ *
+ * Round trips are the cost that matters (each `context.sync()` is a network round trip on Excel on the
+ * web), so every function queues all its reads before one sync and all its writes before another, and
+ * splits only where Excel's 5 MB request/response limit forces it.
+ */
+import type { Severity } from '../core/findings/codes.js';
+import { parseA1, type CellRange, type CellValue, type SheetGrid, type WorkbookGrids } from '../core/grid.js';
+import { OUTPUT_SHEETS, type OutputTable } from '../core/output/tables.js';
+
+/** A finding to show on its cell: a fill colour by severity and the message as a note or comment. */
+export interface CellMark {
+  sheet: string;
+  /** A1 address as the user sees it (`C7`). */
+  cell: string;
+  severity: Severity;
+  message: string;
+}
+
+export type NoteKind = 'note' | 'comment' | 'none';
+
+export interface Capabilities {
+  /** How messages are attached to cells: notes (ExcelApi 1.18), else comments (1.10), else not at all. */
+  notes: NoteKind;
+  /** Merged areas can be read (ExcelApi 1.13). */
+  mergedAreas: boolean;
+  /** `fill.pattern` tells "no fill" from white (ExcelApi 1.9). */
+  fillPattern: boolean;
+}
+
+export interface MarkResult {
+  marked: number;
+  /** Cells that already carried the user's own note/comment: coloured, but their note was left alone. */
+  noteSkipped: number;
+  notes: NoteKind;
+}
+
+/** Input of `insertReturnSheet`: a grid to write (the standard form), or a sheet of the workbook to copy. */
+export type NewReturnSheet = { grid: SheetGrid; copyOf?: undefined } | { copyOf: string; grid?: undefined };
+
+export interface ReadOptions {
+  /** Upper bound on cells read per sync, to stay under Excel's 5 MB response limit. */
+  cellsPerSync?: number;
+}
+
+/** The functions `Excel.run` and `isSetSupported`, injectable so tests can hand in a fake Excel. */
+export interface ExcelHost {
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  isSetSupported(name: string, version: string): boolean;
+}
+
+/** Hidden sheet that remembers what marking changed, so 清除标记 can undo exactly that. */
+export const MARKS_SHEET = 'CR_Marks';
+/** Every note or comment the add-in writes starts with this, so its own can be told from the user's. */
+export const NOTE_PREFIX = '【社区报表】';
+export const MARK_COLORS: Record<Severity, string> = { error: '#FFC7CE', warning: '#FFEB9C', info: '#DDEBF7' };
+
+const OWN_SHEETS = new Set<string>([MARKS_SHEET, ...Object.values(OUTPUT_SHEETS)]);
+/** Leaves room under the 5 MB request limit for Excel's own envelope. */
+const REQUEST_BUDGET = 4 * 1024 * 1024;
+const DEFAULT_CELLS_PER_SYNC = 60_000;
+
+function defaultHost(): ExcelHost {
+  return {
+    run: (batch) => Excel.run(batch),
+    isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
+  };
+}
+
+/** `'My sheet'!A1` for any sheet name (quotes doubled inside). */
+export function qualify(sheet: string, address: string): string {
+  return `'${sheet.replace(/'/g, "''")}'!${address}`;
+}
+
+/** `Sheet1!B2:F9` or `'a b'!B2` → sheet name and 0-based box. */
+export function splitAddress(address: string): { sheet: string; box: CellRange } | null {
+  const bang = address.lastIndexOf('!');
+  let sheet = bang >= 0 ? address.slice(0, bang) : '';
+  if (sheet.startsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  const [a, b] = address.slice(bang + 1).split(':');
+  const p = parseA1(a ?? '');
+  const q = b ? parseA1(b) : p;
+  if (!p || !q) return null;
+  return { sheet, box: { top: p.row, left: p.col, bottom: q.row, right: q.col } };
+}
+
+function colLetters(col: number): string {
+  let s = '';
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** 0-based box → `B2:F9`. */
+function boxAddress(top: number, left: number, bottom: number, right: number): string {
+  return `${colLetters(left)}${top + 1}:${colLetters(right)}${bottom + 1}`;
+}
+
+const isGeneral = (f: string): boolean => /^(general|g\/通用格式|常规|standard)$/i.test(f);
+
+/** Excel's `values` → core cells: "" is an empty cell (null). */
+function toGrid(name: string, address: string, values: unknown[][], formulas: unknown[][], formats: string[][]): SheetGrid {
+  const at = splitAddress(address);
+  const grid: SheetGrid = {
+    name,
+    values: values.map((row) => row.map((v) => (v === '' || v === undefined ? null : (v as CellValue)))),
+    origin: at ? { row: at.box.top, col: at.box.left } : { row: 0, col: 0 },
+  };
+  if (formulas.some((row) => row.some((f) => typeof f === 'string' && f.startsWith('=')))) {
+    grid.formulas = formulas.map((row) => row.map((f) => (typeof f === 'string' && f.startsWith('=') ? f : null)));
+  }
+  if (formats.some((row) => row.some((f) => !isGeneral(f)))) {
+    grid.numberFormats = formats.map((row) => row.map((f) => (isGeneral(f) ? null : f)));
+  }
+  return grid;
+}
+
+/** Approximate request bytes of writing these values (JSON, as Office.js sends them). */
+function jsonBytes(v: unknown): number {
+  let n = 0;
+  const s = JSON.stringify(v);
+  for (let i = 0; i < s.length; i++) n += s.charCodeAt(i) < 0x80 ? 1 : 3;
+  return n;
+}
+
+/**
+ * Queues writes and syncs whenever the queued request would pass the budget, so no request exceeds
+ * Excel's 5 MB limit however much is written.
+ */
+class WriteBatch {
+  private bytes = 0;
+  constructor(private readonly context: Excel.RequestContext) {}
+  async add(bytes: number, queue: () => void): Promise<void> {
+    if (this.bytes > 0 && this.bytes + bytes > REQUEST_BUDGET) await this.flush();
+    queue();
+    this.bytes += bytes + 200;
+  }
+  async flush(): Promise<void> {
+    if (this.bytes === 0) return;
+    await this.context.sync();
+    this.bytes = 0;
+  }
+}
+
+export interface ExcelAdapter {
+  capabilities(): Capabilities;
+  readAllSheets(options?: ReadOptions): Promise<WorkbookGrids & { activeSheet: string }>;
+  markFindings(marks: readonly CellMark[]): Promise<MarkResult>;
+  clearMarks(): Promise<{ restored: number }>;
+  writeOutputSheets(tables: readonly OutputTable[]): Promise<void>;
+  selectCell(sheet: string, cell: string): Promise<void>;
+  insertReturnSheet(input: NewReturnSheet, name?: string): Promise<string>;
+}
+
+interface MarkRecord {
+  sheet: string;
+  cell: string;
+  /** Fill before marking: a colour, or '' for no fill. */
+  fill: string;
+  /** The colour the add-in wrote (restored only if the cell still has it). */
+  mark: string;
+  note: NoteKind;
+}
+
+const RECORD_HEADER = ['sheet', 'cell', 'fill', 'mark', 'note'];
+
+/** Builds the adapter over a host (the real Excel by default). */
+export function createExcelAdapter(host: ExcelHost = defaultHost()): ExcelAdapter {
+  const caps = (): Capabilities => ({
+    notes: host.isSetSupported('ExcelApi', '1.18') ? 'note' : host.isSetSupported('ExcelApi', '1.10') ? 'comment' : 'none',
+    mergedAreas: host.isSetSupported('ExcelApi', '1.13'),
+    fillPattern: host.isSetSupported('ExcelApi', '1.9'),
+  });
+
+  /** Sheet names in tab order; one sync. */
+  async function sheetNames(context: Excel.RequestContext): Promise<{ name: string; visibility: string }[]> {
+    const sheets = context.workbook.worksheets;
+    sheets.load('items/name,items/visibility');
+    await context.sync();
+    return sheets.items.map((s) => ({ name: s.name, visibility: s.visibility as string }));
+  }
+
+  async function readRecord(context: Excel.RequestContext): Promise<MarkRecord[]> {
+    const used = context.workbook.worksheets.getItem(MARKS_SHEET).getUsedRangeOrNullObject(true);
+    used.load('values');
+    await context.sync();
+    if (used.isNullObject) return [];
+    return used.values.slice(1).map((r) => ({
+      sheet: String(r[0]),
+      cell: String(r[1]),
+      fill: String(r[2] ?? ''),
+      mark: String(r[3] ?? ''),
+      note: (String(r[4] || 'none') as NoteKind),
+    }));
+  }
+
+  /** Writes the record of this marking to a new very hidden sheet (none when nothing was marked). */
+  function queueRecord(context: Excel.RequestContext, records: readonly MarkRecord[]): void {
+    if (records.length === 0) return;
+    const ws = context.workbook.worksheets.add(MARKS_SHEET);
+    ws.visibility = 'VeryHidden' as Excel.SheetVisibility;
+    const rows = [RECORD_HEADER, ...records.map((r) => [r.sheet, r.cell, r.fill, r.mark, r.note])];
+    const range = ws.getRange(boxAddress(0, 0, rows.length - 1, RECORD_HEADER.length - 1));
+    range.numberFormat = rows.map((r) => r.map(() => '@'));
+    range.values = rows;
+  }
+
+  return {
+    capabilities: caps,
+
+    async readAllSheets(options: ReadOptions = {}) {
+      const cellsPerSync = options.cellsPerSync ?? DEFAULT_CELLS_PER_SYNC;
+      const { mergedAreas } = caps();
+      return host.run(async (context) => {
+        // 1: names, the workbook's name and the active sheet.
+        const wb = context.workbook;
+        wb.load('name');
+        const active = wb.worksheets.getActiveWorksheet();
+        active.load('name');
+        const names = (await sheetNames(context)).map((s) => s.name).filter((n) => !OWN_SHEETS.has(n));
+
+        // 2: every used range's size (cheap), and the merged areas.
+        const used = names.map((n) => {
+          const ws = wb.worksheets.getItem(n);
+          const u = ws.getUsedRangeOrNullObject(true);
+          u.load('address,rowCount,columnCount');
+          const merges = mergedAreas ? ws.getRange().getMergedAreasOrNullObject() : null;
+          merges?.load('address');
+          return { name: n, u, merges };
+        });
+        await context.sync();
+
+        // 3 (more only for huge workbooks): values, formulas and number formats, in as few syncs as
+        // the response limit allows.
+        const grids: SheetGrid[] = [];
+        let pending: { name: string; r: Excel.Range; merges: Excel.RangeAreas | null; address: string }[] = [];
+        let cells = 0;
+        const drain = async (): Promise<void> => {
+          if (!pending.length) return;
+          await context.sync();
+          for (const p of pending) {
+            const grid = toGrid(p.name, p.address, p.r.values, p.r.formulas, p.r.numberFormat);
+            const merges = p.merges && !p.merges.isNullObject ? p.merges.address : '';
+            if (merges) grid.merges = parseMerges(merges, grid.origin!);
+            grids.push(grid);
+          }
+          pending = [];
+          cells = 0;
+        };
+        for (const { name, u, merges } of used) {
+          if (u.isNullObject) {
+            grids.push({ name, values: [] });
+            continue;
+          }
+          const n = u.rowCount * u.columnCount;
+          if (cells > 0 && cells + n > cellsPerSync) await drain();
+          const r = wb.worksheets.getItem(name).getRange(u.address.slice(u.address.lastIndexOf('!') + 1));
+          r.load('values,formulas,numberFormat');
+          pending.push({ name, r, merges, address: u.address });
+          cells += n;
+        }
+        await drain();
+        const order = new Map(names.map((n, i) => [n, i]));
+        grids.sort((a, b) => order.get(a.name)! - order.get(b.name)!);
+        return { file: wb.name, sheets: grids, activeSheet: active.name };
+      });
+    },
+
+    async markFindings(marks) {
+      const c = caps();
+      const { notes, fillPattern } = c;
+      return host.run(async (context) => {
+        const sheets = context.workbook.worksheets;
+        // 1: which sheets exist (findings may name files or sheets that are not in this workbook).
+        const names = new Set((await sheetNames(context)).map((s) => s.name));
+        // Earlier marks are undone first (queued; they travel with the next sync), so the fills read
+        // below are the user's own.
+        await queueClear(context, names, c);
+        names.delete(MARKS_SHEET);
+        // One mark per cell: the most severe, messages joined.
+        const byCell = new Map<string, CellMark & { messages: string[] }>();
+        const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+        for (const m of marks) {
+          if (!names.has(m.sheet) || OWN_SHEETS.has(m.sheet) || !parseA1(m.cell)) continue;
+          const key = `${m.sheet}\u0000${m.cell}`;
+          const had = byCell.get(key);
+          if (!had) byCell.set(key, { ...m, messages: [m.message] });
+          else {
+            had.messages.push(m.message);
+            if (rank[m.severity] < rank[had.severity]) had.severity = m.severity;
+          }
+        }
+
+        // Each target's fill and whatever note/comment the user has there.
+        const targets = [...byCell.values()].map((m) => {
+          const range = sheets.getItem(m.sheet).getRange(m.cell);
+          range.format.fill.load(fillPattern ? 'color,pattern' : 'color');
+          const note = notes === 'note' ? sheets.getItem(m.sheet).notes.getItemOrNullObject(m.cell) : null;
+          note?.load('content');
+          return { m, range, note };
+        });
+        const commentSheets = notes === 'comment' ? [...new Set(targets.map((t) => t.m.sheet))] : [];
+        const comments = commentSheets.map((s) => ({ s, c: sheets.getItem(s).comments.load('items/content') }));
+        await context.sync();
+        // Older hosts (comments, no notes): where the existing comments are, one more sync.
+        const commentAt = new Set<string>();
+        if (comments.length) {
+          const locs = comments.flatMap(({ s, c: col }) => col.items.map((item) => ({ s, loc: item.getLocation().load('address') })));
+          await context.sync();
+          for (const { s, loc } of locs) {
+            const at = splitAddress(loc.address);
+            if (at) commentAt.add(`${s}\u0000${colLetters(at.box.left)}${at.box.top + 1}`);
+          }
+        }
+
+        const batch = new WriteBatch(context);
+        const records: MarkRecord[] = [];
+        let noteSkipped = 0;
+        for (const { m, range, note } of targets) {
+          const fill = range.format.fill;
+          const noFill = fillPattern ? fill.pattern === 'None' : fill.color === '#FFFFFF';
+          const original = noFill ? '' : (fill.color ?? '');
+          const color = MARK_COLORS[m.severity];
+          const text = `${NOTE_PREFIX}${m.messages.join('\n')}`;
+          let kind: NoteKind = 'none';
+          if (notes === 'note' && note) {
+            if (note.isNullObject) kind = 'note';
+            else noteSkipped++;
+          } else if (notes === 'comment') {
+            if (!commentAt.has(`${m.sheet}\u0000${m.cell}`)) kind = 'comment';
+            else noteSkipped++;
+          }
+          await batch.add(jsonBytes(text) + 300, () => {
+            fill.color = color;
+            if (kind === 'note') sheets.getItem(m.sheet).notes.add(m.cell, text);
+            if (kind === 'comment') sheets.getItem(m.sheet).comments.add(m.cell, text);
+          });
+          records.push({ sheet: m.sheet, cell: m.cell, fill: original, mark: color, note: kind });
+        }
+        await batch.add(jsonBytes(records) + 500, () => queueRecord(context, records));
+        await batch.flush();
+        return { marked: records.length, noteSkipped, notes };
+      });
+    },
+
+    async clearMarks() {
+      return host.run(async (context) => {
+        const names = new Set((await sheetNames(context)).map((s) => s.name));
+        const restored = await queueClear(context, names, caps());
+        await context.sync();
+        return { restored };
+      });
+    },
+
+    async writeOutputSheets(tables) {
+      return host.run(async (context) => {
+        const sheets = context.workbook.worksheets;
+        const existing = await sheetNames(context);
+        const names = new Set(existing.map((s) => s.name));
+        const ownOutput = new Set<string>(Object.values(OUTPUT_SHEETS));
+        const batch = new WriteBatch(context);
+        // New sheets under temporary names first: deleting the old ones first could remove the last
+        // visible sheet, which Excel refuses.
+        const temp = (t: OutputTable): string => `${t.sheet}~new`;
+        for (const t of tables) {
+          if (!ownOutput.has(t.sheet)) throw new Error(`not an output sheet of this add-in: ${t.sheet}`);
+          if (names.has(temp(t))) await batch.add(100, () => sheets.getItem(temp(t)).delete());
+          await batch.add(100, () => void sheets.add(temp(t)));
+        }
+        for (const t of tables) {
+          const ws = sheets.getItem(temp(t));
+          const width = t.columns.length;
+          await batch.add(jsonBytes(t.columns), () => {
+            ws.getRange(boxAddress(0, 0, 0, width - 1)).values = [t.columns.map((c) => c.header)];
+          });
+          // Rows in chunks of at most ~1 MB, each with its number formats.
+          const formats = t.columns.map((c) => c.numFmt ?? 'General');
+          for (let start = 0; start < t.rows.length; ) {
+            let end = start;
+            let bytes = 0;
+            while (end < t.rows.length && (end === start || bytes < 1024 * 1024)) bytes += jsonBytes(t.rows[end++]) + jsonBytes(formats);
+            const rows = t.rows.slice(start, end).map((r) => t.columns.map((_, j) => r[j] ?? null));
+            const at = boxAddress(start + 1, 0, end, width - 1);
+            await batch.add(bytes, () => {
+              const range = ws.getRange(at);
+              range.numberFormat = rows.map(() => formats);
+              range.values = rows as (string | number | boolean)[][];
+            });
+            start = end;
+          }
+          for (let i = 0; i < t.rows.length; i++) {
+            if (t.kinds[i] === 'subtotal' || t.kinds[i] === 'total') {
+              await batch.add(150, () => void (ws.getRange(boxAddress(i + 1, 0, i + 1, width - 1)).format.font.bold = true));
+            }
+            const link = t.links?.[i];
+            if (link && t.linkColumn !== undefined) {
+              await batch.add(jsonBytes(link) + 200, () => {
+                ws.getRange(boxAddress(i + 1, t.linkColumn!, i + 1, t.linkColumn!)).hyperlink = {
+                  documentReference: qualify(link.sheet, link.cell),
+                  textToDisplay: link.cell,
+                };
+              });
+            }
+          }
+          for (let j = 0; j < width; j++) {
+            const w = t.columns[j]!.width;
+            if (w) await batch.add(100, () => void (ws.getRange(boxAddress(0, j, 0, j)).format.columnWidth = w * 7));
+          }
+          await batch.add(100, () => ws.freezePanes.freezeRows(1));
+        }
+        // Old output sheets (and their tables) go, then the new ones take their names and tables.
+        for (const t of tables) if (names.has(t.sheet)) await batch.add(100, () => sheets.getItem(t.sheet).delete());
+        for (const t of tables) {
+          await batch.add(200, () => {
+            const ws = sheets.getItem(temp(t));
+            ws.name = t.sheet;
+            const table = ws.tables.add(boxAddress(0, 0, t.rows.length, t.columns.length - 1), true);
+            table.name = t.tableName;
+            table.style = 'TableStyleLight9';
+          });
+        }
+        if (tables[0]) await batch.add(100, () => sheets.getItem(tables[0]!.sheet).activate());
+        await batch.flush();
+      });
+    },
+
+    async selectCell(sheet, cell) {
+      return host.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(sheet);
+        ws.activate();
+        ws.getRange(cell).select();
+        await context.sync();
+      });
+    },
+
+    async insertReturnSheet(input, name) {
+      return host.run(async (context) => {
+        const sheets = context.workbook.worksheets;
+        const names = new Set((await sheetNames(context)).map((s) => s.name.toLowerCase()));
+        const base = (name ?? (input.grid ? input.grid.name : `${input.copyOf}`)).slice(0, 28);
+        let unique = base;
+        for (let n = 2; names.has(unique.toLowerCase()); n++) unique = `${base.slice(0, 27)}${n}`;
+        if (input.copyOf !== undefined) {
+          const copy = sheets.getItem(input.copyOf).copy('End' as Excel.WorksheetPositionType);
+          copy.name = unique;
+          copy.activate();
+          await context.sync();
+          return unique;
+        }
+        const grid = input.grid;
+        const ws = sheets.add(unique);
+        const width = Math.max(1, ...grid.values.map((r) => r.length));
+        if (grid.values.length) {
+          const rows = grid.values.map((r) => Array.from({ length: width }, (_, j) => grid.formulas?.[grid.values.indexOf(r)]?.[j] ?? r[j] ?? ''));
+          ws.getRange(boxAddress(0, 0, rows.length - 1, width - 1)).values = rows as (string | number | boolean)[][];
+        }
+        for (const m of grid.merges ?? []) ws.getRange(boxAddress(m.top, m.left, m.bottom, m.right)).merge();
+        ws.getRange(boxAddress(0, 0, 0, 0)).format.font.bold = true;
+        ws.activate();
+        await context.sync();
+        return unique;
+      });
+    },
+  };
+
+  /**
+   * Reads the record of earlier marks and queues undoing them: the original fill back (only where the
+   * cell still shows our colour), our own notes/comments deleted, the record sheet deleted. Leaves the
+   * undo queued so it can travel with the caller's next sync. Returns how many cells it restores.
+   */
+  async function queueClear(context: Excel.RequestContext, names: ReadonlySet<string>, c: Capabilities): Promise<number> {
+    if (!names.has(MARKS_SHEET)) return 0;
+    const sheets = context.workbook.worksheets;
+    const record = (await readRecord(context)).filter((r) => names.has(r.sheet));
+    const cells = record.map((r) => {
+      const range = sheets.getItem(r.sheet).getRange(r.cell);
+      range.format.fill.load('color');
+      const note = r.note === 'note' && c.notes === 'note' ? sheets.getItem(r.sheet).notes.getItemOrNullObject(r.cell) : null;
+      note?.load('content');
+      return { r, range, note };
+    });
+    const commentSheets = c.notes === 'none' ? [] : [...new Set(record.filter((r) => r.note === 'comment').map((r) => r.sheet))];
+    const comments = commentSheets.map((s) => ({ s, col: sheets.getItem(s).comments.load('items/content') }));
+    await context.sync();
+    const ownComments: Excel.Comment[] = [];
+    if (comments.length) {
+      const wanted = new Set(record.filter((r) => r.note === 'comment').map((r) => `${r.sheet}\u0000${r.cell}`));
+      const locs = comments.flatMap(({ s, col }) =>
+        col.items.filter((i) => i.content.startsWith(NOTE_PREFIX)).map((item) => ({ s, item, loc: item.getLocation().load('address') })),
+      );
+      await context.sync();
+      for (const { s, item, loc } of locs) {
+        const at = splitAddress(loc.address);
+        if (at && wanted.has(`${s}\u0000${colLetters(at.box.left)}${at.box.top + 1}`)) ownComments.push(item);
+      }
+    }
+    const batch = new WriteBatch(context);
+    for (const { r, range, note } of cells) {
+      await batch.add(200, () => {
+        restoreCell(r, range);
+        if (note && !note.isNullObject && note.content.startsWith(NOTE_PREFIX)) note.delete();
+      });
+    }
+    for (const cm of ownComments) await batch.add(100, () => cm.delete());
+    sheets.getItem(MARKS_SHEET).delete();
+    return record.length;
+  }
+
+  function restoreCell(r: MarkRecord, current: Excel.Range): void {
+    const range = current;
+    // Only a cell that still shows our colour is restored: a colour the user chose since stays.
+    if ((range.format.fill.color ?? '').toUpperCase() !== r.mark.toUpperCase()) return;
+    if (r.fill === '') range.format.fill.clear();
+    else range.format.fill.color = r.fill;
+  }
+}
+
+/** `S!A1:C1,S!A3:B3` → grid-relative merged areas. */
+function parseMerges(address: string, origin: { row: number; col: number }): CellRange[] {
+  const out: CellRange[] = [];
+  for (const part of address.split(',')) {
+    const at = splitAddress(part.trim());
+    if (!at) continue;
+    const b = at.box;
+    out.push({ top: b.top - origin.row, left: b.left - origin.col, bottom: b.bottom - origin.row, right: b.right - origin.col });
+  }
+  return out;
+}

@@ -1,0 +1,1007 @@
+/**
+ * A small fake of the Excel JavaScript object model — only what src/excel/excelAdapter.ts uses — that
+ * behaves like Excel where it counts:
+ *
+ * - every object is a proxy: reading a property before `load()` + `context.sync()` throws
+ *   PropertyNotLoaded, as Office.js does;
+ * - writes and loads are queued and applied, in order, only at `context.sync()`; a failing operation
+ *   (ItemNotFound, InvalidArgument) rejects the sync and drops the rest of the batch;
+ * - every sync is counted, with the request's payload size (JSON of the queued operations), and a
+ *   request over 5 MB is refused like Excel on the web refuses it;
+ * - empty cells read as "" (not null), no fill reads as "#FFFFFF" with pattern "None", a mixed range
+ *   reads null.
+ *
+ * The workbook state is plain data (`FakeWorkbookState`) so tests can build it and deep-compare it.
+ */
+
+export type Cell = {
+  value: string | number | boolean;
+  formula?: string;
+  numberFormat?: string;
+  /** null/absent = no fill. */
+  fill?: string | null;
+  bold?: boolean;
+  fontColor?: string;
+  hyperlink?: { address?: string; documentReference?: string; textToDisplay?: string; screenTip?: string } | null;
+};
+
+export interface FakeSheet {
+  name: string;
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden';
+  /** Keyed by `row,col` (0-based). */
+  cells: Record<string, Cell>;
+  merges: string[];
+  tables: { name: string; address: string; hasHeaders: boolean; style?: string }[];
+  notes: { cell: string; content: string }[];
+  comments: { id: string; cell: string; content: string }[];
+  frozenRows: number;
+  columnWidths: Record<number, number>;
+}
+
+export interface FakeWorkbookState {
+  name: string;
+  sheets: FakeSheet[];
+  active: string;
+  selection: { sheet: string; address: string } | null;
+}
+
+export class FakeExcelError extends Error {
+  constructor(
+    public code: string,
+    message: string,
+  ) {
+    super(`${code}: ${message}`);
+    this.name = 'RichApi.Error';
+  }
+}
+
+/** Largest request Excel on the web accepts. */
+export const MAX_REQUEST_BYTES = 5 * 1024 * 1024;
+
+export interface SyncStat {
+  ops: number;
+  /** Request size: JSON of the queued operations. */
+  bytes: number;
+  /** Response size: JSON of the values loaded. */
+  responseBytes: number;
+}
+
+export function jsonSize(v: unknown): number {
+  return new TextEncoder().encode(JSON.stringify(v) ?? '').length;
+}
+
+// ── addresses ─────────────────────────────────────────────────────────────────────────────────
+
+interface Box {
+  r0: number;
+  c0: number;
+  r1: number;
+  c1: number;
+}
+
+function colLetters(c: number): string {
+  let s = '';
+  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+function cellA1(r: number, c: number): string {
+  return colLetters(c) + String(r + 1);
+}
+function boxA1(b: Box): string {
+  const a = cellA1(b.r0, b.c0);
+  return b.r0 === b.r1 && b.c0 === b.c1 ? a : `${a}:${cellA1(b.r1, b.c1)}`;
+}
+function quoteSheet(name: string): string {
+  return /^[\p{L}\p{N}_.]+$/u.test(name) && !/^\d/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+/** Parses `A1`, `A1:C3`, `Sheet!A1:C3`, `'My sheet'!A1`; the sheet part is returned unquoted. */
+export function parseAddress(address: string): { sheet: string | null; box: Box } {
+  let sheet: string | null = null;
+  let ref = address;
+  const bang = address.lastIndexOf('!');
+  if (bang >= 0) {
+    sheet = address.slice(0, bang);
+    if (sheet.startsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+    ref = address.slice(bang + 1);
+  }
+  const parts = ref.replace(/\$/g, '').split(':');
+  const one = (s: string): { r: number; c: number } => {
+    const m = /^([A-Z]{1,3})(\d+)$/i.exec(s);
+    if (!m) throw new FakeExcelError('InvalidArgument', `bad address ${address}`);
+    let c = 0;
+    for (const ch of m[1]!.toUpperCase()) c = c * 26 + ch.charCodeAt(0) - 64;
+    return { r: Number(m[2]) - 1, c: c - 1 };
+  };
+  const a = one(parts[0]!);
+  const b = parts[1] ? one(parts[1]) : a;
+  return { sheet, box: { r0: Math.min(a.r, b.r), c0: Math.min(a.c, b.c), r1: Math.max(a.r, b.r), c1: Math.max(a.c, b.c) } };
+}
+
+// ── the proxy machinery ───────────────────────────────────────────────────────────────────────
+
+interface Op {
+  /** What goes over the wire (its JSON is the request size). */
+  wire: unknown;
+  run: () => void;
+}
+
+export class FakeContext {
+  queue: Op[] = [];
+  readonly workbook: FakeWorkbookProxy;
+  constructor(readonly excel: FakeExcel) {
+    this.workbook = new FakeWorkbookProxy(this);
+  }
+  async sync(): Promise<void> {
+    const ops = this.queue;
+    this.queue = [];
+    const bytes = jsonSize(ops.map((o) => o.wire));
+    const stat: SyncStat = { ops: ops.length, bytes, responseBytes: 0 };
+    this.excel.syncs.push(stat);
+    if (bytes > MAX_REQUEST_BYTES) {
+      throw new FakeExcelError('RequestPayloadSizeLimitExceeded', `request of ${bytes} bytes exceeds 5 MB`);
+    }
+    this.response = 0;
+    for (const op of ops) op.run();
+    stat.responseBytes = this.response;
+    if (this.response > MAX_REQUEST_BYTES) {
+      throw new FakeExcelError('ResponsePayloadSizeLimitExceeded', `response of ${this.response} bytes exceeds 5 MB`);
+    }
+  }
+  /** Bytes loaded during the sync being run. */
+  response = 0;
+  get state(): FakeWorkbookState {
+    return this.excel.state;
+  }
+}
+
+/** Base of every proxy: loaded values, and the path that names it in the request. */
+abstract class Proxy {
+  protected loaded = new Map<string, unknown>();
+  constructor(
+    readonly context: FakeContext,
+    readonly path: string,
+  ) {}
+  protected get$<T>(prop: string): T {
+    if (!this.loaded.has(prop)) {
+      throw new FakeExcelError(
+        'PropertyNotLoaded',
+        `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+      );
+    }
+    return this.loaded.get(prop) as T;
+  }
+  protected enqueue(wire: Record<string, unknown>, run: () => void): void {
+    this.context.queue.push({ wire: { path: this.path, ...wire }, run });
+  }
+  protected set$(prop: string, value: unknown, apply: (v: never) => void): void {
+    this.enqueue({ set: prop, value }, () => apply(value as never));
+  }
+  /** Names the properties to read; `items/name` style paths are handled by collections. */
+  load(props?: string | string[] | { select?: string }): this {
+    const list = (typeof props === 'string' ? props.split(',') : Array.isArray(props) ? props : (props?.select ?? '').split(','))
+      .map((p) => p.trim())
+      .filter(Boolean);
+    this.enqueue({ load: list }, () => {
+      // A null object loads only its isNullObject; its other properties stay unreadable.
+      const isNull = this.nullNow();
+      this.loaded.set('isNullObject', isNull);
+      if (isNull) return;
+      for (const p of list.length ? list : this.defaultProps()) {
+        const v = this.read(p);
+        this.loaded.set(p, v);
+        this.context.response += jsonSize(v);
+      }
+    });
+    return this;
+  }
+  protected defaultProps(): string[] {
+    return [];
+  }
+  protected nullNow(): boolean {
+    return false;
+  }
+  protected abstract read(prop: string): unknown;
+}
+
+function sheetOf(ctx: FakeContext, name: string): FakeSheet {
+  const s = ctx.state.sheets.find((x) => x.name === name);
+  if (!s) throw new FakeExcelError('ItemNotFound', `worksheet ${name} not found`);
+  return s;
+}
+
+// ── workbook and sheets ───────────────────────────────────────────────────────────────────────
+
+export class FakeWorkbookProxy extends Proxy {
+  readonly worksheets: FakeWorksheetCollection;
+  constructor(ctx: FakeContext) {
+    super(ctx, 'wb');
+    this.worksheets = new FakeWorksheetCollection(ctx);
+  }
+  get name(): string {
+    return this.get$('name');
+  }
+  protected read(prop: string): unknown {
+    if (prop === 'name') return this.context.state.name;
+    throw new FakeExcelError('InvalidArgument', `workbook has no ${prop}`);
+  }
+}
+
+export class FakeWorksheetCollection extends Proxy {
+  constructor(ctx: FakeContext) {
+    super(ctx, 'wb.worksheets');
+  }
+  private itemProps: string[] = [];
+  private itemsLoaded: FakeWorksheet[] | null = null;
+  get items(): FakeWorksheet[] {
+    if (!this.itemsLoaded) throw new FakeExcelError('PropertyNotLoaded', "The property 'items' is not available.");
+    return this.itemsLoaded;
+  }
+  override load(props?: string | string[]): this {
+    const list = (typeof props === 'string' ? props.split(',') : props ?? []).map((p) => p.trim().replace(/^items\//, ''));
+    this.enqueue({ load: list }, () => {
+      this.itemsLoaded = this.context.state.sheets.map((s) => {
+        const ws = new FakeWorksheet(this.context, () => s.name, `ws(${JSON.stringify(s.name)})`);
+        ws.fill(list.length ? list : ['name', 'visibility', 'position']);
+        this.context.response += jsonSize(s.name) + 20;
+        return ws;
+      });
+      this.itemProps = list;
+    });
+    return this;
+  }
+  getItem(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => sheetOf(this.context, name).name, `ws(${JSON.stringify(name)})`);
+  }
+  getItemOrNullObject(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => name, `wsOrNull(${JSON.stringify(name)})`, true);
+  }
+  getActiveWorksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => this.context.state.active, 'ws.active');
+  }
+  add(name: string): FakeWorksheet {
+    this.enqueue({ call: 'add', name }, () => {
+      if (this.context.state.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) {
+        throw new FakeExcelError('ItemAlreadyExists', `worksheet ${name} exists`);
+      }
+      if (name.length > 31 || /[\\/?*[\]:]/.test(name)) throw new FakeExcelError('InvalidArgument', `bad sheet name ${name}`);
+      const sheet = emptySheet(name);
+      this.context.state.sheets.push(sheet);
+      ws.bind(sheet);
+    });
+    const ws = this.getItem(name);
+    return ws;
+  }
+  protected read(): unknown {
+    return this.itemProps;
+  }
+}
+
+export function emptySheet(name: string): FakeSheet {
+  return { name, visibility: 'Visible', cells: {}, merges: [], tables: [], notes: [], comments: [], frozenRows: 0, columnWidths: {} };
+}
+
+export class FakeWorksheet extends Proxy {
+  readonly freezePanes: { freezeRows: (n: number) => void };
+  readonly tables: FakeTableCollection;
+  readonly notes: FakeNoteCollection;
+  readonly comments: FakeCommentCollection;
+  constructor(
+    ctx: FakeContext,
+    readonly sheetName: () => string,
+    path: string,
+    private readonly orNull = false,
+  ) {
+    super(ctx, path);
+    this.freezePanes = {
+      freezeRows: (n: number) => this.enqueue({ call: 'freezeRows', n }, () => void (this.sheet().frozenRows = n)),
+    };
+    this.tables = new FakeTableCollection(ctx, this);
+    this.notes = new FakeNoteCollection(ctx, this);
+    this.comments = new FakeCommentCollection(ctx, this);
+  }
+  /** Used by collection loads to fill values directly during the sync. */
+  fill(props: string[]): void {
+    for (const p of props) this.loaded.set(p, this.read(p));
+  }
+  private bound: FakeSheet | null = null;
+  /** Resolved once by name, then bound to that sheet (a rename keeps the proxy valid, as in Excel). */
+  sheet(): FakeSheet {
+    if (this.bound && this.context.state.sheets.includes(this.bound)) return this.bound;
+    if (this.bound) throw new FakeExcelError('ItemNotFound', `worksheet ${this.bound.name} was deleted`);
+    this.bound = sheetOf(this.context, this.sheetName());
+    return this.bound;
+  }
+  bind(sheet: FakeSheet): void {
+    this.bound = sheet;
+  }
+  get name(): string {
+    return this.get$('name');
+  }
+  get visibility(): string {
+    return this.get$('visibility');
+  }
+  set visibility(v: string) {
+    this.set$('visibility', v, (x: FakeSheet['visibility']) => void (this.sheet().visibility = x));
+  }
+  set name(v: string) {
+    this.set$('name', v, (x: string) => void (this.sheet().name = x));
+  }
+  get isNullObject(): boolean {
+    return this.get$('isNullObject');
+  }
+  protected override nullNow(): boolean {
+    return this.orNull && !this.bound && !this.context.state.sheets.some((s) => s.name === this.sheetName());
+  }
+  get position(): number {
+    return this.get$('position');
+  }
+  protected read(prop: string): unknown {
+    if (prop === 'isNullObject') return !this.context.state.sheets.some((s) => s.name === this.sheetName());
+    if (this.orNull && !this.context.state.sheets.some((s) => s.name === this.sheetName())) {
+      throw new FakeExcelError('InvalidObjectPath', 'null object: only isNullObject can be read');
+    }
+    const s = this.sheet();
+    switch (prop) {
+      case 'name':
+        return s.name;
+      case 'visibility':
+        return s.visibility;
+      case 'position':
+        return this.context.state.sheets.indexOf(s);
+      default:
+        throw new FakeExcelError('InvalidArgument', `worksheet has no ${prop}`);
+    }
+  }
+  /** No address: the whole sheet, as in Excel. */
+  getRange(address?: string): FakeRange {
+    const whole = { r0: 0, c0: 0, r1: 1048575, c1: 16383 };
+    return new FakeRange(this.context, this, `${this.path}.range(${JSON.stringify(address ?? '')})`, () => (address ? parseAddress(address).box : whole));
+  }
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    return new FakeRange(this.context, this, `${this.path}.usedRangeOrNull(${valuesOnly})`, () => usedBox(this.sheet(), valuesOnly), true);
+  }
+  getUsedRange(valuesOnly = false): FakeRange {
+    return new FakeRange(this.context, this, `${this.path}.usedRange(${valuesOnly})`, () => usedBox(this.sheet(), valuesOnly) ?? { r0: 0, c0: 0, r1: 0, c1: 0 });
+  }
+  delete(): void {
+    this.enqueue({ call: 'delete' }, () => {
+      const st = this.context.state;
+      const s = this.sheet();
+      if (st.sheets.filter((x) => x.visibility === 'Visible' && x !== s).length === 0) {
+        throw new FakeExcelError('InvalidOperation', 'cannot delete the last visible sheet');
+      }
+      st.sheets.splice(st.sheets.indexOf(s), 1);
+      if (st.active === s.name) st.active = st.sheets.find((x) => x.visibility === 'Visible')!.name;
+    });
+  }
+  activate(): void {
+    this.enqueue({ call: 'activate' }, () => {
+      const s = this.sheet();
+      if (s.visibility !== 'Visible') throw new FakeExcelError('InvalidOperation', 'cannot activate a hidden sheet');
+      this.context.state.active = s.name;
+    });
+  }
+  copy(position: 'End' | 'After' = 'End', relativeTo?: FakeWorksheet): FakeWorksheet {
+    let copied = '';
+    const result = new FakeWorksheet(this.context, () => copied, `${this.path}.copy`);
+    this.enqueue({ call: 'copy', position }, () => {
+      const st = this.context.state;
+      const s = this.sheet();
+      let n = 2;
+      while (st.sheets.some((x) => x.name === `${s.name} (${n})`)) n++;
+      copied = `${s.name} (${n})`;
+      const clone: FakeSheet = { ...structuredClone(s), name: copied, visibility: 'Visible', tables: [], comments: [] };
+      const at = position === 'After' && relativeTo ? st.sheets.indexOf(relativeTo.sheet()) + 1 : st.sheets.length;
+      st.sheets.splice(at, 0, clone);
+      result.bind(clone);
+    });
+    return result;
+  }
+}
+
+function usedBox(s: FakeSheet, valuesOnly: boolean): Box | null {
+  let box: Box | null = null;
+  for (const [k, cell] of Object.entries(s.cells)) {
+    const hasValue = cell.value !== '' || !!cell.formula;
+    if (!hasValue && (valuesOnly || (!cell.fill && !cell.numberFormat && !cell.bold))) continue;
+    const [r, c] = k.split(',').map(Number) as [number, number];
+    box = box
+      ? { r0: Math.min(box.r0, r), c0: Math.min(box.c0, c), r1: Math.max(box.r1, r), c1: Math.max(box.c1, c) }
+      : { r0: r, c0: c, r1: r, c1: c };
+  }
+  return box;
+}
+
+// ── ranges ────────────────────────────────────────────────────────────────────────────────────
+
+type Grid<T> = T[][];
+
+export class FakeRange extends Proxy {
+  readonly format: FakeRangeFormat;
+  constructor(
+    ctx: FakeContext,
+    readonly ws: FakeWorksheet,
+    path: string,
+    readonly box: () => Box | null,
+    private readonly orNull = false,
+  ) {
+    super(ctx, path);
+    this.format = new FakeRangeFormat(ctx, this);
+  }
+  /** The resolved rectangle; a null object has none and fails any use but `isNullObject`. */
+  rect(): Box {
+    const b = this.box();
+    if (!b) throw new FakeExcelError('InvalidObjectPath', 'null object: only isNullObject can be read');
+    return b;
+  }
+  private each<T>(fn: (cell: Cell | undefined, r: number, c: number) => T): Grid<T> {
+    const b = this.rect();
+    const s = this.ws.sheet();
+    const out: Grid<T> = [];
+    for (let r = b.r0; r <= b.r1; r++) {
+      const row: T[] = [];
+      for (let c = b.c0; c <= b.c1; c++) row.push(fn(s.cells[`${r},${c}`], r, c));
+      out.push(row);
+    }
+    return out;
+  }
+  private write<T>(prop: string, grid: Grid<T> | T, apply: (cell: Cell, v: T) => void): void {
+    this.set$(prop, grid, () => {
+      const b = this.rect();
+      const rows = b.r1 - b.r0 + 1;
+      const cols = b.c1 - b.c0 + 1;
+      const isGrid = Array.isArray(grid);
+      if (isGrid && (grid.length !== rows || grid.some((row) => !Array.isArray(row) || row.length !== cols))) {
+        throw new FakeExcelError('InvalidArgument', `${prop}: ${rows}×${cols} expected`);
+      }
+      const s = this.ws.sheet();
+      for (let r = 0; r < rows; r++) {
+        for (let c = 0; c < cols; c++) {
+          const key = `${b.r0 + r},${b.c0 + c}`;
+          const cell = (s.cells[key] ??= { value: '' });
+          apply(cell, isGrid ? (grid as Grid<T>)[r]![c]! : (grid as T));
+          if (cell.value === '' && !cell.formula && !cell.fill && !cell.numberFormat && !cell.bold && !cell.hyperlink) delete s.cells[key];
+        }
+      }
+    });
+  }
+  get isNullObject(): boolean {
+    return this.get$('isNullObject');
+  }
+  protected override nullNow(): boolean {
+    return this.orNull && this.box() === null;
+  }
+  get values(): Grid<string | number | boolean> {
+    return this.get$('values');
+  }
+  set values(v: Grid<string | number | boolean | null>) {
+    this.write('values', v, (cell, x) => {
+      if (typeof x === 'string' && x.startsWith('=')) {
+        cell.formula = x;
+        cell.value = '';
+      } else {
+        delete cell.formula;
+        cell.value = x ?? '';
+      }
+    });
+  }
+  get formulas(): Grid<string | number | boolean> {
+    return this.get$('formulas');
+  }
+  set formulas(v: Grid<string | number | boolean | null>) {
+    this.values = v;
+  }
+  get numberFormat(): Grid<string> {
+    return this.get$('numberFormat');
+  }
+  set numberFormat(v: Grid<string> | string) {
+    this.write('numberFormat', v, (cell, x: string) => {
+      if (x === 'General') delete cell.numberFormat;
+      else cell.numberFormat = x;
+    });
+  }
+  get hyperlink(): Cell['hyperlink'] {
+    return this.get$('hyperlink');
+  }
+  set hyperlink(v: Cell['hyperlink']) {
+    this.write('hyperlink', v, (cell, x) => void (cell.hyperlink = x));
+  }
+  get address(): string {
+    return this.get$('address');
+  }
+  get rowCount(): number {
+    return this.get$('rowCount');
+  }
+  get columnCount(): number {
+    return this.get$('columnCount');
+  }
+  get rowIndex(): number {
+    return this.get$('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.get$('columnIndex');
+  }
+  protected read(prop: string): unknown {
+    if (prop === 'isNullObject') return this.box() === null;
+    if (this.orNull && this.box() === null) throw new FakeExcelError('InvalidObjectPath', 'null object: only isNullObject can be read');
+    const b = this.rect();
+    switch (prop) {
+      case 'values':
+        return this.each((c) => c?.value ?? '');
+      case 'formulas':
+        return this.each((c) => c?.formula ?? c?.value ?? '');
+      case 'numberFormat':
+        return this.each((c) => c?.numberFormat ?? 'General');
+      case 'address':
+        return `${quoteSheet(this.ws.sheet().name)}!${boxA1(b)}`;
+      case 'rowCount':
+        return b.r1 - b.r0 + 1;
+      case 'columnCount':
+        return b.c1 - b.c0 + 1;
+      case 'rowIndex':
+        return b.r0;
+      case 'columnIndex':
+        return b.c0;
+      case 'hyperlink':
+        return this.ws.sheet().cells[`${b.r0},${b.c0}`]?.hyperlink ?? null;
+      default:
+        throw new FakeExcelError('InvalidArgument', `range has no ${prop}`);
+    }
+  }
+  getCell(row: number, col: number): FakeRange {
+    return new FakeRange(this.context, this.ws, `${this.path}.cell(${row},${col})`, () => {
+      const b = this.rect();
+      return { r0: b.r0 + row, c0: b.c0 + col, r1: b.r0 + row, c1: b.c0 + col };
+    });
+  }
+  getMergedAreasOrNullObject(): { load: (p?: string) => unknown; readonly isNullObject: boolean; readonly address: string } {
+    const areas = new FakeMergedAreas(this.context, this);
+    return areas;
+  }
+  select(): void {
+    this.enqueue({ call: 'select' }, () => {
+      const s = this.ws.sheet();
+      if (s.visibility !== 'Visible') throw new FakeExcelError('InvalidOperation', 'cannot select on a hidden sheet');
+      this.context.state.active = s.name;
+      this.context.state.selection = { sheet: s.name, address: boxA1(this.rect()) };
+    });
+  }
+  merge(): void {
+    this.enqueue({ call: 'merge' }, () => void this.ws.sheet().merges.push(boxA1(this.rect())));
+  }
+  clear(): void {
+    this.enqueue({ call: 'clear' }, () => {
+      const b = this.rect();
+      const s = this.ws.sheet();
+      for (let r = b.r0; r <= b.r1; r++) for (let c = b.c0; c <= b.c1; c++) delete s.cells[`${r},${c}`];
+    });
+  }
+  /** Test hook: the resolved box without a sync (not Excel API). */
+  get fakeBox(): Box | null {
+    return this.box();
+  }
+}
+
+class FakeMergedAreas extends Proxy {
+  constructor(
+    ctx: FakeContext,
+    private readonly range: FakeRange,
+  ) {
+    super(ctx, `${range.path}.mergedAreasOrNull`);
+  }
+  get isNullObject(): boolean {
+    return this.get$('isNullObject');
+  }
+  get address(): string {
+    return this.get$('address');
+  }
+  protected override nullNow(): boolean {
+    return this.inside().length === 0;
+  }
+  private inside(): string[] {
+    const b = this.range.rect();
+    return this.range.ws
+      .sheet()
+      .merges.filter((m) => {
+        const x = parseAddress(m).box;
+        return x.r0 >= b.r0 && x.r1 <= b.r1 && x.c0 >= b.c0 && x.c1 <= b.c1;
+      });
+  }
+  protected read(prop: string): unknown {
+    const list = this.inside();
+    if (prop === 'isNullObject') return list.length === 0;
+    if (list.length === 0) throw new FakeExcelError('InvalidObjectPath', 'null object');
+    if (prop === 'address') return list.map((m) => `${quoteSheet(this.range.ws.sheet().name)}!${m}`).join(',');
+    throw new FakeExcelError('InvalidArgument', `areas have no ${prop}`);
+  }
+}
+
+class FakeRangeFormat {
+  readonly fill: FakeFill;
+  readonly font: FakeFont;
+  constructor(
+    ctx: FakeContext,
+    readonly range: FakeRange,
+  ) {
+    this.fill = new FakeFill(ctx, range);
+    this.font = new FakeFont(ctx, range);
+  }
+  set columnWidth(w: number) {
+    this.range.context.queue.push({
+      wire: { path: `${this.range.path}.format`, set: 'columnWidth', value: w },
+      run: () => {
+        const b = this.range.rect();
+        for (let c = b.c0; c <= b.c1; c++) this.range.ws.sheet().columnWidths[c] = w;
+      },
+    });
+  }
+  autofitColumns(): void {
+    this.range.context.queue.push({ wire: { path: `${this.range.path}.format`, call: 'autofitColumns' }, run: () => undefined });
+  }
+}
+
+/** One value for the whole range, or null when the cells differ (as Excel reports mixed formats). */
+function uniform<T>(range: FakeRange, pick: (c: Cell | undefined) => T): T | null {
+  const b = range.rect();
+  const s = range.ws.sheet();
+  let first: T | undefined;
+  for (let r = b.r0; r <= b.r1; r++) {
+    for (let c = b.c0; c <= b.c1; c++) {
+      const v = pick(s.cells[`${r},${c}`]);
+      if (first === undefined) first = v;
+      else if (v !== first) return null;
+    }
+  }
+  return first ?? null;
+}
+
+function cellsOf(range: FakeRange, fn: (cell: Cell) => void): void {
+  const b = range.rect();
+  const s = range.ws.sheet();
+  for (let r = b.r0; r <= b.r1; r++) {
+    for (let c = b.c0; c <= b.c1; c++) {
+      const key = `${r},${c}`;
+      const cell = (s.cells[key] ??= { value: '' });
+      fn(cell);
+      if (cell.value === '' && !cell.formula && !cell.fill && !cell.numberFormat && !cell.bold && !cell.hyperlink) delete s.cells[key];
+    }
+  }
+}
+
+class FakeFill extends Proxy {
+  constructor(
+    ctx: FakeContext,
+    private readonly range: FakeRange,
+  ) {
+    super(ctx, `${range.path}.format.fill`);
+  }
+  get color(): string | null {
+    return this.get$('color');
+  }
+  set color(v: string) {
+    this.set$('color', v, (x: string) => cellsOf(this.range, (c) => void (c.fill = x.toUpperCase())));
+  }
+  get pattern(): string | null {
+    return this.get$('pattern');
+  }
+  clear(): void {
+    this.enqueue({ call: 'clear' }, () => cellsOf(this.range, (c) => void delete c.fill));
+  }
+  protected read(prop: string): unknown {
+    if (prop === 'color') return uniform(this.range, (c) => c?.fill ?? '#FFFFFF');
+    if (prop === 'pattern') {
+      if (!this.context.excel.isSetSupported('ExcelApi', '1.9')) throw new FakeExcelError('ApiNotFound', 'fill.pattern needs ExcelApi 1.9');
+      return uniform(this.range, (c) => (c?.fill ? 'Solid' : 'None'));
+    }
+    throw new FakeExcelError('InvalidArgument', `fill has no ${prop}`);
+  }
+}
+
+class FakeFont extends Proxy {
+  constructor(
+    ctx: FakeContext,
+    private readonly range: FakeRange,
+  ) {
+    super(ctx, `${range.path}.format.font`);
+  }
+  get bold(): boolean | null {
+    return this.get$('bold');
+  }
+  set bold(v: boolean) {
+    this.set$('bold', v, (x: boolean) => cellsOf(this.range, (c) => void (x ? (c.bold = true) : delete c.bold)));
+  }
+  set color(v: string) {
+    this.set$('color', v, (x: string) => cellsOf(this.range, (c) => void (c.fontColor = x)));
+  }
+  protected read(prop: string): unknown {
+    if (prop === 'bold') return uniform(this.range, (c) => !!c?.bold);
+    if (prop === 'color') return uniform(this.range, (c) => c?.fontColor ?? '#000000');
+    throw new FakeExcelError('InvalidArgument', `font has no ${prop}`);
+  }
+}
+
+// ── tables, notes, comments ───────────────────────────────────────────────────────────────────
+
+class FakeTableCollection extends Proxy {
+  constructor(
+    ctx: FakeContext,
+    private readonly ws: FakeWorksheet,
+  ) {
+    super(ctx, `${ws.path}.tables`);
+  }
+  add(address: string, hasHeaders: boolean): FakeTable {
+    let added: FakeSheet['tables'][number] | null = null;
+    this.enqueue({ call: 'add', address, hasHeaders }, () => {
+      const all = this.context.state.sheets.flatMap((s) => s.tables.map((t) => t.name));
+      let name = `Table${all.length + 1}`;
+      while (all.includes(name)) name += '_';
+      added = { name, address: boxA1(parseAddress(address).box), hasHeaders };
+      this.ws.sheet().tables.push(added);
+    });
+    return new FakeTable(this.context, this.ws, () => added, `${this.path}.added`);
+  }
+  protected read(): unknown {
+    throw new FakeExcelError('InvalidArgument', 'not loadable in this fake');
+  }
+}
+
+class FakeTable extends Proxy {
+  constructor(
+    ctx: FakeContext,
+    private readonly ws: FakeWorksheet,
+    private readonly resolve: () => FakeSheet['tables'][number] | null,
+    path: string,
+  ) {
+    super(ctx, path);
+  }
+  private table(): FakeSheet['tables'][number] {
+    const t = this.resolve();
+    if (!t || !this.ws.sheet().tables.includes(t)) throw new FakeExcelError('ItemNotFound', 'table');
+    return t;
+  }
+  set name(v: string) {
+    this.set$('name', v, (x: string) => {
+      if (this.context.state.sheets.some((s) => s.tables.some((t) => t.name === x))) {
+        throw new FakeExcelError('InvalidArgument', `table name ${x} already used`);
+      }
+      const t = this.table();
+      const old = t.name;
+      t.name = x;
+      this.renamed = old;
+    });
+  }
+  private renamed: string | null = null;
+  set style(v: string) {
+    this.set$('style', v, (x: string) => void (this.table().style = x));
+  }
+  getHeaderRowRange(): FakeRange {
+    return new FakeRange(this.context, this.ws, `${this.path}.header`, () => {
+      const b = parseAddress(this.table().address).box;
+      return { ...b, r1: b.r0 };
+    });
+  }
+  getDataBodyRange(): FakeRange {
+    return new FakeRange(this.context, this.ws, `${this.path}.body`, () => {
+      const b = parseAddress(this.table().address).box;
+      return { ...b, r0: b.r0 + 1 };
+    });
+  }
+  readonly rows = {
+    add: (_index: number | null, values: (string | number | boolean | null)[][]) => {
+      this.enqueue({ call: 'rows.add', values }, () => {
+        const t = this.table();
+        const b = parseAddress(t.address).box;
+        const s = this.ws.sheet();
+        values.forEach((row, i) =>
+          row.forEach((v, j) => {
+            if (v !== null && v !== '') s.cells[`${b.r1 + 1 + i},${b.c0 + j}`] = { value: v };
+          }),
+        );
+        t.address = boxA1({ ...b, r1: b.r1 + values.length });
+      });
+    },
+  };
+  protected read(): unknown {
+    void this.renamed;
+    throw new FakeExcelError('InvalidArgument', 'not loadable in this fake');
+  }
+}
+
+/** Notes (ExcelApi 1.18) and comments (1.10) share their shape: a collection of items at cells. */
+abstract class FakeCellTextCollection<Item extends { cell: string; content: string }> extends Proxy {
+  private itemsLoaded: FakeCellText[] | null = null;
+  protected abstract readonly requirement: string;
+  constructor(
+    ctx: FakeContext,
+    protected readonly ws: FakeWorksheet,
+    kind: string,
+  ) {
+    super(ctx, `${ws.path}.${kind}`);
+  }
+  protected abstract list(): Item[];
+  protected abstract make(cell: string, content: string): Item;
+  protected need(): void {
+    if (!this.context.excel.isSetSupported('ExcelApi', this.requirement)) {
+      throw new FakeExcelError('ApiNotFound', `needs ExcelApi ${this.requirement}`);
+    }
+  }
+  get items(): FakeCellText[] {
+    if (!this.itemsLoaded) throw new FakeExcelError('PropertyNotLoaded', "The property 'items' is not available.");
+    return this.itemsLoaded;
+  }
+  override load(props?: string | string[]): this {
+    const list = (typeof props === 'string' ? props.split(',') : props ?? []).map((p) => p.trim().replace(/^items\//, ''));
+    this.enqueue({ load: list }, () => {
+      this.need();
+      this.itemsLoaded = this.list().map((it) => {
+        const x = new FakeCellText(this.context, this, () => it, `${this.path}[${JSON.stringify(it.cell)}]`);
+        x.fillFrom(list.length ? list : ['content']);
+        this.context.response += jsonSize(it.content);
+        return x;
+      });
+    });
+    return this;
+  }
+  add(cellAddress: string, content: string): FakeCellText {
+    const { box } = parseAddress(cellAddress);
+    const cell = boxA1({ ...box, r1: box.r0, c1: box.c0 });
+    const item = this.make(cell, content);
+    this.enqueue({ call: 'add', cellAddress, content }, () => {
+      this.need();
+      if (this.list().some((x) => x.cell === cell)) throw new FakeExcelError('InvalidArgument', `${cell} already has one`);
+      this.list().push(item);
+    });
+    return new FakeCellText(this.context, this, () => item, `${this.path}.added`);
+  }
+  /** Notes are keyed by cell address (NoteCollection.getItemOrNullObject, ExcelApi 1.18). */
+  getItemOrNullObject(key: string): FakeCellText {
+    const { box } = parseAddress(key);
+    const cell = boxA1({ ...box, r1: box.r0, c1: box.c0 });
+    return new FakeCellText(this.context, this, () => {
+      this.need();
+      return this.list().find((x) => x.cell === cell) ?? null;
+    }, `${this.path}.orNull(${JSON.stringify(cell)})`);
+  }
+  remove(item: Item): void {
+    const list = this.list();
+    const i = list.indexOf(item);
+    if (i < 0) throw new FakeExcelError('ItemNotFound', 'already deleted');
+    list.splice(i, 1);
+  }
+  protected read(): unknown {
+    throw new FakeExcelError('InvalidArgument', 'load items');
+  }
+}
+
+export class FakeCellText extends Proxy {
+  constructor(
+    ctx: FakeContext,
+    private readonly owner: FakeCellTextCollection<{ cell: string; content: string }>,
+    private readonly resolve: () => { cell: string; content: string; id?: string } | null,
+    path: string,
+  ) {
+    super(ctx, path);
+  }
+  private item(): { cell: string; content: string; id?: string } {
+    const it = this.resolve();
+    if (!it) throw new FakeExcelError('ItemNotFound', `${this.path} not found`);
+    return it;
+  }
+  fillFrom(props: string[]): void {
+    for (const p of props) this.loaded.set(p, this.read(p));
+  }
+  get isNullObject(): boolean {
+    return this.get$('isNullObject');
+  }
+  protected override nullNow(): boolean {
+    return this.resolve() === null;
+  }
+  get content(): string {
+    return this.get$('content');
+  }
+  get id(): string {
+    return this.get$('id');
+  }
+  delete(): void {
+    this.enqueue({ call: 'delete' }, () => this.owner.remove(this.item()));
+  }
+  getLocation(): FakeRange {
+    const ws = (this.owner as unknown as { ws: FakeWorksheet }).ws;
+    return new FakeRange(this.context, ws, `${this.path}.location`, () => parseAddress(this.item().cell).box);
+  }
+  protected read(prop: string): unknown {
+    const it = this.item();
+    if (prop === 'content') return it.content;
+    if (prop === 'id' && it.id !== undefined) return it.id;
+    if (prop === 'cell') return it.cell;
+    throw new FakeExcelError('InvalidArgument', `no ${prop}`);
+  }
+}
+
+class FakeNoteCollection extends FakeCellTextCollection<FakeSheet['notes'][number]> {
+  protected readonly requirement = '1.18';
+  constructor(ctx: FakeContext, ws: FakeWorksheet) {
+    super(ctx, ws, 'notes');
+  }
+  protected list(): FakeSheet['notes'] {
+    return this.ws.sheet().notes;
+  }
+  protected make(cell: string, content: string): FakeSheet['notes'][number] {
+    return { cell, content };
+  }
+}
+
+class FakeCommentCollection extends FakeCellTextCollection<FakeSheet['comments'][number]> {
+  protected readonly requirement = '1.10';
+  private static next = 1;
+  constructor(ctx: FakeContext, ws: FakeWorksheet) {
+    super(ctx, ws, 'comments');
+  }
+  protected list(): FakeSheet['comments'] {
+    return this.ws.sheet().comments;
+  }
+  protected make(cell: string, content: string): FakeSheet['comments'][number] {
+    return { id: `c${FakeCommentCollection.next++}`, cell, content };
+  }
+}
+
+// ── the host ──────────────────────────────────────────────────────────────────────────────────
+
+/** One fake Excel: its workbook state, the requirement sets it claims, and what its syncs cost. */
+export class FakeExcel {
+  syncs: SyncStat[] = [];
+  runs = 0;
+  /** Highest supported version per requirement set; tests change it to play older hosts. */
+  supported: Record<string, number> = { ExcelApi: 1.18 };
+  constructor(public state: FakeWorkbookState) {}
+
+  isSetSupported(name: string, version = '1.1'): boolean {
+    const have = this.supported[name];
+    if (have === undefined) return false;
+    const [a, b] = version.split('.').map(Number) as [number, number];
+    const [x, y] = String(have).split('.').map(Number) as [number, number];
+    return x > a || (x === a && (y ?? 0) >= (b ?? 0));
+  }
+
+  /** Like Excel.run: a fresh context; pending operations are flushed by one last sync after the callback. */
+  async run<T>(cb: (context: FakeContext) => Promise<T>): Promise<T> {
+    this.runs++;
+    const ctx = new FakeContext(this);
+    const result = await cb(ctx);
+    if (ctx.queue.length) await ctx.sync();
+    return result;
+  }
+
+  /** The globals the adapter reads: `Excel.run` and `Office.context.requirements.isSetSupported`. */
+  globals(): { Excel: { run: FakeExcel['run'] }; Office: { context: { requirements: { isSetSupported: FakeExcel['isSetSupported'] } } } } {
+    return {
+      Excel: { run: (cb) => this.run(cb) },
+      Office: { context: { requirements: { isSetSupported: (n, v) => this.isSetSupported(n, v) } } },
+    };
+  }
+
+  get maxRequestBytes(): number {
+    return Math.max(0, ...this.syncs.map((s) => s.bytes));
+  }
+
+  resetCounters(): void {
+    this.syncs = [];
+    this.runs = 0;
+  }
+}
+
+/** Builds a sheet from rows of values (row 0 = A1), with optional per-cell extras keyed by A1. */
+export function sheetFrom(name: string, rows: (string | number | boolean | null)[][], extras: Record<string, Partial<Cell>> = {}): FakeSheet {
+  const s = emptySheet(name);
+  rows.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (v !== null && v !== '') s.cells[`${r},${c}`] = { value: v };
+    }),
+  );
+  for (const [a1, extra] of Object.entries(extras)) {
+    const { box } = parseAddress(a1);
+    const key = `${box.r0},${box.c0}`;
+    s.cells[key] = { ...{ value: '' as Cell['value'] }, ...s.cells[key], ...extra };
+  }
+  return s;
+}
