@@ -23,6 +23,8 @@ export type ChineseNumber = { kind: 'number'; value: number } | { kind: 'range' 
 /** Reads a whole string of numeral characters (no unit, no other text). */
 export function readChineseNumber(s: string): ChineseNumber {
   if (s === '') return INVALID;
+  // 几十 / 十几 / 数百 are vague; a lone 几 or 数 (数据, 几乎) is not a numeral at all.
+  if ([...s].some((ch) => VAGUE.has(ch))) return s.length > 1 ? { kind: 'range' } : INVALID;
   let total = 0; // finished 万 / 亿 sections
   let section = 0; // the part below the current 万
   let digit: number | null = null; // a digit waiting for its unit
@@ -31,7 +33,6 @@ export function readChineseNumber(s: string): ChineseNumber {
   let digitUnit: number | null = null; // the unit right before the pending digit: 一千五 = 1500, 一千零五 = 1005
   let prev = '';
   for (const ch of s) {
-    if (VAGUE.has(ch)) return { kind: 'range' };
     const d = DIGITS[ch];
     const small = SMALL_UNITS[ch];
     const big = BIG_UNITS[ch];

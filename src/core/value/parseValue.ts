@@ -51,6 +51,8 @@ function readCell(raw: CellValue, text: string, ctx: ValueContext): ParsedValue 
     }
     value = converted.value;
   }
+  // ×100 or a unit factor can overflow a huge input; that is not a number anyone reported.
+  if (!Number.isFinite(value)) return failed({ code: 'not_a_number', args: { text } });
   if (reading.approximate) issues.unshift({ code: 'approximate', args: { text, value } });
   issues.push(...runValueChecks({ value, ctx, percentInCell: reading.percentInCell }));
   return { value, empty: false, approximate: reading.approximate, issues };

@@ -58,9 +58,9 @@ function readNumber(text: string, isUnit: (u: string) => boolean): TextReading |
   if (!first) return null;
   let { value } = first;
   let rest = first.rest;
-  if (RANGE_AFTER_FIRST.test(rest)) return { kind: 'range_value' };
-  // 1.2E+04 as a CSV export writes a large number.
+  // 1.2E+04 as a CSV export writes a large number (checked first: 1.5e-7 is not the range 1.5 to 7).
   if (first.digits !== null && EXPONENT.test(rest)) [value, rest] = [Number(first.digits + rest), ''];
+  if (RANGE_AFTER_FIRST.test(rest)) return { kind: 'range_value' };
 
   const after = APPROX_AFTER_NUMBER.exec(rest);
   if (after) [approximate, rest] = [true, rest.slice(after[0].length)];
