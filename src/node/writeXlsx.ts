@@ -11,7 +11,12 @@ const FILL = { subtotal: 'FFF2F2F2', total: 'FFDDEBF7' } as const;
 
 /** Writes output tables as sheets, each an Excel table with number formats and a frozen header. */
 export function addOutputTable(wb: ExcelJS.Workbook, t: OutputTable): void {
-  const ws = wb.addWorksheet(t.sheet, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
+  const ws = wb.addWorksheet(t.sheet, {
+    views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }],
+    // Statisticians print the summary for the meeting: landscape, all columns on one page width.
+    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
+  ws.pageSetup.printTitlesRow = '1:1';
   ws.addTable({
     name: t.tableName,
     ref: 'A1',
@@ -28,8 +33,8 @@ export function addOutputTable(wb: ExcelJS.Workbook, t: OutputTable): void {
   t.kinds.forEach((kind, i) => {
     if (kind !== 'subtotal' && kind !== 'total') return;
     const row = ws.getRow(i + 2);
-    row.font = { bold: true };
     row.eachCell((cell) => {
+      cell.font = { ...cell.font, name: cell.font?.name ?? 'Calibri', size: cell.font?.size ?? 11, bold: true };
       cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL[kind] } };
     });
   });

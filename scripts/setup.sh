@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# One set-up command for a fresh machine (and for CI): the Debian packages the charts and browser
+# tests need, when they are missing and we may install them, then the npm packages (which also
+# build the command line into dist/).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need+=(chromium)
+fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || need+=(fonts-noto-cjk)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "setup: installing ${need[*]} (Debian packages for chart fonts and browser tests)"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  else
+    echo "setup: please install ${need[*]} (sudo apt-get install ${need[*]}); charts need the font, browser tests need chromium" >&2
+  fi
+fi
+
+npm ci --no-audit --no-fund
