@@ -8,6 +8,8 @@ export function toSimplified(s: string): string {
     tradMap = new Map();
     const chars = [...TRAD_SIMP_PAIRS];
     for (let i = 0; i + 1 < chars.length; i += 2) tradMap.set(chars[i]!, chars[i + 1]!);
+    // 馀 is the older Simplified form of 余 (500馀) and is not in OpenCC's Traditional table.
+    tradMap.set('馀', '余');
   }
   let out = '';
   for (const ch of s) out += tradMap.get(ch) ?? ch;

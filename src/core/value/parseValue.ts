@@ -24,8 +24,10 @@ interface Reading {
 export function parseValue(raw: CellValue, ctx: ValueContext): ParsedValue {
   const text = raw === null ? '' : typeof raw === 'boolean' ? (raw ? 'TRUE' : 'FALSE') : String(raw).trim();
   if (ctx.formula) {
-    // A formula whose result was never stored (file not recalculated) is not the same as an empty cell.
-    if (raw === null || text === '') return failed({ code: 'formula_no_result', args: { formula: ctx.formula } });
+    // A formula whose result was never stored (file not recalculated) is not the same as an empty cell;
+    // one that returns "" on purpose (=IF(B5="","",B5*2)) is empty, like the cell it stands for.
+    if (raw === null) return failed({ code: 'formula_no_result', args: { formula: ctx.formula } });
+    if (text === '') return { value: null, empty: true, approximate: false, issues: [] };
     const parsed = readCell(raw, text, ctx);
     if (parsed.value !== null) {
       parsed.issues.unshift({ code: 'formula_value', args: { formula: ctx.formula, value: parsed.value } });

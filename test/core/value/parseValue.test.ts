@@ -222,7 +222,7 @@ describe('formulas', () => {
   check([
     [12, f('=SUM(B3:B5)'), 12, ['formula_value']],
     [null, f('=SUM(B3:B5)'), null, ['formula_no_result']],
-    ['', f('=SUM(B3:B5)'), null, ['formula_no_result']],
+    ['', f('=IF(B3="","",B3)'), null, []], // a formula that returns "" on purpose is empty, not an error
     ['#DIV/0!', f('=B3/B4'), null, ['cell_error']],
     ['#REF!', f('=#REF!+1'), null, ['cell_error']],
     [0.879, rate({ formula: '=B3/B2', numberFormat: '0.0%' }), 87.9, ['formula_value']],
