@@ -146,6 +146,8 @@ class WriteBatch {
 
 export interface ExcelAdapter {
   capabilities(): Capabilities;
+  /** Visible sheet names in tab order, without the add-in's own sheets; one sync. */
+  listSheets(): Promise<string[]>;
   readAllSheets(options?: ReadOptions): Promise<WorkbookGrids & { activeSheet: string }>;
   markFindings(marks: readonly CellMark[]): Promise<MarkResult>;
   clearMarks(): Promise<{ restored: number }>;
@@ -209,6 +211,12 @@ export function createExcelAdapter(host: ExcelHost = defaultHost()): ExcelAdapte
 
   return {
     capabilities: caps,
+
+    async listSheets() {
+      return host.run(async (context) =>
+        (await sheetNames(context)).filter((s) => s.visibility === 'Visible' && !OWN_SHEETS.has(s.name)).map((s) => s.name),
+      );
+    },
 
     async readAllSheets(options: ReadOptions = {}) {
       const cellsPerSync = options.cellsPerSync ?? DEFAULT_CELLS_PER_SYNC;

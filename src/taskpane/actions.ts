@@ -1,0 +1,102 @@
+/**
+ * Where the task pane meets the core and the Excel adapter: each button's work as one function over
+ * plain data. The UI is handed these functions and never sees `Excel`; the adapter is handed plain
+ * grids and marks and never sees the core's logic.
+ */
+import { loadRoster, type Roster } from '../core/check/roster.js';
+import type { Finding } from '../core/findings/codes.js';
+import { messageOf, type Lang } from '../core/findings/wording.js';
+import type { SheetGrid, WorkbookGrids } from '../core/grid.js';
+import { runJob, type JobResult } from '../core/job.js';
+import { outputTables } from '../core/output/tables.js';
+import { loadTemplate, type TemplateGrids } from '../core/template/loadTemplate.js';
+import type { Template } from '../core/template/types.js';
+import type { CellMark, ExcelAdapter } from '../excel/excelAdapter.js';
+import { blankReturn } from './blankReturn.js';
+
+export type Scope = 'active' | 'all';
+
+/** What the buttons do. Every function resolves with plain data for the UI to show. */
+export interface TaskpaneActions {
+  insertReturnSheet(): Promise<string>;
+  validate(scope: Scope): Promise<Finding[]>;
+  combine(): Promise<{ returns: number; findings: Finding[] }>;
+  clearMarks(): Promise<number>;
+  selectCell(sheet: string, cell: string): Promise<void>;
+}
+
+/** Sheets that configure the job rather than report: the workbook's own template and roster. */
+const TEMPLATE_SHEETS = ['指标模板', '模板', 'indicators', 'template'];
+const RULE_SHEETS = ['校验规则', '规则', 'rules'];
+const ROSTER_SHEETS = ['名册', '社区名册', 'roster'];
+/** A blank sheet-form return kept in the workbook, copied by 插入填报表 instead of the standard one. */
+const FORM_SHEETS = ['填报表模板', '报表模板', '空白报表'];
+const CONFIG = new Set([...TEMPLATE_SHEETS, ...RULE_SHEETS, ...ROSTER_SHEETS, ...FORM_SHEETS].map((s) => s.toLowerCase()));
+
+const pick = (sheets: readonly SheetGrid[], names: readonly string[]): SheetGrid | null =>
+  sheets.find((s) => names.some((n) => n.toLowerCase() === s.name.trim().toLowerCase())) ?? null;
+
+export interface ActionDeps {
+  lang: Lang;
+  /** The standard template's grids (bundled with the add-in, loaded lazily). */
+  standardTemplate: () => TemplateGrids | Promise<TemplateGrids>;
+}
+
+export function createActions(adapter: ExcelAdapter, deps: ActionDeps): TaskpaneActions {
+  /** The template: the workbook's own (a 指标模板 sheet, with an optional 校验规则 sheet), else the standard one. */
+  async function templateFor(book: WorkbookGrids): Promise<{ template: Template; findings: Finding[] }> {
+    const own = pick(book.sheets, TEMPLATE_SHEETS);
+    if (own) return loadTemplate({ indicators: own, rules: pick(book.sheets, RULE_SHEETS) }, `${book.file} / ${own.name}`);
+    return loadTemplate(await deps.standardTemplate(), 'templates/standard');
+  }
+
+  /** Reads the workbook once and runs the core over its return sheets. */
+  async function job(): Promise<{ book: WorkbookGrids & { activeSheet: string }; result: JobResult }> {
+    const book = await adapter.readAllSheets();
+    const t = await templateFor(book);
+    const rosterGrid = pick(book.sheets, ROSTER_SHEETS);
+    let roster: Roster | null = null;
+    const pre = [...t.findings];
+    if (rosterGrid) {
+      const r = loadRoster(rosterGrid, book.file);
+      roster = r.roster;
+      pre.push(...r.findings);
+    }
+    const returns = { file: book.file, sheets: book.sheets.filter((s) => !CONFIG.has(s.name.trim().toLowerCase())) };
+    const result = runJob({ books: [returns], template: t.template, roster, findings: pre });
+    return { book, result };
+  }
+
+  const toMarks = (findings: readonly Finding[]): CellMark[] =>
+    findings.flatMap((f) => (f.sheet && f.cell ? [{ sheet: f.sheet, cell: f.cell, severity: f.severity, message: messageOf(f, deps.lang) }] : []));
+
+  return {
+    async insertReturnSheet() {
+      const names = await adapter.listSheets();
+      const form = names.find((n) => FORM_SHEETS.includes(n.trim()));
+      if (form) return adapter.insertReturnSheet({ copyOf: form }, '填报表');
+      const { template } = loadTemplate(await deps.standardTemplate(), 'templates/standard');
+      return adapter.insertReturnSheet({ grid: blankReturn(template) });
+    },
+
+    async validate(scope) {
+      const { book, result } = await job();
+      // Peers and the roster are judged over all sheets; "active" only narrows what is shown and marked.
+      const findings = scope === 'active' ? result.findings.filter((f) => !f.sheet || f.sheet === book.activeSheet) : result.findings;
+      await adapter.markFindings(toMarks(findings));
+      return findings;
+    },
+
+    async combine() {
+      const { result } = await job();
+      await adapter.writeOutputSheets(outputTables(result.consolidation, result.findings, deps.lang));
+      return { returns: result.consolidation.rows.length, findings: result.findings };
+    },
+
+    async clearMarks() {
+      return (await adapter.clearMarks()).restored;
+    },
+
+    selectCell: (sheet, cell) => adapter.selectCell(sheet, cell),
+  };
+}

@@ -1,0 +1,51 @@
+import type { Lang } from '../core/findings/wording.js';
+
+/** The task pane's own words; finding messages come from core/findings/wording.ts. */
+export const UI = {
+  'zh-CN': {
+    title: '社区报表 校验汇总',
+    insert: '插入填报表',
+    validate: '校验',
+    combine: '汇总',
+    clear: '清除标记',
+    scopeActive: '当前工作表',
+    scopeAll: '全部报表',
+    scope: '校验范围',
+    working: '正在处理…',
+    noFindings: '未发现问题。',
+    findings: (e: number, w: number, i: number) => `错误 ${e} 个，警告 ${w} 个，提示 ${i} 个`,
+    inserted: (s: string) => `已插入工作表“${s}”`,
+    combined: (n: number) => `已汇总 ${n} 份报表，见“汇总”“明细”“校验结果”工作表`,
+    cleared: (n: number) => `已清除 ${n} 个单元格的标记`,
+    failed: (m: string) => `操作失败：${m}`,
+    noExcel: '未检测到 Excel：请在 Excel 中通过“开始 → 校验汇总”打开本页面。',
+    error: '错误',
+    warning: '警告',
+    info: '提示',
+    workbook: '（工作簿）',
+  },
+  'en-US': {
+    title: 'Community Returns',
+    insert: 'Insert return sheet',
+    validate: 'Check',
+    combine: 'Combine',
+    clear: 'Clear marks',
+    scopeActive: 'Active sheet',
+    scopeAll: 'All returns',
+    scope: 'Check',
+    working: 'Working…',
+    noFindings: 'No problems found.',
+    findings: (e: number, w: number, i: number) => `${e} errors, ${w} warnings, ${i} notes`,
+    inserted: (s: string) => `Inserted sheet "${s}"`,
+    combined: (n: number) => `Combined ${n} returns into the sheets 汇总, 明细 and 校验结果`,
+    cleared: (n: number) => `Cleared the marks of ${n} cells`,
+    failed: (m: string) => `Failed: ${m}`,
+    noExcel: 'Excel not found: open this page from Excel (Home → Check and Combine).',
+    error: 'Errors',
+    warning: 'Warnings',
+    info: 'Notes',
+    workbook: '(workbook)',
+  },
+} as const satisfies Record<Lang, unknown>;
+
+export type UiText = (typeof UI)[Lang];
