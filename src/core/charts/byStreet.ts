@@ -1,0 +1,94 @@
+import { totalOf } from '../combine/totals.js';
+import { periodLabel, previousPeriod } from '../months/periods.js';
+import { byText } from '../months/rows.js';
+import { firstPerCommunity } from './byCommunity.js';
+import { applyExclusions, droppedNote } from './exclusions.js';
+import { chartConfig, decimalsOf, fileSafe, latestPeriod, nameWithUnit, targetDataset, type ChartSource } from './common.js';
+import { COLORS, formatNumber, SIZE } from './style.js';
+import type { ChartDataset, ChartSpec } from './types.js';
+
+/**
+ * (c) Streets compared for one period: each street's total (a rate recomputed from its communities'
+ * numerators and denominators), highest first. For a count or quantity, last month's figures stand
+ * beside this month's in a lighter colour when last month is known; for a rate with a target, the target
+ * line and the below-target colour as in the community chart.
+ */
+export function streetChart(src: ChartSource, code: string, period?: string | null): ChartSpec | null {
+  const ind = src.indicators.find((i) => i.code === code);
+  const p = period ?? latestPeriod(src.rows);
+  if (!ind || !p) return null;
+  const prevP = previousPeriod(p);
+  const clean = applyExclusions(src.rows, src.excluded, ind);
+  const cur = firstPerCommunity(clean.rows.filter((r) => r.period === p));
+  const prev = firstPerCommunity(clean.rows.filter((r) => r.period === prevP));
+  const totalFor = (rows: typeof cur, street: string | null) =>
+    totalOf(rows.filter((r) => r.street === street), src.indicators, street).values[code] ?? null;
+  const points = [...new Set(cur.map((r) => r.street))]
+    .map((s) => ({ street: s, value: totalFor(cur, s), previous: prev.length ? totalFor(prev, s) : null, returns: cur.filter((r) => r.street === s).length }))
+    .filter((x): x is { street: string | null; value: number; previous: number | null; returns: number } => x.value !== null)
+    .sort((a, b) => b.value - a.value || byText(a.street, b.street));
+  if (points.length === 0) return null;
+
+  const labels = points.map((x) => x.street ?? '（未填街道）');
+  const values = points.map((x) => x.value);
+  const target = ind.target;
+  const unitSuffix = ind.unit === '%' ? '%' : '';
+  const bar = { type: 'bar' as const, pointStyle: 'rect', borderRadius: 3, maxBarThickness: 120 };
+  const datasets: ChartDataset[] = [];
+  const withPrevious = target === null && points.some((x) => x.previous !== null);
+  if (target !== null) {
+    if (values.some((v) => v >= target)) datasets.push({ ...bar, label: '达到目标', data: values.map((v) => (v < target ? null : v)), backgroundColor: COLORS.bar, borderColor: COLORS.bar });
+    if (values.some((v) => v < target)) datasets.push({ ...bar, label: '低于目标', data: values.map((v) => (v < target ? v : null)), backgroundColor: COLORS.below, borderColor: COLORS.below });
+    datasets.push(targetDataset(target, unitSuffix, false));
+  } else {
+    datasets.push({ ...bar, label: periodLabel(p), data: values, backgroundColor: COLORS.bar, borderColor: COLORS.bar });
+    if (withPrevious) {
+      datasets.push({ ...bar, label: periodLabel(prevP), data: points.map((x) => x.previous), backgroundColor: COLORS.previous, borderColor: COLORS.previous });
+    }
+  }
+  const total = totalOf(cur, src.indicators, null).values[code] ?? null;
+  const prevTotal = prev.length ? (totalOf(prev, src.indicators, null).values[code] ?? null) : null;
+  const d = decimalsOf(ind);
+  const facts = [`${points.length} 个街道，${cur.length} 个社区`];
+  if (total !== null) facts.push(`${ind.kind === 'rate' ? '总体' : '合计'} ${formatNumber(total, d)}${unitSuffix || ind.unit}`);
+  if (total !== null && prevTotal !== null) {
+    const ch = total - prevTotal;
+    facts.push(
+      ind.kind === 'rate'
+        ? `比上月${ch >= 0 ? '提高' : '下降'} ${formatNumber(Math.abs(ch), 1)} 个百分点`
+        : `上月 ${formatNumber(prevTotal, d)}${ind.unit}${prevTotal > 0 ? `（${ch >= 0 ? '+' : '−'}${formatNumber(Math.abs((ch / prevTotal) * 100), 1)}%）` : ''}`,
+    );
+  }
+  if (target !== null) facts.push(`目标 ${target}${unitSuffix}`);
+  const note = droppedNote(clean.dropped, withPrevious ? [p, prevP] : [p]);
+  if (note) facts.push(note);
+  const title = `${periodLabel(p)} 各街道${ind.name}`;
+  return {
+    id: `${fileSafe(code)}-streets-${p}`,
+    kind: 'streets',
+    indicator: code,
+    title,
+    width: SIZE.width,
+    height: SIZE.height,
+    config: chartConfig('bar', labels, datasets, {
+      title,
+      subtitle: facts.join('　|　'),
+      categoryTitle: '街道',
+      valueTitle: nameWithUnit(ind),
+      overlap: target !== null,
+      decimals: d,
+      suffix: unitSuffix,
+      ...(ind.kind === 'rate' ? { suggestedMax: 100 } : {}),
+      hasTarget: target !== null,
+      legend: target !== null || withPrevious,
+    }),
+    table: {
+      categories: labels,
+      series: [
+        { name: periodLabel(p), values },
+        ...(withPrevious ? [{ name: periodLabel(prevP), values: points.map((x) => x.previous) }] : []),
+        ...(target !== null ? [{ name: `目标 ${target}`, values: values.map(() => target) }] : []),
+      ],
+    },
+  };
+}

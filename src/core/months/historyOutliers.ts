@@ -1,0 +1,173 @@
+import { median, robustScale } from '../check/robust.js';
+import type { PanelCheck } from '../check/types.js';
+import { returnWhere } from '../check/types.js';
+import { finding, type Finding } from '../findings/codes.js';
+import type { ParsedReturn } from '../read/types.js';
+import type { Indicator, Template } from '../template/types.js';
+import { addMonths, monthsFrom, previousPeriod } from './periods.js';
+
+/**
+ * A community's figure against its own previous months.
+ *
+ * Thresholds, and why:
+ * - WINDOW 12: the previous twelve months at most; older figures describe another year's work.
+ * - ROBUST_MIN 4: with four or more previous months the median and MAD (robust.ts) are stable enough to
+ *   use the modified z-score, on log(1 + x) as the peer check does, with the same cut-off Z 3.5
+ *   (Iglewicz & Hoaglin). A steady seasonal rise (20, 25, 40, 60 … kg of rodent bait into summer) moves
+ *   the log by far less than that, so it does not flag.
+ * - With one to three previous months there is no spread to speak of: a value is flagged when it is at
+ *   least RATIO 3 times (or at most a third of) the median of those months, on 1 + x so zeros work.
+ * - Both ways also need an absolute difference of FLOOR 10 template units, so that small counts
+ *   (1 → 4 meetings) never cry wolf; and the robust way also needs the RATIO, so a tight series
+ *   (10, 10, 11, 10) does not flag 12.
+ * - Zero-heavy series (at least half the previous months 0, so the median is 0): an indicator a community
+ *   uses now and then. There is no typical value, so only a clearly large figure is asked about: at
+ *   least ZERO_FLOOR 30 units and RATIO times the largest previous figure.
+ * - A reported 0 is never flagged ("none this month" is a legitimate answer), nor is a rate ≤ 1
+ *   (rate_fraction already speaks about 0.879).
+ * - Seasons: when the same month a year earlier is known and the value is within RATIO of it, it is not
+ *   flagged — April's 爱国卫生月 campaign may lift figures every year.
+ * - Rates are compared in percentage points on the raw scale: robust with a gap of at least RATE_POINTS
+ *   20, and with fewer months a gap of at least RATE_POINTS_FEW 30 from the median.
+ */
+const WINDOW = 12;
+const ROBUST_MIN = 4;
+const Z = 3.5;
+const RATIO = 3;
+const FLOOR = 10;
+const ZERO_FLOOR = 30;
+const RATE_POINTS = 20;
+const RATE_POINTS_FEW = 30;
+
+/** One community's value of one indicator in one earlier period. */
+export interface PastValue {
+  period: string;
+  value: number;
+}
+
+export interface HistoryOutlier {
+  /** The figure the value is compared with: the median of the previous months, or their largest (zero-heavy). */
+  reference: number;
+  basis: 'median' | 'max';
+  /** How many previous months were used. */
+  months: number;
+  /** value / reference (one decimal); null for rates and when the reference is 0. */
+  ratio: number | null;
+  method: 'robust' | 'jump';
+}
+
+const round1 = (x: number): number => Math.round(x * 10) / 10;
+
+/**
+ * Whether `value` (for `period`) is far from the same community's `past` values of this indicator.
+ * `past` may hold any periods; only the WINDOW months before `period` (and the same month a year
+ * earlier, for seasons) are used.
+ */
+export function isHistoryOutlier(ind: Indicator, period: string, value: number, past: readonly PastValue[]): HistoryOutlier | null {
+  const rate = ind.kind === 'rate';
+  if (value === 0 || (rate && value <= 1)) return null;
+  const window = past.filter((p) => {
+    const d = monthsFrom(p.period, period);
+    return d >= 1 && d <= WINDOW;
+  });
+  if (window.length === 0) return null;
+  const xs = window.map((p) => p.value);
+  const m = median(xs);
+
+  if (!rate) {
+    const lastYear = past.find((p) => p.period === addMonths(period, -12));
+    if (lastYear && (value + 1) / (lastYear.value + 1) < RATIO && (value + 1) / (lastYear.value + 1) > 1 / RATIO) return null;
+  }
+
+  if (rate) {
+    const gap = Math.abs(value - m);
+    if (xs.length >= ROBUST_MIN) {
+      const scale = robustScale(xs, m);
+      if (scale > 0 && Math.abs(value - m) / scale <= Z) return null;
+      if (gap < RATE_POINTS) return null;
+      return { reference: m, basis: 'median', months: xs.length, ratio: null, method: 'robust' };
+    }
+    return gap >= RATE_POINTS_FEW ? { reference: m, basis: 'median', months: xs.length, ratio: null, method: 'jump' } : null;
+  }
+
+  if (m === 0) {
+    const max = Math.max(...xs);
+    if (value < ZERO_FLOOR || (value + 1) / (max + 1) < RATIO) return null;
+    return { reference: max, basis: 'max', months: xs.length, ratio: max > 0 ? round1(value / max) : null, method: 'jump' };
+  }
+
+  const ratio = (value + 1) / (m + 1);
+  const far = (ratio >= RATIO || ratio <= 1 / RATIO) && Math.abs(value - m) >= FLOOR;
+  if (!far) return null;
+  if (xs.length >= ROBUST_MIN) {
+    const ts = xs.map((x) => Math.log1p(Math.max(0, x)));
+    const center = median(ts);
+    const scale = robustScale(ts, center);
+    // A constant series has no spread: the several-fold jump rule above is all there is to go on.
+    if (scale > 0 && Math.abs(Math.log1p(value) - center) / scale <= Z) return null;
+    return { reference: m, basis: 'median', months: xs.length, ratio: round1(value / m), method: scale > 0 ? 'robust' : 'jump' };
+  }
+  return { reference: m, basis: 'median', months: xs.length, ratio: round1(value / m), method: 'jump' };
+}
+
+/** A community's figures for one period, from a return or from a row of an earlier summary. */
+export interface HistoryRecord {
+  community: string;
+  period: string;
+  values: Record<string, number | null>;
+}
+
+/** ParsedReturn → HistoryRecord (null without a community or period). */
+export function recordOf(ret: ParsedReturn): HistoryRecord | null {
+  if (!ret.community || !ret.period) return null;
+  const values: Record<string, number | null> = {};
+  for (const [code, v] of Object.entries(ret.values)) values[code] = v.value;
+  return { community: ret.community, period: ret.period, values };
+}
+
+/**
+ * Checks every return against the same community's earlier periods, drawn from the returns themselves and
+ * from `history` (earlier months read only as history). Of two records for the same community and period
+ * the first counts (duplicates are reported elsewhere); a return's own period is never its own history.
+ */
+export function checkHistory(returns: readonly ParsedReturn[], template: Template, history: readonly HistoryRecord[] = []): Finding[] {
+  const series = new Map<string, Map<string, HistoryRecord>>();
+  const add = (r: HistoryRecord | null): void => {
+    if (!r) return;
+    let byPeriod = series.get(r.community);
+    if (!byPeriod) series.set(r.community, (byPeriod = new Map()));
+    if (!byPeriod.has(r.period)) byPeriod.set(r.period, r);
+  };
+  for (const ret of returns) add(recordOf(ret));
+  for (const h of history) add(h);
+
+  const out: Finding[] = [];
+  for (const ret of returns) {
+    if (!ret.community || !ret.period) continue;
+    const records = [...(series.get(ret.community)?.values() ?? [])].filter((r) => r.period < ret.period!);
+    if (records.length === 0) continue;
+    const prevPeriod = previousPeriod(ret.period);
+    for (const ind of template.indicators) {
+      const v = ret.values[ind.code];
+      if (!v || v.value === null) continue;
+      const past: PastValue[] = [];
+      for (const r of records) {
+        const x = r.values[ind.code];
+        if (x !== null && x !== undefined) past.push({ period: r.period, value: x });
+      }
+      const o = isHistoryOutlier(ind, ret.period, v.value, past);
+      if (!o) continue;
+      const prev = past.find((p) => p.period === prevPeriod) ?? null;
+      out.push(
+        finding('outlier_history', {
+          value: v.value, reference: o.reference, basis: o.basis, months: o.months, ratio: o.ratio,
+          previousPeriod: prev ? prevPeriod : null, previous: prev ? prev.value : null,
+        }, { ...returnWhere(ret), cell: v.cell, indicator: ind.code, indicatorName: ind.name }),
+      );
+    }
+  }
+  return out;
+}
+
+/** The panel check: each return against earlier periods among the returns read in the same run. */
+export const historyOutliers: PanelCheck = ({ returns, template }) => checkHistory(returns, template);

@@ -1,0 +1,80 @@
+import { totalOf } from '../combine/totals.js';
+import type { SummaryRow } from '../combine/types.js';
+import type { Indicator } from '../template/types.js';
+import { previousPeriod } from './periods.js';
+import { byText } from './rows.js';
+
+/**
+ * One indicator's change from the previous calendar month. `change` is current − previous (for a rate,
+ * in percentage points); `changePct` is the change as a % of the previous value — null for rates (a % of
+ * a % misleads), when the previous value is 0, and whenever either value is missing.
+ */
+export interface Change {
+  current: number | null;
+  previous: number | null;
+  change: number | null;
+  changePct: number | null;
+}
+
+/**
+ * A community's, a street's or the total's changes. `previousReported` is false when there was no return
+ * at all for the previous month: then every `previous` is null and the change reads "missing" — it is
+ * never compared with an older month instead, which would pass off a two-month change as a monthly one.
+ */
+export interface ChangeRow {
+  community: string | null;
+  street: string | null;
+  previousReported: boolean;
+  /** Returns summed in each month (1 or 0 for a community); a street's total moves when a community is missing. */
+  returns: { current: number; previous: number };
+  changes: Record<string, Change>;
+}
+
+export interface MonthOnMonth {
+  period: string;
+  previous: string;
+  /** Whether any return exists for the previous month. */
+  previousPresent: boolean;
+  communities: ChangeRow[];
+  streets: ChangeRow[];
+  total: ChangeRow;
+}
+
+const round = (x: number, d: number): number => Math.round(x * 10 ** d) / 10 ** d;
+
+export function changeOf(ind: Indicator, current: number | null, previous: number | null): Change {
+  if (current === null || previous === null) return { current, previous, change: null, changePct: null };
+  const change = round(current - previous, 6);
+  const changePct = ind.kind === 'rate' || previous === 0 ? null : round((change / previous) * 100, 1);
+  return { current, previous, change, changePct };
+}
+
+/**
+ * Month-on-month changes for `period` against the calendar month before it, per community (those that
+ * reported in `period`), per street and overall. Street and total figures are recomputed from the rows
+ * with `totalOf` (rates as ratios of sums). `rows` should hold one row per community and period.
+ */
+export function monthOnMonth(rows: readonly SummaryRow[], indicators: readonly Indicator[], period: string): MonthOnMonth {
+  const previous = previousPeriod(period);
+  const cur = rows.filter((r) => r.period === period);
+  const prev = rows.filter((r) => r.period === previous);
+  const rowOf = (
+    community: string | null, street: string | null, a: readonly SummaryRow[], b: readonly SummaryRow[],
+  ): ChangeRow => {
+    const ta = totalOf(a, indicators, street);
+    const tb = totalOf(b, indicators, street);
+    const changes: Record<string, Change> = {};
+    for (const ind of indicators) {
+      changes[ind.code] = changeOf(ind, ta.values[ind.code] ?? null, b.length ? (tb.values[ind.code] ?? null) : null);
+    }
+    return { community, street, previousReported: b.length > 0, returns: { current: a.length, previous: b.length }, changes };
+  };
+
+  const communities = cur
+    .map((r) => rowOf(r.community, r.street, [r], prev.filter((p) => p.community === r.community)))
+    .sort((a, b) => byText(a.street, b.street) || byText(a.community, b.community));
+  const streets = [...new Set(cur.map((r) => r.street))].sort(byText).map((street) =>
+    rowOf(null, street, cur.filter((r) => r.street === street), prev.filter((r) => r.street === street)),
+  );
+  return { period, previous, previousPresent: prev.length > 0, communities, streets, total: rowOf(null, null, cur, prev) };
+}

@@ -1,0 +1,30 @@
+import type { SummaryRow } from '../combine/types.js';
+
+// Names sort as a Chinese reader expects (pinyin order, via ICU), as in combine/combineReturns.ts.
+const collator = new Intl.Collator('zh-CN');
+
+/** Text order with nulls last. */
+export const byText = (a: string | null, b: string | null): number =>
+  a === b ? 0 : a === null ? 1 : b === null ? -1 : collator.compare(a, b) || (a < b ? -1 : 1);
+
+/** Rows of the latest period first. */
+export function latestFirst(rows: readonly SummaryRow[]): SummaryRow[] {
+  return [...rows].sort((a, b) => byText(b.period, a.period));
+}
+
+/**
+ * One row per community and period: the first of `primary` wins over anything in `extra` (the current
+ * run over history read from earlier files), and within each list the first in order wins.
+ */
+export function uniqueRows(primary: readonly SummaryRow[], extra: readonly SummaryRow[] = []): SummaryRow[] {
+  const seen = new Set<string>();
+  const out: SummaryRow[] = [];
+  for (const r of [...primary, ...extra]) {
+    if (!r.community || !r.period) continue;
+    const key = `${r.community}\u0000${r.period}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(r);
+  }
+  return out;
+}

@@ -1,0 +1,53 @@
+import { totalOf } from '../combine/totals.js';
+import type { SummaryRow, TotalRow } from '../combine/types.js';
+import type { Indicator } from '../template/types.js';
+import { yearStart } from './periods.js';
+import { byText, latestFirst } from './rows.js';
+
+/** A year-to-date total: `returns` is how many monthly returns were summed, `months` which months they were. */
+export type YtdRow = TotalRow & { community: string | null; months: string[] };
+
+export interface YearToDate {
+  /** The last month included. */
+  period: string;
+  /** Months January…period that had any return, sorted. */
+  months: string[];
+  communities: YtdRow[];
+  streets: YtdRow[];
+  total: YtdRow;
+}
+
+/**
+ * Year-to-date totals from January to `period` of the same year, per community, per street and overall.
+ * Counts, quantities and money are summed over the months; a rate is recomputed from the cumulative
+ * numerator and denominator (Σaware / Σsurveyed × 100 over all months and communities), never averaged
+ * over months — a month with 1,000 surveyed weighs ten times one with 100. This is `totalOf`'s rule,
+ * applied to a community's months instead of a street's communities. A month a community did not report
+ * is simply absent (its `months` list shows which months are in).
+ * `rows` may hold several periods and should hold one row per community and period (see `uniqueRows`).
+ */
+export function yearToDate(rows: readonly SummaryRow[], indicators: readonly Indicator[], period: string): YearToDate {
+  const from = yearStart(period);
+  const inRange = rows.filter((r) => r.period !== null && r.period >= from && r.period <= period);
+  const monthsOf = (rs: readonly SummaryRow[]): string[] => [...new Set(rs.map((r) => r.period!))].sort();
+
+  const communities: YtdRow[] = [];
+  for (const name of [...new Set(inRange.map((r) => r.community))]) {
+    const own = inRange.filter((r) => r.community === name);
+    const street = latestFirst(own)[0]!.street;
+    communities.push({ ...totalOf(own, indicators, street), community: name, months: monthsOf(own) });
+  }
+  communities.sort((a, b) => byText(a.street, b.street) || byText(a.community, b.community));
+
+  const streets: YtdRow[] = [...new Set(inRange.map((r) => r.street))].sort(byText).map((street) => {
+    const own = inRange.filter((r) => r.street === street);
+    return { ...totalOf(own, indicators, street), community: null, months: monthsOf(own) };
+  });
+  return {
+    period,
+    months: monthsOf(inRange),
+    communities,
+    streets,
+    total: { ...totalOf(inRange, indicators, null), community: null, months: monthsOf(inRange) },
+  };
+}
