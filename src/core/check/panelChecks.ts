@@ -1,6 +1,7 @@
 import { finding, type Finding } from '../findings/codes.js';
 import type { ParsedReturn } from '../read/types.js';
 import { closest } from '../text/normalize.js';
+import { historyOutliers } from '../months/historyOutliers.js';
 import { peerOutliers } from './outliers.js';
 import { missingReturns } from './roster.js';
 import { returnWhere, type PanelCheck } from './types.js';
@@ -50,4 +51,4 @@ export const checkRoster: PanelCheck = ({ returns, roster }) => {
   return out;
 };
 
-export const PANEL_CHECKS: readonly PanelCheck[] = [checkDuplicates, checkRoster, peerOutliers];
+export const PANEL_CHECKS: readonly PanelCheck[] = [checkDuplicates, checkRoster, peerOutliers, historyOutliers];

@@ -76,6 +76,20 @@ export interface FindingArgs {
   // ── against peers and the roster ────────────────────────────────────────────────────────────
   /** Far from the other communities of the same period (see check/outliers.ts). `ratio` is null for rates. */
   outlier_peer: { value: number; median: number; peers: number; ratio: number | null };
+  /**
+   * Far from the same community's previous months (see months/historyOutliers.ts). `reference` is their
+   * median, or their largest value for a mostly-zero series (`basis`); `ratio` is null for rates and when
+   * the reference is 0; `previous` is last month's value when known.
+   */
+  outlier_history: {
+    value: number;
+    reference: number;
+    basis: 'median' | 'max';
+    months: number;
+    ratio: number | null;
+    previousPeriod: string | null;
+    previous: number | null;
+  };
   missing_return: { community: string; street: string | null; period: string | null };
   unexpected_community: { suggestion: string | null };
   duplicate_return: { otherFile: string; otherSheet: string; otherCell: string | null };
@@ -146,6 +160,7 @@ export const DEFAULT_SEVERITY: { readonly [C in FindingCode]: Severity } = {
   rule_side_missing: 'warning',
   remark_missing: 'warning',
   outlier_peer: 'warning',
+  outlier_history: 'warning',
   missing_return: 'warning',
   unexpected_community: 'warning',
   duplicate_return: 'error',

@@ -51,6 +51,14 @@ const zh: Wording = {
     a.ratio === null
       ? `${zhName(w)}为 ${n(a.value)}%，与同期 ${a.peers} 个社区的中位数 ${n(a.median)}% 相差很大，请核实`
       : `${zhName(w)}为 ${n(a.value)}，约为同期 ${a.peers} 个社区中位数 ${n(a.median)} 的 ${n(a.ratio)} 倍，请核实`,
+  outlier_history: (a, w) =>
+    `${zhName(w)}为 ${n(a.value)}${a.ratio === null && a.basis === 'median' ? '%' : ''}，` +
+    (a.ratio === null && a.basis === 'median'
+      ? `本社区此前 ${a.months} 个月的中位数为 ${n(a.reference)}%，相差 ${n(Math.abs(a.value - a.reference))} 个百分点`
+      : a.ratio === null
+        ? `本社区此前 ${a.months} 个月均为 0`
+        : `约为本社区此前 ${a.months} 个月${a.basis === 'max' ? '最大值' : '中位数'} ${n(a.reference)} 的 ${n(a.ratio)} 倍`) +
+    (a.previous !== null ? `（上月 ${n(a.previous)}）` : '') + '，请核实',
   missing_return: (a) => `名册中的${a.street ? a.street + ' ' : ''}${a.community}${a.period ? ' ' + a.period : ''} 尚未上报`,
   unexpected_community: (a) =>
     a.suggestion ? `该社区不在名册中，是否为“${a.suggestion}”？` : '该社区不在名册中',
@@ -108,6 +116,14 @@ const en: Wording = {
     a.ratio === null
       ? `${enName(w)} is ${n(a.value)}%, far from the median ${n(a.median)}% of ${a.peers} communities this period; please check`
       : `${enName(w)} is ${n(a.value)}, about ${n(a.ratio)}× the median ${n(a.median)} of ${a.peers} communities this period; please check`,
+  outlier_history: (a, w) =>
+    `${enName(w)} is ${n(a.value)}${a.ratio === null && a.basis === 'median' ? '%' : ''}; ` +
+    (a.ratio === null && a.basis === 'median'
+      ? `the community's median of the previous ${a.months} months is ${n(a.reference)}%, ${n(Math.abs(a.value - a.reference))} points away`
+      : a.ratio === null
+        ? `the community reported 0 in each of the previous ${a.months} months`
+        : `about ${n(a.ratio)}× the ${a.basis === 'max' ? 'largest' : 'median'} value ${n(a.reference)} of its previous ${a.months} months`) +
+    (a.previous !== null ? ` (last month ${n(a.previous)})` : '') + '; please check',
   missing_return: (a) => `${a.community}${a.street ? ` (${a.street})` : ''}${a.period ? ' ' + a.period : ''} on the roster has not reported`,
   unexpected_community: (a) =>
     a.suggestion ? `Community not on the roster; did you mean "${a.suggestion}"?` : 'Community not on the roster',
