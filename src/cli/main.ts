@@ -9,7 +9,10 @@ import { outputTables, summaryTable } from '../core/output/tables.js';
 import { loadTemplateFile, STANDARD_TEMPLATE_DIR } from '../node/loadTemplateFile.js';
 import { addGridSheet, outputWorkbook, workbookBytes } from '../node/writeXlsx.js';
 import { tableToCsv } from '../node/writeCsv.js';
-import { exitCodeOf, loadAndRun } from './load.js';
+import { CHART_HELP, cmdChart } from './chart.js';
+import { loadWithHistory, monthTables } from './history.js';
+import { exitCodeOf } from './load.js';
+import { cmdReport, REPORT_HELP } from './reportCmd.js';
 import { textReport } from './report.js';
 
 const COMMON = {
@@ -28,6 +31,8 @@ const HELP: Record<string, string> = {
   returns validate <文件或文件夹...>   校验报表 (validate returns)
   returns combine  <文件或文件夹...>   校验并汇总 (validate and combine into a summary)
   returns template --out 模板.xlsx     生成空白填报表和可编辑模板 (write a blank return + the template)
+  returns chart    <文件或文件夹...>   例会图表 PNG (meeting charts as PNG)
+  returns report   <文件或文件夹...>   例会报告 HTML (one self-contained HTML meeting report)
 
 每个命令都有 --help。Each command has --help.
 退出码 Exit code: 0 无错误 no errors · 1 发现错误 errors found · 2 用法错误或输入无法读取 bad usage / unreadable input`,
@@ -51,7 +56,12 @@ const HELP: Record<string, string> = {
   --out 文件.xlsx   写出 汇总、明细、校验结果 三个工作表 / write summary.xlsx (汇总, 明细, 校验结果)
   --csv 文件.csv    汇总表 CSV（UTF-8 BOM，Excel 可直接打开）/ the summary as CSV (UTF-8 with BOM)
   --json 文件.json  JSON 结果写入文件 / the JSON result to a file
+  --history 文件    往月数据（上月 summary.xlsx 或往月报表，可重复），只用于历史对比和本年累计
+                    earlier months (last month's summary.xlsx or returns; repeatable), for history and year-to-date only
+                    多于一个月时 --out 另含 累计、环比 两个工作表 / with several months --out adds 累计 and 环比 sheets
   --format json     JSON 结果输出到标准输出 / print the JSON result on stdout`,
+  chart: CHART_HELP,
+  report: REPORT_HELP,
   template: `returns template --out 文件.xlsx [--template 模板] [--period YYYY-MM]
   写出一个工作簿：空白填报表（填报表）以及可编辑的模板（指标、规则）。
   Writes a workbook with a blank sheet-form return (填报表) and the editable template (指标, 规则).
@@ -85,7 +95,7 @@ async function writeOut(file: string, data: string | Uint8Array): Promise<void> 
 
 async function cmdValidateOrCombine(cmd: 'validate' | 'combine', argv: string[]): Promise<number> {
   const extra: ParseArgsConfig['options'] =
-    cmd === 'combine' ? { out: { type: 'string' }, csv: { type: 'string' }, json: { type: 'string' } } : {};
+    cmd === 'combine' ? { out: { type: 'string' }, csv: { type: 'string' }, json: { type: 'string' }, history: { type: 'string', multiple: true } } : {};
   const { values, positionals } = parse(argv, extra);
   if (values.help) {
     console.log(HELP[cmd]);
@@ -95,13 +105,14 @@ async function cmdValidateOrCombine(cmd: 'validate' | 'combine', argv: string[])
   checkPeriod(values.period);
   const format = checkFormat(values.format);
   const lang: Lang = toLang(values.lang);
-  const loaded = await loadAndRun(positionals, { template: values.template, roster: values.roster, period: values.period });
   const v = values as Record<string, unknown>;
+  const months = await loadWithHistory(positionals, { template: values.template, roster: values.roster, period: values.period }, (v['history'] as string[] | undefined) ?? []);
+  const { loaded } = months;
   const written: string[] = [];
   if (cmd === 'combine') {
     const { result } = loaded;
     if (typeof v['out'] === 'string') {
-      await writeOut(v['out'], await outputWorkbook(outputTables(result.consolidation, result.findings, lang)));
+      await writeOut(v['out'], await outputWorkbook([...outputTables(result.consolidation, result.findings, lang), ...monthTables(months)]));
       written.push(v['out']);
     }
     if (typeof v['csv'] === 'string') {
@@ -155,6 +166,10 @@ export async function main(argv: string[]): Promise<number> {
         return await cmdValidateOrCombine(cmd, rest);
       case 'template':
         return await cmdTemplate(rest);
+      case 'chart':
+        return await cmdChart(rest);
+      case 'report':
+        return await cmdReport(rest);
       case undefined:
       case '-h':
       case '--help':

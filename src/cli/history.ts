@@ -1,0 +1,41 @@
+import { acrossMonths, type AcrossMonths } from '../core/months/acrossMonths.js';
+import { momTable, ytdTable } from '../core/months/tables.js';
+import type { OutputTable } from '../core/output/tables.js';
+import { withHistory, type HistoryInput } from '../core/months/withHistory.js';
+import { readInputs } from '../node/readInputs.js';
+import { loadAndRun, type CommonOptions, type Loaded } from './load.js';
+
+export interface MonthsLoaded {
+  loaded: Loaded;
+  history: HistoryInput;
+  /** Across months for the chosen period; null when no period is known at all. */
+  months: AcrossMonths | null;
+}
+
+/**
+ * Loads the inputs as `loadAndRun` does, then earlier months from `historyPaths` (previous summary.xlsx
+ * files or returns) as history only: they feed the history check and year-to-date figures, never the
+ * current outputs. An unreadable history file is said on stderr and otherwise passed over.
+ */
+export async function loadWithHistory(
+  inputs: string[],
+  opts: CommonOptions,
+  historyPaths: readonly string[] = [],
+  period: string | null = null,
+): Promise<MonthsLoaded> {
+  const loaded = await loadAndRun(inputs, opts);
+  let history: HistoryInput = { rows: [], returns: 0 };
+  if (historyPaths.length) {
+    const read = await readInputs([...historyPaths]);
+    for (const p of read.problems) console.error(`历史数据无法读取 / history unreadable: ${p.file}: ${p.reason}`);
+    const h = withHistory(loaded.result, read.books, loaded.template);
+    loaded.result = h.result;
+    history = h.history;
+  }
+  return { loaded, history, months: acrossMonths(loaded.result.consolidation, history.rows, period) };
+}
+
+/** 累计 and 环比 sheets for combine's workbook, when there is more than one month to speak of. */
+export function monthTables(m: MonthsLoaded): OutputTable[] {
+  return m.months && m.months.periods.length > 1 ? [ytdTable(m.months), momTable(m.months)] : [];
+}

@@ -1,0 +1,63 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { keyFigures } from '../core/months/keyFigures.js';
+import { renderChart, ensureCjkFont } from '../node/renderChart.js';
+import { reportHtml } from '../node/reportHtml.js';
+import { ChartUsageError, chartSource, chartSpecs, parseChartArgs } from './chart.js';
+import { loadWithHistory } from './history.js';
+import { exitCodeOf } from './load.js';
+
+export const REPORT_HELP = `returns report <文件或文件夹...> --out 报告.html [选项]
+  写出一个例会用的 HTML 文件（图片内嵌，无外部资源，可离线打开、打印）：本期主要指标（环比、本年累计）、
+  三张例会图表、仍待处理的错误和警告（文件/工作表/单元格）、未上报社区（需 --roster）。
+  Writes one self-contained HTML meeting report: key figures, charts, open errors and warnings, who has not reported.
+
+选项 Options:
+  --out 文件.html   输出文件（默认 out/report.html）/ output file (default out/report.html)
+  --period YYYY-MM  报告期（默认最新一期）/ the period reported on (default: the latest)
+  --history 文件    往月数据（上月 summary.xlsx 或往月报表，可重复）/ earlier months, as history only
+  --indicator 代码  图表改为这一个指标 / chart this indicator instead of the standard set
+  --template 文件   模板 / template;  --roster 文件  名册 / roster
+退出码同 combine。Exit codes as combine.`;
+
+export async function cmdReport(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseChartArgs(argv);
+  } catch (e) {
+    if (!(e instanceof ChartUsageError)) throw e;
+    console.error(`returns: ${e.message}\n\n${REPORT_HELP}`);
+    return 2;
+  }
+  const { values, positionals } = args;
+  if (values.help) {
+    console.log(REPORT_HELP);
+    return 0;
+  }
+  const out = values.out ?? path.join('out', 'report.html');
+  const m = await loadWithHistory(positionals, { template: values.template, roster: values.roster }, values.history ?? [], values.period ?? null);
+  const src = chartSource(m);
+  if (!src || !m.months) {
+    console.error('没有可报告的数据（未识别出任何带报告期的报表）/ nothing to report: no return with a period');
+    return exitCodeOf(m.loaded) || 1;
+  }
+  const font = ensureCjkFont();
+  if (font.warning) console.error(font.warning);
+  const period = m.months.period;
+  const charts = chartSpecs(src, period, values.indicator).map((spec) => ({ spec, png: renderChart(spec) }));
+  const currentPeriods = new Set(m.loaded.result.consolidation.periods);
+  const html = reportHtml({
+    period,
+    consolidation: m.loaded.result.consolidation,
+    findings: m.loaded.result.findings,
+    figures: keyFigures(src, period),
+    charts,
+    roster: !!values.roster,
+    files: m.loaded.files,
+    historyPeriods: m.months.periods.filter((p) => !currentPeriods.has(p)),
+  });
+  await mkdir(path.dirname(path.resolve(out)), { recursive: true });
+  await writeFile(out, html);
+  console.log(`已写出 Wrote ${out}（${period}，${charts.length} 张图）`);
+  return exitCodeOf(m.loaded);
+}
