@@ -30,8 +30,8 @@ export function codesBehind(ind: Indicator): string[] {
 }
 
 /**
- * The rows with excluded values blanked (copies; the input is not touched), and per period the
- * communities whose figures for `ind` lost a value.
+ * The rows with excluded values blanked (copies; the input is not touched) — for a rate, its own value
+ * too when a component is excluded — and per period the communities whose figures for `ind` lost a value.
  */
 export function applyExclusions(
   rows: readonly SummaryRow[],
@@ -50,6 +50,8 @@ export function applyExclusions(
       values[code] = null;
     }
     if (!values) return r;
+    // A rate whose numerator or denominator is in error is no better than they are.
+    values[ind.code] = null;
     const list = dropped.get(r.period ?? '') ?? [];
     if (!list.includes(r.community)) list.push(r.community);
     dropped.set(r.period ?? '', list);

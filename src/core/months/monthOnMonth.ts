@@ -58,11 +58,15 @@ export function monthOnMonth(rows: readonly SummaryRow[], indicators: readonly I
   const previous = previousPeriod(period);
   const cur = rows.filter((r) => r.period === period);
   const prev = rows.filter((r) => r.period === previous);
+  // A community's own figures are its reported values (its reported rate included); a street's or the
+  // total's are recomputed from the rows.
+  const valuesOf = (rs: readonly SummaryRow[], street: string | null, own: boolean) =>
+    own ? (rs[0]?.values ?? {}) : totalOf(rs, indicators, street).values;
   const rowOf = (
     community: string | null, street: string | null, a: readonly SummaryRow[], b: readonly SummaryRow[],
   ): ChangeRow => {
-    const ta = totalOf(a, indicators, street);
-    const tb = totalOf(b, indicators, street);
+    const ta = { values: valuesOf(a, street, community !== null) };
+    const tb = { values: valuesOf(b, street, community !== null) };
     const changes: Record<string, Change> = {};
     for (const ind of indicators) {
       changes[ind.code] = changeOf(ind, ta.values[ind.code] ?? null, b.length ? (tb.values[ind.code] ?? null) : null);

@@ -9,6 +9,12 @@ import type { YtdRow } from './yearToDate.js';
 export const MONTH_SHEETS = { ytd: '累计', mom: '环比' } as const;
 
 /**
+ * Not plain 社区: read back (a summary.xlsx given as history or input), a sheet with a 社区 column and
+ * indicator columns is a table-form return, and cumulative sums must never pass for a month's figures.
+ */
+const COMMUNITY_HEADER = { ytd: '社区（累计）', mom: '社区（环比）' } as const;
+
+/**
  * 累计: year-to-date per community, street sub-totals and the total, January to the period. Rates are
  * ratios of cumulative sums (see yearToDate.ts). 月数 says how many monthly returns each line sums.
  */
@@ -16,7 +22,7 @@ export function ytdTable(a: AcrossMonths): OutputTable {
   const { ytd, indicators } = a;
   const range = `${periodLabel(ytd.months[0] ?? a.period)}—${periodLabel(a.period)}`;
   const columns: OutputColumn[] = [
-    { header: '累计期间', width: 22 }, { header: '所属街道', width: 12 }, { header: '社区', width: 14 }, { header: '月数', width: 6 },
+    { header: '累计期间', width: 22 }, { header: '所属街道', width: 12 }, { header: COMMUNITY_HEADER.ytd, width: 14 }, { header: '月数', width: 6 },
     ...indicators.map((ind) => ({ header: indicatorHeader(ind), numFmt: numFmtOf(ind), width: Math.max(10, ind.name.length * 2 + 4) })),
   ];
   const rows: CellValue[][] = [];
@@ -40,7 +46,7 @@ export function ytdTable(a: AcrossMonths): OutputTable {
 export function momTable(a: AcrossMonths): OutputTable {
   const { mom, indicators } = a;
   const columns: OutputColumn[] = [
-    { header: '所属街道', width: 12 }, { header: '社区', width: 14 }, { header: '指标', width: 20 }, { header: '单位', width: 8 },
+    { header: '所属街道', width: 12 }, { header: COMMUNITY_HEADER.mom, width: 14 }, { header: '指标', width: 20 }, { header: '单位', width: 8 },
     { header: periodLabel(mom.period), numFmt: '#,##0.##', width: 12 }, { header: periodLabel(mom.previous), numFmt: '#,##0.##', width: 12 },
     { header: '增减', numFmt: '+#,##0.##;-#,##0.##;0', width: 10 }, { header: '增减%', numFmt: '+0.0;-0.0;0.0', width: 9 }, { header: '说明', width: 14 },
   ];

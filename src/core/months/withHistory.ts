@@ -8,6 +8,13 @@ import type { ParsedReturn } from '../read/types.js';
 import type { Template } from '../template/types.js';
 import { checkHistory, recordOf, type HistoryRecord } from './historyOutliers.js';
 import { uniqueRows } from './rows.js';
+import { MONTH_SHEETS } from './tables.js';
+
+/**
+ * summary.xlsx writes its sub-totals as `小计（6）` (with the number of returns), which the table-form
+ * reader's own total-row pattern does not cover; as history they would count as a community.
+ */
+const SUBTOTAL = /^(?:小计|合计|总计)(?:[（(]\s*\d+\s*[)）])?$/u;
 
 export interface HistoryInput {
   /** Summary rows of the history (one per community and period not in the current run). */
@@ -24,7 +31,10 @@ export interface HistoryInput {
  * finding that two months alone raised).
  */
 export function withHistory(result: JobResult, books: readonly WorkbookGrids[], template: Template): { result: JobResult; history: HistoryInput } {
-  const read = readWorkbooks(books, template).returns.filter((r) => r.community && r.period);
+  const sheets = new Set<string>(Object.values(MONTH_SHEETS));
+  const read = readWorkbooks(books, template).returns.filter(
+    (r) => r.community && r.period && !SUBTOTAL.test(r.community) && !sheets.has(r.sheet),
+  );
   const current = new Set(result.returns.map((r) => `${r.community}\u0000${r.period}`));
   const past: ParsedReturn[] = read.filter((r) => !current.has(`${r.community}\u0000${r.period}`));
   const rows = uniqueRows(combineReturns(past, template).rows);

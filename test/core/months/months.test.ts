@@ -1,0 +1,189 @@
+import { describe, expect, it } from 'vitest';
+import type { SummaryRow } from '../../../src/core/combine/types.js';
+import { runJob } from '../../../src/core/job.js';
+import { acrossMonths } from '../../../src/core/months/acrossMonths.js';
+import { checkHistory, isHistoryOutlier, type HistoryRecord } from '../../../src/core/months/historyOutliers.js';
+import { monthOnMonth } from '../../../src/core/months/monthOnMonth.js';
+import { addMonths, previousPeriod } from '../../../src/core/months/periods.js';
+import { momTable, ytdTable } from '../../../src/core/months/tables.js';
+import { yearToDate } from '../../../src/core/months/yearToDate.js';
+import type { ParsedReturn } from '../../../src/core/read/types.js';
+import { csvGrid, standardTemplate } from '../../helpers/template.js';
+
+const tpl = standardTemplate();
+const ind = (code: string) => tpl.indicators.find((i) => i.code === code)!;
+
+function row(community: string, street: string, period: string, values: Record<string, number | null>): SummaryRow {
+  return { community, street, period, file: `${period}/${community}.xlsx`, sheet: 'S', values, sources: {}, approximate: [] };
+}
+
+function ret(community: string, period: string, values: Record<string, number | null>): ParsedReturn {
+  const vals: ParsedReturn['values'] = {};
+  for (const [code, value] of Object.entries(values)) vals[code] = { value, raw: value, cell: 'D9', approximate: false, remark: null };
+  return { file: `${period}/${community}.xlsx`, sheet: 'S', form: 'sheet', row: null, community, communityCell: 'B3', street: '东城街道', period, reporter: null, phone: null, values: vals };
+}
+
+describe('periods', () => {
+  it.each([
+    ['2026-10', -1, '2026-09'],
+    ['2026-01', -1, '2025-12'],
+    ['2025-12', 1, '2026-01'],
+    ['2026-04', -12, '2025-04'],
+  ])('%s %+d → %s', (p, n, expected) => expect(addMonths(p, n)).toBe(expected));
+  it('previous month crosses the year', () => expect(previousPeriod('2026-01')).toBe('2025-12'));
+});
+
+describe('yearToDate', () => {
+  const rows = [
+    row('甲', '东城街道', '2026-08', { surveyed: 100, aware: 90, awareness_rate: 90, leaflets: 10 }),
+    row('甲', '东城街道', '2026-09', { surveyed: 1000, aware: 500, awareness_rate: 50, leaflets: null }),
+    row('甲', '东城街道', '2026-10', { surveyed: 100, aware: 80, awareness_rate: 80, leaflets: 5 }),
+    row('乙', '西湖街道', '2026-10', { surveyed: 50, aware: 40, awareness_rate: 80, leaflets: 7 }),
+    row('乙', '西湖街道', '2025-12', { surveyed: 999, aware: 1, awareness_rate: 0.1, leaflets: 999 }), // last year: not in
+    row('乙', '西湖街道', '2026-11', { surveyed: 999, aware: 1, awareness_rate: 0.1, leaflets: 999 }), // after: not in
+  ];
+  const ytd = yearToDate(rows, tpl.indicators, '2026-10');
+
+  it('recomputes the YTD rate from cumulative numerator and denominator, never averaging months', () => {
+    const a = ytd.communities.find((c) => c.community === '甲')!;
+    // (90 + 500 + 80) / (100 + 1000 + 100) = 55.83 %, not (90 + 50 + 80) / 3 = 73.3
+    expect(a.values['awareness_rate']).toBe(55.83);
+    expect(a.months).toEqual(['2026-08', '2026-09', '2026-10']);
+    expect(ytd.total.values['awareness_rate']).toBe(Math.round((710 / 1250) * 10000) / 100);
+  });
+
+  it('sums counts over the months that reported them, within January..period of the same year', () => {
+    expect(ytd.communities.find((c) => c.community === '甲')!.values['leaflets']).toBe(15);
+    expect(ytd.communities.find((c) => c.community === '乙')!.values['leaflets']).toBe(7);
+    expect(ytd.total.values['leaflets']).toBe(22);
+    expect(ytd.months).toEqual(['2026-08', '2026-09', '2026-10']);
+    expect(ytd.streets.map((s) => [s.street, s.values['leaflets']])).toEqual([['东城街道', 15], ['西湖街道', 7]]);
+  });
+});
+
+describe('monthOnMonth', () => {
+  const rows = [
+    row('甲', '东城街道', '2026-08', { leaflets: 100, awareness_rate: 80, surveyed: 100, aware: 80 }),
+    row('甲', '东城街道', '2026-10', { leaflets: 120, awareness_rate: 85, surveyed: 100, aware: 85 }),
+    row('乙', '东城街道', '2026-09', { leaflets: 50, awareness_rate: 70, surveyed: 100, aware: 70 }),
+    row('乙', '东城街道', '2026-10', { leaflets: 60, awareness_rate: 80, surveyed: 100, aware: 80 }),
+    row('丙', '东城街道', '2026-09', { leaflets: 0, awareness_rate: 90, surveyed: 10, aware: 9 }),
+    row('丙', '东城街道', '2026-10', { leaflets: 5, awareness_rate: null, surveyed: 10, aware: 9 }),
+  ];
+  const mom = monthOnMonth(rows, tpl.indicators, '2026-10');
+  const of = (c: string) => mom.communities.find((x) => x.community === c)!;
+
+  it('says "missing" when last month is missing, instead of comparing with an older month', () => {
+    expect(of('甲').previousReported).toBe(false);
+    expect(of('甲').changes['leaflets']).toEqual({ current: 120, previous: null, change: null, changePct: null });
+  });
+
+  it('gives absolute and % change; points and no % for a rate; no % from a zero', () => {
+    expect(of('乙').changes['leaflets']).toEqual({ current: 60, previous: 50, change: 10, changePct: 20 });
+    expect(of('乙').changes['awareness_rate']).toEqual({ current: 80, previous: 70, change: 10, changePct: null });
+    expect(of('丙').changes['leaflets']).toEqual({ current: 5, previous: 0, change: 5, changePct: null });
+    expect(of('丙').changes['awareness_rate']!.change).toBeNull();
+  });
+
+  it('street and total figures are recomputed per month, with the number of returns each month', () => {
+    expect(mom.total.returns).toEqual({ current: 3, previous: 2 });
+    expect(mom.total.changes['leaflets']).toEqual({ current: 185, previous: 50, change: 135, changePct: 270 });
+    // rate of sums: (85 + 80 + 9) / 210 = 82.86 against (70 + 9) / 110 = 71.82
+    expect(mom.total.changes['awareness_rate']).toMatchObject({ current: 82.86, previous: 71.82, change: 11.04 });
+  });
+
+  it('makes 累计 and 环比 tables', () => {
+    const a = acrossMonths({ indicators: tpl.indicators, periods: ['2026-10'], rows, streets: [], totals: [], details: [], missing: [] })!;
+    expect(a.periods).toEqual(['2026-08', '2026-09', '2026-10']);
+    const y = ytdTable(a);
+    expect(y.sheet).toBe('累计');
+    expect(y.kinds.at(-1)).toBe('total');
+    const m = momTable(a);
+    const jia = m.rows.find((r) => r[1] === '甲' && r[2] === '发放宣传资料')!;
+    expect(jia.slice(4)).toEqual([120, null, null, null, '上月未报']);
+  });
+});
+
+describe('isHistoryOutlier', () => {
+  const bait = ind('rodent_bait_kg');
+  const series = (start: string, values: number[]) => values.map((value, i) => ({ period: addMonths(start, i), value }));
+
+  it('flags a genuine 5× jump with few months (朝阳社区 12, 14 → 65)', () => {
+    expect(isHistoryOutlier(bait, '2026-10', 65, series('2026-08', [12, 14]))).toMatchObject({ reference: 13, ratio: 5, months: 2, method: 'jump' });
+  });
+
+  it('flags a 5× jump against a longer, noisy history (robust)', () => {
+    const past = series('2025-10', [20, 24, 18, 22, 25, 19, 21, 23, 20, 22, 24, 21]);
+    expect(isHistoryOutlier(bait, '2026-10', 110, past)).toMatchObject({ method: 'robust', months: 12 });
+  });
+
+  it('does not flag a seasonal rise into summer, nor the spring campaign a year later', () => {
+    const seasonal = series('2025-10', [30, 22, 15, 12, 10, 14, 25, 40, 60, 80, 75, 55]);
+    expect(isHistoryOutlier(bait, '2026-10', 38, seasonal)).toBeNull();
+    // April's campaign: 8 kg most months, 60 kg last April; 65 kg this April is the season, not a jump
+    const spring = series('2025-03', [8, 60, 9, 8, 7, 8, 9, 8, 8, 7, 8, 9, 8]);
+    expect(isHistoryOutlier(bait, '2026-04', 65, spring)).toBeNull();
+    // …but without last April it would have been asked about
+    expect(isHistoryOutlier(bait, '2026-04', 65, spring.filter((p) => p.period !== '2025-04'))).not.toBeNull();
+  });
+
+  it('does not cry wolf on a zero-heavy series; only a clearly large value', () => {
+    const p = ind('poisonings');
+    const zeros = series('2026-01', [0, 0, 0, 1, 0, 0, 0, 0, 0]);
+    expect(isHistoryOutlier(p, '2026-10', 1, zeros)).toBeNull();
+    expect(isHistoryOutlier(p, '2026-10', 3, zeros)).toBeNull();
+    const rare = series('2026-01', [0, 0, 5, 0, 0, 0, 0, 0, 0]);
+    expect(isHistoryOutlier(bait, '2026-10', 12, rare)).toBeNull();
+    expect(isHistoryOutlier(bait, '2026-10', 40, rare)).toMatchObject({ basis: 'max', reference: 5, ratio: 8 });
+  });
+
+  it('ignores small counts, zeros, tight series and small moves', () => {
+    const meetings = ind('meetings');
+    expect(isHistoryOutlier(meetings, '2026-10', 4, series('2026-08', [1, 1]))).toBeNull(); // 4× but only +3
+    expect(isHistoryOutlier(bait, '2026-10', 0, series('2026-08', [40, 50]))).toBeNull();
+    expect(isHistoryOutlier(bait, '2026-10', 12, series('2026-04', [10, 10, 11, 10, 10, 10]))).toBeNull();
+    expect(isHistoryOutlier(bait, '2026-10', 30, series('2026-08', [12, 14]))).toBeNull(); // 2.2×
+    expect(isHistoryOutlier(bait, '2026-10', 5, series('2026-08', [70, 76]))).toMatchObject({ ratio: 0.1 }); // a drop
+  });
+
+  it('compares rates in points', () => {
+    const r = ind('awareness_rate');
+    expect(isHistoryOutlier(r, '2026-10', 80, series('2026-06', [85, 86, 85, 87]))).toBeNull();
+    expect(isHistoryOutlier(r, '2026-10', 40, series('2026-06', [85, 86, 85, 87]))).toMatchObject({ ratio: null, reference: 85.5 });
+    expect(isHistoryOutlier(r, '2026-10', 0.879, series('2026-08', [85, 86]))).toBeNull(); // rate_fraction's business
+  });
+
+  it('uses only the twelve months before the period', () => {
+    expect(isHistoryOutlier(bait, '2026-10', 65, [{ period: '2025-01', value: 12 }, { period: '2026-11', value: 12 }])).toBeNull();
+  });
+});
+
+describe('checkHistory', () => {
+  it('finds the jump in a run over several months and carries last month and the cell', () => {
+    const rets = [ret('朝阳社区', '2026-08', { rodent_bait_kg: 12 }), ret('朝阳社区', '2026-09', { rodent_bait_kg: 14 }), ret('朝阳社区', '2026-10', { rodent_bait_kg: 65 })];
+    const f = checkHistory(rets, tpl);
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ code: 'outlier_history', severity: 'warning', period: '2026-10', cell: 'D9', indicator: 'rodent_bait_kg' });
+    expect(f[0]!.args).toEqual({ value: 65, reference: 13, basis: 'median', months: 2, ratio: 5, previousPeriod: '2026-09', previous: 14 });
+  });
+
+  it('takes history records from elsewhere, and says nothing about them', () => {
+    const past: HistoryRecord[] = [
+      { community: '朝阳社区', period: '2026-07', values: { rodent_bait_kg: 12 } },
+      { community: '朝阳社区', period: '2026-08', values: { rodent_bait_kg: 900 } }, // wild, but history: not reported
+      { community: '朝阳社区', period: '2026-09', values: { rodent_bait_kg: 14 } },
+      { community: '朝阳社区', period: '2026-10', values: { rodent_bait_kg: 1 } }, // the current return wins over this
+    ];
+    expect(checkHistory([ret('朝阳社区', '2026-10', { rodent_bait_kg: 13 })], tpl, past)).toEqual([]);
+    const f = checkHistory([ret('朝阳社区', '2026-10', { rodent_bait_kg: 65 })], tpl, past);
+    expect(f.map((x) => [x.period, x.code === 'outlier_history' && x.args.reference, x.code === 'outlier_history' && x.args.previous])).toEqual([['2026-10', 14, 14]]);
+  });
+
+  it('runs as a panel check in runJob', () => {
+    const head = '社区名称,所属街道,报告期,投放鼠药(公斤),发放宣传资料(份)';
+    const grid = csvGrid([head, '朝阳社区,东城街道,2026-08,12,100', '朝阳社区,东城街道,2026-09,14,100', '朝阳社区,东城街道,2026-10,65,110'].join('\n'), '网上填报');
+    const r = runJob({ books: [{ file: 'x.csv', sheets: [grid] }], template: tpl });
+    const f = r.findings.filter((x) => x.code === 'outlier_history');
+    expect(f.map((x) => [x.period, x.cell, x.indicator])).toEqual([['2026-10', 'D4', 'rodent_bait_kg']]);
+  });
+});
