@@ -15,7 +15,8 @@ interface TableLayout {
   unknown: number[];
 }
 
-const TOTAL_ROW = /^(?:合计|总计|小计|总数|全街道|全区|.*小计)$/u;
+// Sub-total and total rows, including our own 汇总 sheet's `小计（6）` (the count of returns in brackets).
+const TOTAL_ROW = /^(?:合计|总计|小计|总数|全街道|全区|.*小计)(?:[（(]\s*\d+\s*[)）])?$/u;
 const KNOWN_OTHER = new Set(['序号', '编号', '备注', '说明', '填报日期', '审核人', '负责人', '来源文件', '文件', '工作表', '单元格'].map(foldText));
 
 /** A header row naming a community column and at least two indicators: a table-form return. */

@@ -137,6 +137,18 @@ describe('table form', () => {
     expect(codes(findings)).toEqual(['unit_converted', 'unit_converted']);
   });
 
+  it('reads our own 汇总 sheet back, skipping its 小计 and 合计 rows', () => {
+    const g = grid([
+      ['报告期', '所属街道', '社区', '发放宣传资料(份)', '清运垃圾(吨)', '来源'],
+      ['2026-10', '东城街道', '阳光社区', 1730, 13.5, 'a.xlsx / 月报表'],
+      ['2026-10', '东城街道', '小计（1）', 1730, 13.5, null],
+      ['2026-10', '合计', '份数 1', 1730, 13.5, null],
+    ]);
+    const { returns, findings } = read(g);
+    expect(returns.map((r) => [r.community, r.period, r.values['leaflets']!.value])).toEqual([['阳光社区', '2026-10', 1730]]);
+    expect(findings).toEqual([]);
+  });
+
   it('reports a bad period per row', () => {
     const g = grid([
       ['社区名称', '报告期', '发放宣传资料', '清运垃圾'],
