@@ -1,6 +1,8 @@
-// Vite builds the task pane: native ESM in development (instant start, no bundle step), one small
-// entry chunk with the core, the Excel adapter and the standard template split out and loaded lazily
-// (dynamic import), and a plain static dist-web/ that any intranet web server can host (base './').
+// Vite builds the task pane and the plain web page (one app, two HTML doors: taskpane.html loads
+// Office.js, index.html does not): native ESM in development (instant start, no bundle step), one small
+// entry chunk with the core, the Excel adapter, the readers, exceljs and chart.js split out and loaded
+// lazily (dynamic import), and a plain static dist-web/ that any intranet web server can host (base './').
+// CR_WEB_OUT builds elsewhere (the browser tests build their own copy so they never race a developer's).
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
@@ -58,11 +60,14 @@ export default defineConfig(async ({ command }): Promise<UserConfig> => ({
   publicDir: false,
   plugins: [addinIcons()],
   build: {
-    outDir: resolve(here, 'dist-web'),
+    outDir: process.env['CR_WEB_OUT'] ? resolve(process.env['CR_WEB_OUT']) : resolve(here, 'dist-web'),
     emptyOutDir: true,
     target: 'es2022',
+    // exceljs (≈ 930 kB, 256 kB gzip) is one lazily loaded chunk that only xlsx reading/writing fetches.
+    chunkSizeWarningLimit: 1000,
     rollupOptions: {
       input: {
+        index: resolve(here, 'src/taskpane/index.html'),
         taskpane: resolve(here, 'src/taskpane/taskpane.html'),
         commands: resolve(here, 'src/taskpane/commands.html'),
         help: resolve(here, 'src/taskpane/help.html'),

@@ -41,6 +41,23 @@ export interface MarkResult {
 /** Input of `insertReturnSheet`: a grid to write (the standard form), or a sheet of the workbook to copy. */
 export type NewReturnSheet = { grid: SheetGrid; copyOf?: undefined } | { copyOf: string; grid?: undefined };
 
+/** A chart to draw natively: a small data block written on the 图表 sheet and a chart bound to it. */
+export interface NativeChart {
+  title: string;
+  categoryTitle: string;
+  valueTitle: string;
+  /** Columns, horizontal bars or lines for the main series. */
+  type: 'column' | 'bar' | 'line';
+  categories: string[];
+  /** One column of the data block each; `line` draws it as a line (the target) over the columns. */
+  series: { name: string; values: (number | null)[]; line?: boolean }[];
+  /** Per category, a fill for the first series' point (below the target), or null for the default. */
+  pointColors?: (string | null)[];
+}
+
+/** The sheet native charts go to. */
+export const CHART_SHEET = '图表';
+
 export interface ReadOptions {
   /** Upper bound on cells read per sync, to stay under Excel's 5 MB response limit. */
   cellsPerSync?: number;
@@ -58,10 +75,12 @@ export const MARKS_SHEET = 'CR_Marks';
 export const NOTE_PREFIX = '【社区报表】';
 export const MARK_COLORS: Record<Severity, string> = { error: '#FFC7CE', warning: '#FFEB9C', info: '#DDEBF7' };
 
-const OWN_SHEETS = new Set<string>([MARKS_SHEET, ...Object.values(OUTPUT_SHEETS)]);
+const OWN_SHEETS = new Set<string>([MARKS_SHEET, CHART_SHEET, ...Object.values(OUTPUT_SHEETS)]);
 /** Leaves room under the 5 MB request limit for Excel's own envelope. */
 const REQUEST_BUDGET = 4 * 1024 * 1024;
 const DEFAULT_CELLS_PER_SYNC = 60_000;
+/** Rows a native chart covers on the 图表 sheet (about 16:9 with ten default-width columns). */
+const CHART_ROWS = 22;
 
 function defaultHost(): ExcelHost {
   return {
@@ -154,6 +173,8 @@ export interface ExcelAdapter {
   writeOutputSheets(tables: readonly OutputTable[]): Promise<void>;
   selectCell(sheet: string, cell: string): Promise<void>;
   insertReturnSheet(input: NewReturnSheet, name?: string): Promise<string>;
+  /** Adds a native chart (and the data block it is bound to) below the earlier ones on 图表. */
+  insertChart(chart: NativeChart): Promise<string>;
 }
 
 interface MarkRecord {
@@ -469,6 +490,48 @@ export function createExcelAdapter(host: ExcelHost = defaultHost()): ExcelAdapte
         ws.activate();
         await context.sync();
         return unique;
+      });
+    },
+
+    async insertChart(chart) {
+      return host.run(async (context) => {
+        const sheets = context.workbook.worksheets;
+        // 1: does 图表 exist, and where do earlier charts end (each chart gets its own band of rows).
+        const exists = (await sheetNames(context)).some((x) => x.name === CHART_SHEET);
+        let top = 0;
+        if (exists) {
+          const used = sheets.getItem(CHART_SHEET).getUsedRangeOrNullObject(true);
+          used.load('rowIndex,rowCount');
+          const charts = sheets.getItem(CHART_SHEET).charts;
+          charts.load('items/name');
+          await context.sync();
+          const chartRows = charts.items.length * (CHART_ROWS + 2);
+          top = Math.max(used.isNullObject ? 0 : used.rowIndex + used.rowCount + 2, chartRows);
+        }
+        // 2: the data block (caption, header, one row per category) and the chart bound to it.
+        const ws = exists ? sheets.getItem(CHART_SHEET) : sheets.add(CHART_SHEET);
+        const width = chart.series.length + 1;
+        const rows = [['', ...chart.series.map((x) => x.name)], ...chart.categories.map((c, i) => [c, ...chart.series.map((x) => x.values[i] ?? '')])];
+        ws.getRange(boxAddress(top, 0, top, 0)).values = [[chart.title]];
+        ws.getRange(boxAddress(top, 0, top, 0)).format.font.bold = true;
+        const data = ws.getRange(boxAddress(top + 1, 0, top + rows.length, width - 1));
+        data.values = rows as (string | number)[][];
+        const type = (chart.type === 'line' ? 'Line' : chart.type === 'bar' ? 'BarClustered' : 'ColumnClustered') as Excel.ChartType;
+        const c = ws.charts.add(type, data, 'Columns' as Excel.ChartSeriesBy);
+        c.title.text = chart.title;
+        c.axes.categoryAxis.title.text = chart.categoryTitle;
+        c.axes.valueAxis.title.text = chart.valueTitle;
+        chart.series.forEach((x, i) => {
+          if (x.line) c.series.getItemAt(i).chartType = 'Line' as Excel.ChartType;
+        });
+        chart.pointColors?.forEach((color, j) => {
+          if (color) c.series.getItemAt(0).points.getItemAt(j).format.fill.setSolidColor(color);
+        });
+        const left = width + 1;
+        c.setPosition(boxAddress(top, left, top, left).split(':')[0]!, boxAddress(top + CHART_ROWS, left + 9, top + CHART_ROWS, left + 9).split(':')[0]!);
+        ws.activate();
+        await context.sync();
+        return CHART_SHEET;
       });
     },
   };

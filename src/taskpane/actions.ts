@@ -12,7 +12,9 @@ import { outputTables } from '../core/output/tables.js';
 import { loadTemplate, type TemplateGrids } from '../core/template/loadTemplate.js';
 import type { Template } from '../core/template/types.js';
 import type { CellMark, ExcelAdapter } from '../excel/excelAdapter.js';
+import type { ChartSource, ChartSpec } from '../core/charts/index.js';
 import { blankReturn } from './blankReturn.js';
+import { nativeChartOf } from './nativeChart.js';
 
 export type Scope = 'active' | 'all';
 
@@ -23,6 +25,10 @@ export interface TaskpaneActions {
   combine(): Promise<{ returns: number; findings: Finding[] }>;
   clearMarks(): Promise<number>;
   selectCell(sheet: string, cell: string): Promise<void>;
+  /** The summary's data for the chart view (the same consolidation 汇总 is written from). */
+  chartSource(): Promise<ChartSource>;
+  /** A native Excel chart of the spec on the 图表 sheet; resolves with the sheet's name. */
+  insertChart(spec: ChartSpec): Promise<string>;
 }
 
 /** Sheets that configure the job rather than report: the workbook's own template and roster. */
@@ -98,5 +104,11 @@ export function createActions(adapter: ExcelAdapter, deps: ActionDeps): Taskpane
     },
 
     selectCell: (sheet, cell) => adapter.selectCell(sheet, cell),
+
+    async chartSource() {
+      return (await job()).result.consolidation;
+    },
+
+    insertChart: (spec) => adapter.insertChart(nativeChartOf(spec)),
   };
 }

@@ -1,14 +1,16 @@
 /// <reference types="office-js" />
-// Entry of the task pane. Office.js comes from Microsoft's CDN (a plain script tag before this module);
-// without it (no network, or a plain browser) the page says so instead of failing. The core, the
-// Excel adapter and the template load lazily, after first paint, to keep the initial script small.
-import { toLang } from '../core/findings/wording.js';
+// Entry of the task pane and of the plain web page. In Excel, Office.js (a plain script tag before this
+// module, from Microsoft's CDN) reports the host and the page becomes the task pane; with no Office host
+// (no Office.js: no network or index.html, or Office.js in an ordinary browser tab) it becomes the
+// browser tool. The core, the readers, exceljs and chart.js load lazily, after first paint.
+import { toLang, type Lang } from '../core/findings/wording.js';
+import { mountBrowserPage } from '../browser/page.js';
 import './taskpane.css';
 import { mountTaskpane } from './ui.js';
 
 const root = document.getElementById('app')!;
 
-async function excelActions(lang: ReturnType<typeof toLang>) {
+async function excelActions(lang: Lang) {
   const [{ createActions }, { createExcelAdapter }, { standardTemplateGrids }] = await Promise.all([
     import('./actions.js'),
     import('../excel/excelAdapter.js'),
@@ -17,11 +19,15 @@ async function excelActions(lang: ReturnType<typeof toLang>) {
   return createActions(createExcelAdapter(), { lang, standardTemplate: standardTemplateGrids });
 }
 
+const browserLang = (): Lang => toLang(new URLSearchParams(location.search).get('lang') ?? navigator.language);
+
 if (typeof Office === 'undefined') {
-  mountTaskpane(root, toLang(navigator.language), null);
+  mountBrowserPage(root, browserLang());
 } else {
   void Office.onReady((info) => {
-    const lang = toLang(Office.context.displayLanguage);
-    mountTaskpane(root, lang, info.host === Office.HostType.Excel ? excelActions(lang) : null);
+    if (info.host === Office.HostType.Excel) {
+      const lang = toLang(Office.context.displayLanguage);
+      mountTaskpane(root, lang, excelActions(lang));
+    } else mountBrowserPage(root, browserLang());
   });
 }

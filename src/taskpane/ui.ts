@@ -1,14 +1,9 @@
 import type { Finding } from '../core/findings/codes.js';
 import type { Lang } from '../core/findings/wording.js';
 import type { Scope, TaskpaneActions } from './actions.js';
-import { groupFindings } from './findingsView.js';
+import { el } from './dom.js';
+import { renderFindings } from './findingsList.js';
 import { UI } from './i18n.js';
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...kids: (Node | string)[]): HTMLElementTagNameMap[K] {
-  const e = Object.assign(document.createElement(tag), props);
-  e.append(...kids);
-  return e;
-}
 
 /**
  * Renders the task pane into `root`. It is handed the actions (or a promise of them, so the heavy
@@ -17,24 +12,28 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLEl
 export function mountTaskpane(root: HTMLElement, lang: Lang, actionsPromise: Promise<TaskpaneActions> | null): void {
   const t = UI[lang];
   document.documentElement.lang = lang;
+  document.body.classList.add('pane');
   const status = el('p', { className: 'status', role: 'status' });
   const list = el('div', { className: 'findings' });
+  const charts = el('div', { className: 'charts', hidden: true });
   const scopeSelect = el('select', { id: 'scope' },
     el('option', { value: 'all', textContent: t.scopeAll }),
     el('option', { value: 'active', textContent: t.scopeActive }),
   );
   const buttons = {
-    insert: el('button', { type: 'button', textContent: t.insert }),
-    validate: el('button', { type: 'button', textContent: t.validate, className: 'primary' }),
-    combine: el('button', { type: 'button', textContent: t.combine }),
-    clear: el('button', { type: 'button', textContent: t.clear }),
+    insert: el('button', { type: 'button', textContent: t.insert, id: 'insert' }),
+    validate: el('button', { type: 'button', textContent: t.validate, className: 'primary', id: 'validate' }),
+    combine: el('button', { type: 'button', textContent: t.combine, id: 'combine' }),
+    charts: el('button', { type: 'button', textContent: t.charts, id: 'charts' }),
+    clear: el('button', { type: 'button', textContent: t.clear, id: 'clear' }),
   };
   root.replaceChildren(
     el('h1', { textContent: t.title }),
-    el('div', { className: 'toolbar' }, buttons.insert, buttons.validate, buttons.combine, buttons.clear),
+    el('div', { className: 'toolbar' }, buttons.validate, buttons.combine, buttons.charts, buttons.insert, buttons.clear),
     el('label', { className: 'scope', htmlFor: 'scope' }, t.scope + ' ', scopeSelect),
     status,
     list,
+    charts,
   );
   const all = Object.values(buttons);
   if (!actionsPromise) {
@@ -43,44 +42,31 @@ export function mountTaskpane(root: HTMLElement, lang: Lang, actionsPromise: Pro
     return;
   }
 
+  const say = (text: string, failed = false): void => {
+    status.className = failed ? 'status failed' : 'status';
+    status.textContent = text;
+  };
+
   /** Runs one action with the buttons disabled and its outcome (or its error) in the status line. */
   async function run(work: (a: TaskpaneActions) => Promise<string>): Promise<void> {
     for (const b of all) b.disabled = true;
-    status.className = 'status';
-    status.textContent = t.working;
+    say(t.working);
+    root.setAttribute('aria-busy', 'true');
     try {
-      status.textContent = await work(await actionsPromise!);
+      say(await work(await actionsPromise!));
     } catch (e) {
-      status.className = 'status failed';
-      status.textContent = t.failed(e instanceof Error ? e.message : String(e));
+      say(t.failed(e instanceof Error ? e.message : String(e)), true);
     } finally {
       for (const b of all) b.disabled = false;
+      root.removeAttribute('aria-busy');
     }
   }
 
   function show(findings: readonly Finding[], actions: TaskpaneActions): string {
-    const n = { error: 0, warning: 0, info: 0 };
-    for (const f of findings) n[f.severity]++;
-    list.replaceChildren();
-    for (const g of groupFindings(findings, lang)) {
-      const section = el('section', {}, el('h2', { textContent: `${g.sheet ?? t.workbook}（${g.count}）` }));
-      for (const s of g.bySeverity) {
-        const ul = el('ul', { className: `sev ${s.severity}` });
-        ul.setAttribute('aria-label', t[s.severity]);
-        for (const item of s.items) {
-          const body = [el('span', { className: 'msg', textContent: item.message }), el('span', { className: 'where', textContent: item.where })];
-          if (item.sheet && item.cell) {
-            // A button: reachable with Tab, activated with Enter or Space, announced as one.
-            const b = el('button', { type: 'button', className: 'item' }, ...body);
-            b.addEventListener('click', () => void actions.selectCell(item.sheet!, item.cell!).catch(() => undefined));
-            ul.append(el('li', {}, b));
-          } else ul.append(el('li', { className: 'item' }, ...body));
-        }
-        section.append(el('h3', { className: s.severity, textContent: `${t[s.severity]} ${s.items.length}` }), ul);
-      }
-      list.append(section);
-    }
-    return findings.length ? t.findings(n.error, n.warning, n.info) : t.noFindings;
+    charts.hidden = true;
+    list.hidden = false;
+    list.dataset['count'] = String(findings.length);
+    return renderFindings(list, findings, lang, { onSelect: (sheet, cell) => void actions.selectCell(sheet, cell).catch(() => undefined) });
   }
 
   buttons.insert.addEventListener('click', () => void run(async (a) => t.inserted(await a.insertReturnSheet())));
@@ -89,6 +75,15 @@ export function mountTaskpane(root: HTMLElement, lang: Lang, actionsPromise: Pro
     void run(async (a) => {
       const r = await a.combine();
       return `${t.combined(r.returns)}；${show(r.findings, a)}`;
+    }),
+  );
+  buttons.charts.addEventListener('click', () =>
+    void run(async (a) => {
+      const [src, { mountChartView }] = await Promise.all([a.chartSource(), import('./chartView.js')]);
+      list.hidden = true;
+      charts.hidden = false;
+      mountChartView(charts, src, { lang, say, insertNative: (spec) => a.insertChart(spec) });
+      return '';
     }),
   );
   buttons.clear.addEventListener('click', () =>

@@ -36,6 +36,26 @@ export interface FakeSheet {
   comments: { id: string; cell: string; content: string }[];
   frozenRows: number;
   columnWidths: Record<number, number>;
+  /** Native charts (absent until one is added, so sheets built before charts existed compare equal). */
+  charts?: FakeChartState[];
+}
+
+/** A native chart as plain data: what it is bound to and how it was dressed. */
+export interface FakeChartState {
+  name: string;
+  type: string;
+  /** The data block it is bound to, as A1 on the same sheet. */
+  source: string;
+  seriesBy: string;
+  title: string;
+  categoryTitle: string;
+  valueTitle: string;
+  /** Series index → chart type, where a series was changed (the target drawn as a line). */
+  seriesTypes: Record<number, string>;
+  /** `series,point` → fill colour. */
+  pointColors: Record<string, string>;
+  /** Top-left and bottom-right cells, once placed. */
+  position: [string, string] | null;
 }
 
 export interface FakeWorkbookState {
@@ -285,6 +305,7 @@ export class FakeWorksheet extends Proxy {
   readonly tables: FakeTableCollection;
   readonly notes: FakeNoteCollection;
   readonly comments: FakeCommentCollection;
+  readonly charts: FakeChartCollection;
   constructor(
     ctx: FakeContext,
     readonly sheetName: () => string,
@@ -298,6 +319,7 @@ export class FakeWorksheet extends Proxy {
     this.tables = new FakeTableCollection(ctx, this);
     this.notes = new FakeNoteCollection(ctx, this);
     this.comments = new FakeCommentCollection(ctx, this);
+    this.charts = new FakeChartCollection(ctx, this);
   }
   /** Used by collection loads to fill values directly during the sync. */
   fill(props: string[]): void {
@@ -942,6 +964,152 @@ class FakeCommentCollection extends FakeCellTextCollection<FakeSheet['comments']
   }
   protected make(cell: string, content: string): FakeSheet['comments'][number] {
     return { id: `c${FakeCommentCollection.next++}`, cell, content };
+  }
+}
+
+// ── charts (ExcelApi 1.1–1.7: add, title, axis titles, series type, point fill, position) ─────────────
+
+const CHART_TYPES = new Set(['ColumnClustered', 'BarClustered', 'Line', 'LineMarkers', 'ColumnStacked', 'Pie']);
+
+export class FakeChartCollection extends Proxy {
+  private itemsLoaded: FakeChart[] | null = null;
+  constructor(
+    ctx: FakeContext,
+    readonly ws: FakeWorksheet,
+  ) {
+    super(ctx, `${ws.path}.charts`);
+  }
+  private list(): FakeChartState[] {
+    return (this.ws.sheet().charts ??= []);
+  }
+  get items(): FakeChart[] {
+    if (!this.itemsLoaded) throw new FakeExcelError('PropertyNotLoaded', "The property 'items' is not available.");
+    return this.itemsLoaded;
+  }
+  override load(props?: string | string[]): this {
+    const list = (typeof props === 'string' ? props.split(',') : props ?? []).map((p) => p.trim().replace(/^items\//, ''));
+    this.enqueue({ load: list }, () => {
+      this.itemsLoaded = (this.ws.sheet().charts ?? []).map((c, i) => {
+        const chart = new FakeChart(this.context, this, () => c, `${this.path}[${i}]`);
+        chart.fill(list.length ? list : ['name']);
+        this.context.response += jsonSize(c.name) + 20;
+        return chart;
+      });
+    });
+    return this;
+  }
+  /** Like Excel: the series come from the source's columns (first column = categories, first row = names). */
+  add(type: string, source: FakeRange, seriesBy: string = 'Auto'): FakeChart {
+    let made: FakeChartState | null = null;
+    this.enqueue({ call: 'add', type, source: source.path, seriesBy }, () => {
+      if (!CHART_TYPES.has(type)) throw new FakeExcelError('InvalidArgument', `chart type ${type}`);
+      if (!['Auto', 'Columns', 'Rows'].includes(seriesBy)) throw new FakeExcelError('InvalidArgument', `seriesBy ${seriesBy}`);
+      if (source.ws.sheet() !== this.ws.sheet()) throw new FakeExcelError('InvalidArgument', 'source on another sheet');
+      const list = this.list();
+      made = {
+        name: `图表 ${list.length + 1}`, type, source: boxA1(source.rect()), seriesBy,
+        title: '', categoryTitle: '', valueTitle: '', seriesTypes: {}, pointColors: {}, position: null,
+      };
+      list.push(made);
+    });
+    return new FakeChart(this.context, this, () => made, `${this.path}.added`);
+  }
+  protected read(): unknown {
+    throw new FakeExcelError('InvalidArgument', 'load items');
+  }
+}
+
+export class FakeChart extends Proxy {
+  readonly title: { text: string };
+  readonly axes: { categoryAxis: { title: { text: string } }; valueAxis: { title: { text: string } } };
+  readonly series: { getItemAt(i: number): { chartType: string; points: { getItemAt(j: number): { format: { fill: { setSolidColor(c: string): void } } } } } };
+  constructor(
+    ctx: FakeContext,
+    readonly owner: FakeChartCollection,
+    private readonly resolve: () => FakeChartState | null,
+    path: string,
+  ) {
+    super(ctx, path);
+    const textSetter = (what: string, apply: (c: FakeChartState, v: string) => void) => {
+      const self = this;
+      return {
+        set text(v: string) {
+          self.enqueue({ set: `${what}.text`, value: v }, () => apply(self.chart(), v));
+        },
+        get text(): string {
+          throw new FakeExcelError('PropertyNotLoaded', `${what}.text`);
+        },
+      };
+    };
+    this.title = textSetter('title', (c, v) => void (c.title = v));
+    this.axes = {
+      categoryAxis: { title: textSetter('categoryAxis.title', (c, v) => void (c.categoryTitle = v)) },
+      valueAxis: { title: textSetter('valueAxis.title', (c, v) => void (c.valueTitle = v)) },
+    };
+    this.series = {
+      getItemAt: (i: number) => {
+        const self = this;
+        return {
+          set chartType(v: string) {
+            self.enqueue({ set: `series[${i}].chartType`, value: v }, () => {
+              self.seriesCheck(i);
+              if (!CHART_TYPES.has(v)) throw new FakeExcelError('InvalidArgument', `chart type ${v}`);
+              self.chart().seriesTypes[i] = v;
+            });
+          },
+          get chartType(): string {
+            throw new FakeExcelError('PropertyNotLoaded', 'chartType');
+          },
+          points: {
+            getItemAt: (j: number) => ({
+              format: {
+                fill: {
+                  setSolidColor: (color: string) =>
+                    self.enqueue({ call: `series[${i}].points[${j}].fill.setSolidColor`, color }, () => {
+                      self.seriesCheck(i, j);
+                      self.chart().pointColors[`${i},${j}`] = color;
+                    }),
+                },
+              },
+            }),
+          },
+        };
+      },
+    };
+  }
+  chart(): FakeChartState {
+    const c = this.resolve();
+    if (!c) throw new FakeExcelError('ItemNotFound', `${this.path} not found`);
+    return c;
+  }
+  /** A series or point index beyond the bound data fails like Excel (series per column after the first). */
+  seriesCheck(i: number, j?: number): void {
+    const { box } = parseAddress(this.chart().source);
+    const series = box.c1 - box.c0;
+    const points = box.r1 - box.r0;
+    if (i < 0 || i >= series) throw new FakeExcelError('ItemNotFound', `series ${i} of ${series}`);
+    if (j !== undefined && (j < 0 || j >= points)) throw new FakeExcelError('ItemNotFound', `point ${j} of ${points}`);
+  }
+  fill(props: string[]): void {
+    for (const p of props) this.loaded.set(p, this.read(p));
+  }
+  get name(): string {
+    return this.get$('name');
+  }
+  set name(v: string) {
+    this.set$('name', v, (x: string) => void (this.chart().name = x));
+  }
+  setPosition(startCell: string, endCell?: string): void {
+    this.enqueue({ call: 'setPosition', startCell, endCell }, () => {
+      parseAddress(startCell);
+      if (endCell) parseAddress(endCell);
+      this.chart().position = [startCell, endCell ?? startCell];
+    });
+  }
+  protected read(prop: string): unknown {
+    const c = this.chart();
+    if (prop === 'name') return c.name;
+    throw new FakeExcelError('InvalidArgument', `chart has no ${prop}`);
   }
 }
 

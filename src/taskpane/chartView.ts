@@ -1,0 +1,185 @@
+/**
+ * The chart view, shared by the add-in and the browser page: pick an indicator, a chart kind and a
+ * period; the chart configuration comes from the core (src/core/charts), chart.js only draws it and is
+ * loaded the first time this view opens. Export as PNG (white background), copy where the browser
+ * allows it, and in Excel insert a native chart.
+ */
+import type { ChartSource, ChartSpec } from '../core/charts/index.js';
+import { communityChart, monthsChart, streetChart } from '../core/charts/index.js';
+import { periodLabel } from '../core/months/periods.js';
+import type { Lang } from '../core/findings/wording.js';
+import { el } from './dom.js';
+import { UI } from './i18n.js';
+
+export type ChartChoice = { kind: 'communities' | 'streets'; indicator: string; period: string } | { kind: 'months'; indicator: string; period: string; by: 'total' | 'street' };
+
+/** The spec for a choice, or null when the indicator has no data there. Pure. */
+export function specFor(src: ChartSource, c: ChartChoice): ChartSpec | null {
+  switch (c.kind) {
+    case 'communities':
+      return communityChart(src, c.indicator, c.period);
+    case 'streets':
+      return streetChart(src, c.indicator, c.period);
+    case 'months':
+      return monthsChart(src, c.indicator, { by: c.by, upTo: c.period });
+  }
+}
+
+/** Indicators that have at least one value, in template order; the meeting's first (知晓率) leads when present. */
+export function chartableIndicators(src: ChartSource): { code: string; label: string }[] {
+  return src.indicators
+    .filter((ind) => src.rows.some((r) => (r.values[ind.code] ?? null) !== null))
+    .map((ind) => ({ code: ind.code, label: ind.unit ? `${ind.name}（${ind.unit}）` : ind.name }));
+}
+
+export interface ChartViewOptions {
+  lang: Lang;
+  /** Inserts a native Excel chart for the spec and resolves with the sheet's name (add-in only). */
+  insertNative?: (spec: ChartSpec) => Promise<string>;
+  /** Shows a line in the page's status area. */
+  say: (text: string, failed?: boolean) => void;
+}
+
+type ChartCtor = typeof import('chart.js').Chart;
+let chartJs: Promise<ChartCtor> | null = null;
+/** chart.js, loaded once, the first time a chart is drawn. */
+function loadChartJs(): Promise<ChartCtor> {
+  chartJs ??= import('chart.js/auto').then((m) => m.Chart);
+  return chartJs;
+}
+
+/** Renders the view into `root` for `src`; call again with new data after a new combine. */
+export function mountChartView(root: HTMLElement, src: ChartSource, opts: ChartViewOptions): void {
+  const t = UI[opts.lang];
+  const indicators = chartableIndicators(src);
+  const periods = [...new Set(src.rows.map((r) => r.period).filter((p): p is string => p !== null))].sort();
+  if (indicators.length === 0 || periods.length === 0) {
+    root.replaceChildren(el('p', { className: 'empty', textContent: t.noChart }));
+    return;
+  }
+  const select = (id: string, options: [string, string][], value: string): HTMLSelectElement => {
+    const s = el('select', { id }, ...options.map(([v, text]) => el('option', { value: v, textContent: text })));
+    s.value = value;
+    return s;
+  };
+  const preferred = indicators.find((i) => i.code === 'awareness_rate')?.code ?? indicators[0]!.code;
+  const indicator = select('chart-indicator', indicators.map((i) => [i.code, i.label]), preferred);
+  const kind = select('chart-kind', [['communities', t.chartCommunities], ['months', t.chartMonths], ['streets', t.chartStreets]], 'communities');
+  const period = select('chart-period', periods.map((p) => [p, periodLabel(p)]), periods[periods.length - 1]!);
+  const by = select('chart-by', [['total', t.chartByTotal], ['street', t.chartByStreet]], 'total');
+  const field = (s: HTMLSelectElement, label: string) => el('label', { className: 'field', htmlFor: s.id }, el('span', { textContent: label }), s);
+  const byField = field(by, t.chartBy);
+
+  const canvas = el('canvas', { attrs: { role: 'img' } });
+  const figure = el('figure', { className: 'chart' }, canvas);
+  const buttons = {
+    png: el('button', { type: 'button', textContent: t.exportPng }),
+    copy: el('button', { type: 'button', textContent: t.copyPng }),
+    insert: el('button', { type: 'button', className: 'primary', textContent: t.insertChart }),
+  };
+  const actions = el('div', { className: 'toolbar' }, ...(opts.insertNative ? [buttons.insert] : []), buttons.png, buttons.copy);
+  root.replaceChildren(el('div', { className: 'chart-controls' }, field(indicator, t.chartIndicator), field(kind, t.chartKind), field(period, t.chartPeriod), byField), actions, figure);
+
+  let chart: InstanceType<ChartCtor> | null = null;
+  let spec: ChartSpec | null = null;
+
+  async function draw(): Promise<void> {
+    byField.hidden = kind.value !== 'months';
+    const choice = (kind.value === 'months'
+      ? { kind: 'months', indicator: indicator.value, period: period.value, by: by.value as 'total' | 'street' }
+      : { kind: kind.value, indicator: indicator.value, period: period.value }) as ChartChoice;
+    spec = specFor(src, choice);
+    chart?.destroy();
+    chart = null;
+    for (const b of Object.values(buttons)) b.disabled = spec === null;
+    if (!spec) {
+      figure.replaceChildren(el('p', { className: 'empty', textContent: t.noChart }));
+      return;
+    }
+    figure.replaceChildren(canvas);
+    figure.dataset['chart'] = spec.id;
+    canvas.setAttribute('aria-label', spec.title);
+    // Shown at the view's width (the task pane is narrow: fonts shrink with it, down to a floor);
+    // exported at the picture's own size from a separate canvas (see picture()).
+    const width = Math.max(320, Math.min(spec.width, figure.clientWidth || spec.width));
+    const scale = Math.max(0.55, Math.min(1, width / 1000));
+    // Narrow (the task pane): nearly square, so title, legend and axes leave the bars some room.
+    const height = width < 600 ? Math.round(width * 0.95) : Math.round((width * spec.height) / spec.width);
+    const Chart = await loadChartJs();
+    const config = copyConfig(spec, scale);
+    chart = new Chart(canvas, { ...config, options: { ...config.options, responsive: false, animation: false } } as never);
+    chart.resize(width, height);
+    figure.dataset['ready'] = 'true';
+  }
+
+  /** The chart drawn at the picture's size (1200×675 or taller) on a canvas of its own, as PNG. */
+  async function picture(): Promise<Blob> {
+    const Chart = await loadChartJs();
+    const off = document.createElement('canvas');
+    off.width = spec!.width;
+    off.height = spec!.height;
+    const config = copyConfig(spec!, 1);
+    const c = new Chart(off, { ...config, options: { ...config.options, responsive: false, animation: false, devicePixelRatio: 1 } } as never);
+    try {
+      return await new Promise<Blob>((resolve, reject) => off.toBlob((b) => (b ? resolve(b) : reject(new Error('toBlob'))), 'image/png'));
+    } finally {
+      c.destroy();
+    }
+  }
+
+  const redraw = () => void draw().catch((e: unknown) => opts.say(t.failed(e instanceof Error ? e.message : String(e)), true));
+  for (const s of [indicator, kind, period, by]) s.addEventListener('change', redraw);
+
+  buttons.png.addEventListener('click', () => {
+    if (!spec) return;
+    const name = `${spec.title.replace(/[\\/:*?"<>|\s　]+/g, '_')}.png`;
+    void picture().then((b) => {
+      const a = el('a', { href: URL.createObjectURL(b), download: name });
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+      opts.say(t.exported(name));
+    });
+  });
+  buttons.copy.addEventListener('click', () => {
+    const clip = navigator.clipboard as Clipboard | undefined;
+    if (!clip?.write || typeof ClipboardItem === 'undefined') return opts.say(t.copyUnsupported, true);
+    // The item is handed a promise so Safari keeps the user's click as the permission to write.
+    clip.write([new ClipboardItem({ 'image/png': picture() })]).then(
+      () => opts.say(t.copied),
+      () => opts.say(t.copyUnsupported, true),
+    );
+  });
+  buttons.insert.addEventListener('click', () => {
+    if (!spec || !opts.insertNative) return;
+    buttons.insert.disabled = true;
+    opts.say(t.working);
+    opts
+      .insertNative(spec)
+      .then((sheet) => opts.say(t.chartInserted(sheet)), (e: unknown) => opts.say(t.failed(e instanceof Error ? e.message : String(e)), true))
+      .finally(() => (buttons.insert.disabled = false));
+  });
+  redraw();
+}
+
+/**
+ * chart.js mutates the configuration it is given (it resolves options into it); the spec is kept for
+ * export and the native chart, so chart.js gets a copy, with every font size times `scale`. Plugins
+ * carry functions: they are shared, not copied.
+ */
+function copyConfig(spec: ChartSpec, scale: number): ChartSpec['config'] {
+  const { plugins, ...rest } = spec.config;
+  const copy = JSON.parse(JSON.stringify(rest)) as Omit<ChartSpec['config'], 'plugins'>;
+  if (scale !== 1) scaleFonts(copy, scale);
+  return { ...copy, plugins };
+}
+
+function scaleFonts(node: unknown, scale: number): void {
+  if (!node || typeof node !== 'object') return;
+  for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
+    const v = value as Record<string, unknown> | null;
+    if ((key === 'font' || key === 'crValueLabels') && v && typeof v['size'] === 'number') v['size'] = Math.round(v['size'] * scale);
+    scaleFonts(value, scale);
+  }
+}

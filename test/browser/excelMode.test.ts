@@ -1,0 +1,157 @@
+/**
+ * (b) Excel mode in headless chromium: the same built page, with office.js answered by the fake Excel
+ * host (fakeOffice.ts, bundled for the browser) over a workbook holding five of the October returns.
+ * Clicks 校验, 汇总, 图表 and 插入图表, and checks the workbook the page changed — marks, output sheets,
+ * the native chart — and the number of syncs against the same actions run in Node on the same workbook.
+ */
+import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createExcelAdapter, MARK_COLORS, type ExcelHost } from '../../src/excel/excelAdapter.js';
+import { readXlsx } from '../../src/node/readXlsx.js';
+import { createActions } from '../../src/taskpane/actions.js';
+import { parseCsv } from '../../src/taskpane/standardTemplate.js';
+import { FakeExcel, sheetFrom, type FakeSheet, type FakeWorkbookState } from '../excel/fakeExcel.js';
+import { buildPage, fakeOfficeScript, launch, newContext, ROOT, SCREENSHOTS, serve, watchErrors } from './harness.js';
+
+const FILES = ['建设村', '新华社区', '阳光社区', '幸福里社区', '朝阳社区', '柳营村'];
+
+/** The first sheet of each example return, as a sheet of one workbook named after the community. */
+async function workbook(): Promise<FakeWorkbookState> {
+  const sheets: FakeSheet[] = [];
+  for (const name of FILES) {
+    const book = await readXlsx(new Uint8Array(await readFile(path.join(ROOT, 'examples/2026-10', `${name}.xlsx`))), `${name}.xlsx`);
+    const g = book.sheets[0]!;
+    const extras: Record<string, { numberFormat: string }> = {};
+    g.numberFormats?.forEach((row, r) => row.forEach((f, c) => {
+      if (f && (g.values[r]?.[c] ?? null) !== null) extras[`${String.fromCharCode(65 + c)}${r + 1}`] = { numberFormat: f };
+    }));
+    sheets.push(sheetFrom(name, g.values.map((row) => row.map((v) => v)), extras));
+  }
+  return { name: '十月报表.xlsx', sheets, active: sheets[0]!.name, selection: null };
+}
+
+/** The standard template for the Node run, read the way the page's bundle reads it (?raw text). */
+async function standardTemplate() {
+  const grid = async (f: string) => ({ name: f, values: parseCsv(await readFile(path.join(ROOT, 'templates/standard', f), 'utf8')).map((r) => r.map((v) => (v === '' ? null : v))) });
+  return { indicators: await grid('indicators.csv'), rules: await grid('rules.csv') };
+}
+
+type PageFake = { state: FakeWorkbookState; syncs: unknown[]; resetCounters(): void };
+
+let dir: string;
+let server: Awaited<ReturnType<typeof serve>>;
+let browser: Browser;
+let page: Page;
+let errors: string[];
+let initial: FakeWorkbookState;
+
+const fakeState = () => page.evaluate(() => (window as unknown as { __crFake: PageFake }).__crFake.state);
+const fakeSyncs = () => page.evaluate(() => (window as unknown as { __crFake: PageFake }).__crFake.syncs.length);
+const resetSyncs = () => page.evaluate(() => (window as unknown as { __crFake: PageFake }).__crFake.resetCounters());
+const statusText = () => page.locator('.status').innerText();
+
+beforeAll(async () => {
+  [dir, initial] = await Promise.all([buildPage(), workbook()]);
+  server = await serve(dir);
+  browser = await launch();
+  const context = await newContext(browser, server.url, await fakeOfficeScript());
+  await context.addInitScript((state) => void ((window as unknown as { __crFakeState: unknown }).__crFakeState = state), initial);
+  page = await context.newPage();
+  await page.setViewportSize({ width: 380, height: 900 });
+  errors = watchErrors(page);
+  await mkdir(SCREENSHOTS, { recursive: true });
+  await page.goto(server.url + 'taskpane.html');
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The same actions in Node over the same workbook: what the page must have done. */
+async function inNode() {
+  const fake = new FakeExcel(structuredClone(initial));
+  const host = { run: (cb: never) => fake.run(cb), isSetSupported: (n: string, v: string) => fake.isSetSupported(n, v) } as unknown as ExcelHost;
+  const template = await standardTemplate();
+  return { fake, actions: createActions(createExcelAdapter(host), { lang: 'zh-CN', standardTemplate: () => template }) };
+}
+
+describe('Excel mode (fake Excel host in the page)', () => {
+  it('opens as the task pane', async () => {
+    await page.locator('#validate').waitFor();
+    expect(await page.locator('h1').innerText()).toBe('社区报表 校验汇总');
+    expect(await page.locator('#files').count()).toBe(0);
+  });
+
+  it('校验 marks the same cells as the actions in Node, in the same number of syncs', async () => {
+    await resetSyncs();
+    await page.locator('#validate').click();
+    await expect.poll(statusText, { timeout: 30_000 }).toMatch(/错误 \d+ 个/);
+    const node = await inNode();
+    node.fake.resetCounters();
+    const findings = await node.actions.validate('all');
+    const state = await fakeState();
+    expect(state).toEqual(node.fake.state);
+    expect(await fakeSyncs()).toBe(node.fake.syncs.length);
+    expect(await fakeSyncs()).toBeLessThanOrEqual(6);
+    // 建设村 D21 holds “3—4次”: marked as an error, with the add-in's note.
+    const cell = state.sheets.find((s) => s.name === '建设村')!.cells['20,3']!;
+    expect(cell.fill).toBe(MARK_COLORS.error);
+    expect(state.sheets.find((s) => s.name === '建设村')!.notes.some((n) => n.cell === 'D21')).toBe(true);
+    expect(await page.locator('.findings [data-code]').count()).toBe(findings.length);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'excel-1-findings.png'), fullPage: false });
+
+    // A click on a finding selects its cell in the workbook.
+    await page.locator('.findings [data-code="range_value"]').first().click();
+    await expect.poll(async () => (await fakeState()).selection).toEqual({ sheet: '建设村', address: 'D21' });
+  });
+
+  it('汇总 writes 汇总, 明细 and 校验结果 and leaves the returns as they were', async () => {
+    const marked = await fakeState();
+    await resetSyncs();
+    await page.locator('#combine').click();
+    await expect.poll(statusText, { timeout: 30_000 }).toContain('已汇总 6 份报表');
+    const state = await fakeState();
+    expect(state.sheets.map((s) => s.name).slice(-3)).toEqual(['汇总', '明细', '校验结果']);
+    const sum = state.sheets.find((s) => s.name === '汇总')!;
+    expect(Object.values(sum.cells).some((c) => c.value === '合计')).toBe(true);
+    expect(sum.tables[0]?.name).toBe('CR_Summary');
+    const syncs = await fakeSyncs();
+    expect(syncs).toBeGreaterThan(0);
+    expect(syncs).toBeLessThanOrEqual(6);
+    for (const name of FILES) expect(state.sheets.find((s) => s.name === name)).toEqual(marked.sheets.find((s) => s.name === name));
+  });
+
+  it('图表 draws the chart in the pane; 插入图表 puts a native chart on 图表, titled, target as a line', async () => {
+    await page.locator('#charts').click();
+    await page.locator('figure.chart[data-ready="true"]').waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'excel-2-chart.png'), fullPage: false });
+    await resetSyncs();
+    await page.getByRole('button', { name: '插入图表' }).click();
+    await expect.poll(statusText, { timeout: 30_000 }).toContain('已在“图表”工作表插入图表');
+    const state = await fakeState();
+    const sheet = state.sheets.find((s) => s.name === '图表')!;
+    expect(state.active).toBe('图表');
+    const chart = sheet.charts![0]!;
+    expect(chart.type).toBe('ColumnClustered');
+    expect(chart.seriesBy).toBe('Columns');
+    expect(chart.title).toContain('健康知识知晓率');
+    expect(chart.title).toContain('2026年10月');
+    expect(chart.categoryTitle).toBe('社区');
+    expect(chart.valueTitle).toContain('%');
+    expect(chart.seriesTypes).toEqual({ 1: 'Line' });
+    // The bound block: a header row and one row per community, the values of the summary.
+    const rows = Number(/(\d+)$/.exec(chart.source)![1]) - Number(/[A-Z]+(\d+):/.exec(chart.source)![1]);
+    expect(rows).toBe(6);
+    expect(await fakeSyncs()).toBeLessThanOrEqual(3);
+
+    // A second chart goes below the first, not over it.
+    await page.getByRole('button', { name: '插入图表' }).click();
+    await expect.poll(async () => (await fakeState()).sheets.find((s) => s.name === '图表')!.charts!.length).toBe(2);
+    const [a, b] = (await fakeState()).sheets.find((s) => s.name === '图表')!.charts!;
+    expect(Number(/\d+/.exec(b!.position![0])![0])).toBeGreaterThan(Number(/\d+/.exec(a!.position![1])![0]));
+    expect(errors).toEqual([]);
+  });
+});
