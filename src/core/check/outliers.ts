@@ -29,14 +29,32 @@ interface Point {
 }
 
 export function isOutlier(ind: Indicator, value: number, values: readonly number[]): { median: number; ratio: number | null } | null {
+  return isOutlierIn(ind, value, panelStats(ind, values));
+}
+
+/** The panel's statistics, which do not depend on the value tested: computed once per period and indicator. */
+interface PanelStats {
+  n: number;
+  center: number;
+  scale: number;
+  median: number;
+}
+
+function panelStats(ind: Indicator, values: readonly number[]): PanelStats {
   const rate = ind.kind === 'rate';
-  // A rate ≤ 1 is already reported as rate_fraction (0.879 for 87.9 %); saying it twice helps nobody.
-  if (values.length < MIN_PEERS || value === 0 || (rate && value <= 1)) return null;
+  if (values.length < MIN_PEERS) return { n: values.length, center: 0, scale: 0, median: 0 };
   const t = (x: number): number => (rate ? x : Math.log1p(Math.max(0, x)));
   const ts = values.map(t);
   const center = median(ts);
-  const scale = robustScale(ts, center);
-  const m = median(values);
+  return { n: values.length, center, scale: robustScale(ts, center), median: median(values) };
+}
+
+function isOutlierIn(ind: Indicator, value: number, st: PanelStats): { median: number; ratio: number | null } | null {
+  const rate = ind.kind === 'rate';
+  // A rate ≤ 1 is already reported as rate_fraction (0.879 for 87.9 %); saying it twice helps nobody.
+  if (st.n < MIN_PEERS || value === 0 || (rate && value <= 1)) return null;
+  const t = (x: number): number => (rate ? x : Math.log1p(Math.max(0, x)));
+  const { center, scale, median: m } = st;
   if (scale === 0 || m === 0) return null;
   const z = Math.abs(t(value) - center) / scale;
   if (z <= Z) return null;
@@ -65,8 +83,9 @@ export const peerOutliers: PanelCheck = ({ returns, template }) => {
         if (v !== null && v !== undefined) points.push({ ret, value: v });
       }
       const values = points.map((p) => p.value);
+      const stats = panelStats(ind, values);
       for (const p of points) {
-        const o = isOutlier(ind, p.value, values);
+        const o = isOutlierIn(ind, p.value, stats);
         if (!o) continue;
         out.push(
           finding('outlier_peer', { value: p.value, median: o.median, peers: values.length, ratio: o.ratio }, {
