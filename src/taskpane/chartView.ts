@@ -107,7 +107,7 @@ export function mountChartView(root: HTMLElement, src: ChartSource, opts: ChartV
     const height = width < 600 ? Math.round(width * 0.95) : Math.round((width * spec.height) / spec.width);
     const Chart = await loadChartJs();
     const config = copyConfig(spec, scale);
-    chart = new Chart(canvas, { ...config, options: { ...config.options, responsive: false, animation: false } } as never);
+    chart = new Chart(canvas, { ...config, options: { ...config.options, responsive: false, maintainAspectRatio: false, animation: false } } as never);
     chart.resize(width, height);
     figure.dataset['ready'] = 'true';
   }
