@@ -4,10 +4,16 @@ import type { Template } from '../template/types.js';
 import { totalOf } from './totals.js';
 import type { Consolidation, DetailRow, SummaryRow } from './types.js';
 
-// Names sort as a Chinese reader expects (pinyin order, via ICU); empty values go last.
+// Names sort as a Chinese reader expects (pinyin order, via ICU); empty values go last. Collating is
+// slow, so each distinct name is ranked once per call and rows compare ranks.
 const collator = new Intl.Collator('zh-CN');
-const byText = (a: string | null, b: string | null): number =>
-  a === b ? 0 : a === null ? 1 : b === null ? -1 : collator.compare(a, b) || (a < b ? -1 : 1);
+function ranker(names: Iterable<string | null>): (a: string | null, b: string | null) => number {
+  const distinct = [...new Set(names)].filter((n): n is string => n !== null);
+  distinct.sort((a, b) => collator.compare(a, b) || (a < b ? -1 : 1));
+  const rank = new Map(distinct.map((n, i) => [n, i]));
+  const r = (x: string | null): number => (x === null ? Infinity : rank.get(x) ?? Infinity);
+  return (a, b) => (a === b ? 0 : r(a) - r(b) || 0);
+}
 
 /**
  * Combines returns into the summary: one row per return (community, street, period), street sub-totals
@@ -29,6 +35,7 @@ export function combineReturns(returns: readonly ParsedReturn[], template: Templ
     }
     return { community: ret.community ?? '', street: ret.street, period: ret.period, file: ret.file, sheet: ret.sheet, values, sources, approximate };
   });
+  const byText = ranker(rows.flatMap((r) => [r.period, r.street, r.community, r.file]));
   rows.sort((a, b) => byText(a.period, b.period) || byText(a.street, b.street) || byText(a.community, b.community) || byText(a.file, b.file));
 
   const periods = [...new Set(rows.map((r) => r.period))].sort(byText);
@@ -53,8 +60,9 @@ export function combineReturns(returns: readonly ParsedReturn[], template: Templ
       });
     }
   }
+  const order = new Map(indicators.map((ind, i) => [ind.code, i]));
   details.sort((a, b) => byText(a.period, b.period) || byText(a.street, b.street) || byText(a.community, b.community) ||
-    indicators.findIndex((i) => i.code === a.code) - indicators.findIndex((i) => i.code === b.code));
+    byText(a.file, b.file) || order.get(a.code)! - order.get(b.code)!);
 
   const missing = roster ? missingReturns(rows, roster) : [];
   return { indicators, periods: periods.filter((p): p is string => p !== null), rows, streets, totals, details, missing };

@@ -2,9 +2,17 @@
 
 const PERIOD = /^(\d{4})-(\d{2})$/;
 
+// The history check asks for the same few periods hundreds of thousands of times in a city-year.
+const partsCache = new Map<string, { y: number; m: number } | null>();
+
 function parts(p: string): { y: number; m: number } | null {
+  let q = partsCache.get(p);
+  if (q !== undefined) return q;
   const m = PERIOD.exec(p);
-  return m ? { y: Number(m[1]), m: Number(m[2]) } : null;
+  q = m ? { y: Number(m[1]), m: Number(m[2]) } : null;
+  if (partsCache.size > 10_000) partsCache.clear();
+  partsCache.set(p, q);
+  return q;
 }
 
 /** `2026-10` + n months; `2026-01` − 1 → `2025-12`. Returns the input unchanged when it is not `YYYY-MM`. */

@@ -38,11 +38,19 @@ const CLASSIFIERS = new Set(
 
 /** Folds a unit as written (`（千克）`, `ＫＧ`, `噸`, `㎡`) to the spelling the template uses (`公斤`, `吨`, `平方米`). */
 export function normalizeUnit(u: string): string {
+  // Called for every value cell with the same few unit strings: remember them (bounded, for safety).
+  const hit = unitCache.get(u);
+  if (hit !== undefined) return hit;
   let s = foldValueText(u).replace(/\s+/g, '').toLowerCase();
   const bracketed = /^[([【]([^()[\]【】]*)[)\]】]$/.exec(s);
   if (bracketed) s = bracketed[1]!;
-  return SYNONYMS[s] ?? s;
+  const out = SYNONYMS[s] ?? s;
+  if (unitCache.size > 10_000) unitCache.clear();
+  unitCache.set(u, out);
+  return out;
 }
+
+const unitCache = new Map<string, string>();
 
 /** True when `u` is a unit or classifier this parser recognises on its own (without the template). */
 export function isKnownUnit(u: string): boolean {
