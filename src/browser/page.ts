@@ -6,6 +6,7 @@ import type { Lang } from '../core/findings/wording.js';
 import { el, tabs } from '../taskpane/dom.js';
 import { renderFindings } from '../taskpane/findingsList.js';
 import { UI } from '../taskpane/i18n.js';
+import { excludedByFindings } from '../core/charts/exclusions.js';
 import { fromFile, kindOf, type InputFile } from './files.js';
 import type { BrowserJob } from './browserJob.js';
 
@@ -246,7 +247,9 @@ export function mountBrowserPage(root: HTMLElement, lang: Lang): void {
     chartsPanel.replaceChildren(el('p', { className: 'empty', textContent: t.chartLoading }));
     try {
       const [j, { mountChartView }] = await Promise.all([job, import('../taskpane/chartView.js')]);
-      mountChartView(chartsPanel, j.result.consolidation, { lang, say });
+      // As on the command line: values with an error finding are left out of the charts and named.
+      const src = { ...j.result.consolidation, excluded: excludedByFindings(j.result.findings) };
+      mountChartView(chartsPanel, src, { lang, say });
     } catch (e) {
       chartsShownFor = null;
       say(t.failed(e instanceof Error ? e.message : String(e)), true);

@@ -12,8 +12,8 @@ import { outputTables } from '../core/output/tables.js';
 import { loadTemplate, type TemplateGrids } from '../core/template/loadTemplate.js';
 import type { Template } from '../core/template/types.js';
 import type { CellMark, ExcelAdapter } from '../excel/excelAdapter.js';
-import type { ChartSource, ChartSpec } from '../core/charts/index.js';
-import { blankReturn } from './blankReturn.js';
+import { excludedByFindings, type ChartSource, type ChartSpec } from '../core/charts/index.js';
+import { blankReturn } from '../core/output/blankReturn.js';
 import { nativeChartOf } from './nativeChart.js';
 
 export type Scope = 'active' | 'all';
@@ -106,7 +106,9 @@ export function createActions(adapter: ExcelAdapter, deps: ActionDeps): Taskpane
     selectCell: (sheet, cell) => adapter.selectCell(sheet, cell),
 
     async chartSource() {
-      return (await job()).result.consolidation;
+      // As on the command line: values with an error finding are left out of the charts and named.
+      const { result } = await job();
+      return { ...result.consolidation, excluded: excludedByFindings(result.findings) };
     },
 
     insertChart: (spec) => adapter.insertChart(nativeChartOf(spec)),
