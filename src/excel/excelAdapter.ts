@@ -5,7 +5,10 @@
  *
  * Round trips are the cost that matters (each `context.sync()` is a network round trip on Excel on the
  * web), so every function queues all its reads before one sync and all its writes before another, and
- * splits only where Excel's 5 MB request/response limit forces it.
+ * splits only where Excel's 5 MB request/response limit forces it. Reading the whole workbook takes one
+ * sync (the sheets walked with `getNextOrNullObject`, or by name when an earlier call saw them); marking
+ * takes two (fills and notes; writes), using what the read saw of the mark record. What the adapter saw
+ * is only a hint: it is checked in the sync that relies on it, and a stale one costs syncs, not results.
  */
 import type { Severity } from '../core/findings/codes.js';
 import { parseA1, type CellRange, type CellValue, type SheetGrid, type WorkbookGrids } from '../core/grid.js';
@@ -59,7 +62,7 @@ export interface NativeChart {
 export const CHART_SHEET = '图表';
 
 export interface ReadOptions {
-  /** Upper bound on cells read per sync, to stay under Excel's 5 MB response limit. */
+  /** Upper bound on cells read per sync by the split read (huge workbooks), to stay under Excel's 5 MB response limit. */
   cellsPerSync?: number;
 }
 
@@ -79,6 +82,11 @@ const OWN_SHEETS = new Set<string>([MARKS_SHEET, CHART_SHEET, ...Object.values(O
 /** Leaves room under the 5 MB request limit for Excel's own envelope. */
 const REQUEST_BUDGET = 4 * 1024 * 1024;
 const DEFAULT_CELLS_PER_SYNC = 60_000;
+/**
+ * How many sheets the one-sync read walks (`getFirst` → `getNextOrNullObject`). A workbook with more is
+ * read the split way; the walk's cost beyond the last sheet is a few bytes of request per null object.
+ */
+const WALK_CAP = 500;
 /** Rows a native chart covers on the 图表 sheet (about 16:9 with ten default-width columns). */
 const CHART_ROWS = 22;
 
@@ -189,6 +197,61 @@ interface MarkRecord {
 
 const RECORD_HEADER = ['sheet', 'cell', 'fill', 'mark', 'note'];
 
+function parseRecord(values: unknown[][]): MarkRecord[] {
+  return values.slice(1).map((r) => ({
+    sheet: String(r[0]),
+    cell: String(r[1]),
+    fill: String(r[2] ?? ''),
+    mark: String(r[3] ?? ''),
+    note: String(r[4] || 'none') as NoteKind,
+  }));
+}
+
+const sameRecord = (a: readonly MarkRecord[], b: readonly MarkRecord[]): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/** `Sheet\0C7`, with the cell written the one way (`$c$7` → `C7`). */
+function cellKey(sheet: string, cell: string): string {
+  const p = parseA1(cell);
+  return `${sheet}\u0000${p ? `${colLetters(p.col)}${p.row + 1}` : cell}`;
+}
+
+const errorCode = (e: unknown): string => String((e as { code?: unknown } | null)?.code ?? '');
+
+/**
+ * What the adapter last saw of the workbook. Only a hint to save round trips: whatever relies on it is
+ * checked in the same sync, and a stale hint costs extra syncs, never a wrong result.
+ */
+interface Known {
+  /** Every sheet in tab order, the add-in's own included. */
+  names: string[];
+  /** The rows of CR_Marks; null when there is no such sheet; undefined when not read. */
+  record: MarkRecord[] | null | undefined;
+  /** The last read needed the split read for its size: the next one goes straight to it. */
+  huge?: boolean;
+}
+
+/** The loads queued for one sheet's used range (values, formulas, formats) and merged areas. */
+interface SheetLoad {
+  used: Excel.Range;
+  merges: Excel.RangeAreas | null;
+}
+
+function queueSheetLoad(ws: Excel.Worksheet, mergedAreas: boolean): SheetLoad {
+  const used = ws.getUsedRangeOrNullObject(true);
+  used.load('address,values,formulas,numberFormat');
+  const merges = mergedAreas ? ws.getRange().getMergedAreasOrNullObject() : null;
+  merges?.load('address');
+  return { used, merges };
+}
+
+function gridOf(name: string, { used, merges }: SheetLoad): SheetGrid {
+  if (used.isNullObject) return { name, values: [] };
+  const grid = toGrid(name, used.address, used.values, used.formulas, used.numberFormat);
+  const m = merges && !merges.isNullObject ? merges.address : '';
+  if (m) grid.merges = parseMerges(m, grid.origin!);
+  return grid;
+}
+
 /** Builds the adapter over a host (the real Excel by default). */
 export function createExcelAdapter(host: ExcelHost = defaultHost()): ExcelAdapter {
   const caps = (): Capabilities => ({
@@ -197,26 +260,30 @@ export function createExcelAdapter(host: ExcelHost = defaultHost()): ExcelAdapte
     fillPattern: host.isSetSupported('ExcelApi', '1.9'),
   });
 
+  let known: Known | null = null;
+  /** Remembers a full list of sheet names (the record is kept only while CR_Marks is in it). */
+  function learnNames(names: string[]): void {
+    known = { names, record: names.includes(MARKS_SHEET) ? (known?.record ?? undefined) : null };
+  }
+
+  function notHuge(): void {
+    if (known) known.huge = false;
+  }
+
   /** Sheet names in tab order; one sync. */
   async function sheetNames(context: Excel.RequestContext): Promise<{ name: string; visibility: string }[]> {
     const sheets = context.workbook.worksheets;
     sheets.load('items/name,items/visibility');
     await context.sync();
-    return sheets.items.map((s) => ({ name: s.name, visibility: s.visibility as string }));
+    const list = sheets.items.map((s) => ({ name: s.name, visibility: s.visibility as string }));
+    learnNames(list.map((s) => s.name));
+    return list;
   }
 
-  async function readRecord(context: Excel.RequestContext): Promise<MarkRecord[]> {
+  function queueRecordLoad(context: Excel.RequestContext): Excel.Range {
     const used = context.workbook.worksheets.getItem(MARKS_SHEET).getUsedRangeOrNullObject(true);
     used.load('values');
-    await context.sync();
-    if (used.isNullObject) return [];
-    return used.values.slice(1).map((r) => ({
-      sheet: String(r[0]),
-      cell: String(r[1]),
-      fill: String(r[2] ?? ''),
-      mark: String(r[3] ?? ''),
-      note: (String(r[4] || 'none') as NoteKind),
-    }));
+    return used;
   }
 
   /** Writes the record of this marking to a new very hidden sheet (none when nothing was marked). */
@@ -228,6 +295,293 @@ export function createExcelAdapter(host: ExcelHost = defaultHost()): ExcelAdapte
     const range = ws.getRange(boxAddress(0, 0, rows.length - 1, RECORD_HEADER.length - 1));
     range.numberFormat = rows.map((r) => r.map(() => '@'));
     range.values = rows;
+  }
+
+  /**
+   * The normal read, one sync, knowing nothing of the workbook: walk the sheets from the first with
+   * `getNextOrNullObject` (ExcelApi 1.5) and load every used range on the way. Throws when the walk is
+   * too short for the workbook, or the response too big; the caller then falls back to `readSplit`.
+   */
+  async function readWalk(context: Excel.RequestContext, mergedAreas: boolean) {
+    const wb = context.workbook;
+    wb.load('name');
+    const active = wb.worksheets.getActiveWorksheet();
+    active.load('name');
+    const walk: { ws: Excel.Worksheet; load: SheetLoad }[] = [];
+    let ws = wb.worksheets.getFirst();
+    for (let i = 0; i < WALK_CAP; i++) {
+      ws.load('name');
+      walk.push({ ws, load: queueSheetLoad(ws, mergedAreas) });
+      ws = ws.getNextOrNullObject();
+    }
+    ws.load('name');
+    await context.sync();
+    if (!ws.isNullObject) throw new Error(`more than ${WALK_CAP} sheets`);
+    const names: string[] = [];
+    const sheets: SheetGrid[] = [];
+    let record: MarkRecord[] | null = null;
+    for (const { ws: w, load } of walk) {
+      if (w.isNullObject) break;
+      names.push(w.name);
+      if (w.name === MARKS_SHEET) record = load.used.isNullObject ? [] : parseRecord(load.used.values);
+      else if (!OWN_SHEETS.has(w.name)) sheets.push(gridOf(w.name, load));
+    }
+    known = { names, record };
+    return { file: wb.name, sheets, activeSheet: active.name };
+  }
+
+  /**
+   * The normal read when the sheets are known from an earlier call: the known ones by name (so the
+   * add-in's own output sheets are not read), with the list of names to check against, in one sync.
+   * Sheets added since are read after it; a sheet renamed or deleted since fails it (ItemNotFound).
+   */
+  async function readKnown(context: Excel.RequestContext, hint: Known, cellsPerSync: number, mergedAreas: boolean) {
+    const wb = context.workbook;
+    wb.load('name');
+    const active = wb.worksheets.getActiveWorksheet();
+    active.load('name');
+    wb.worksheets.load('items/name');
+    const loads = hint.names.filter((n) => !OWN_SHEETS.has(n)).map((name) => ({ name, load: queueSheetLoad(wb.worksheets.getItem(name), mergedAreas) }));
+    const rec = hint.names.includes(MARKS_SHEET) ? queueRecordLoad(context) : null;
+    await context.sync();
+    const names = wb.worksheets.items.map((s) => s.name);
+    const grids = new Map(loads.map(({ name, load }) => [name, gridOf(name, load)]));
+    const added = names.filter((n) => !OWN_SHEETS.has(n) && !grids.has(n));
+    if (added.length) for (const g of await readSheets(context, added, cellsPerSync, mergedAreas)) grids.set(g.name, g);
+    known = { names, record: rec ? (rec.isNullObject ? [] : parseRecord(rec.values)) : names.includes(MARKS_SHEET) ? undefined : null };
+    return { file: wb.name, sheets: names.filter((n) => grids.has(n)).map((n) => grids.get(n)!), activeSheet: active.name };
+  }
+
+  /**
+   * The split read, for huge workbooks: names (unless given); used-range sizes; contents in syncs of at
+   * most `cellsPerSync` cells.
+   */
+  async function readSplit(context: Excel.RequestContext, cellsPerSync: number, mergedAreas: boolean, given?: string[]) {
+    const wb = context.workbook;
+    wb.load('name');
+    const active = wb.worksheets.getActiveWorksheet();
+    active.load('name');
+    const all = given ?? (await sheetNames(context)).map((s) => s.name);
+    const names = all.filter((n) => !OWN_SHEETS.has(n));
+    const rec = all.includes(MARKS_SHEET) ? queueRecordLoad(context) : null;
+    const syncs = { n: 0 };
+    const sheets = await readSheets(context, names, cellsPerSync, mergedAreas, syncs);
+    known = { names: all, record: rec ? (rec.isNullObject ? [] : parseRecord(rec.values)) : null, huge: syncs.n > 1 };
+    return { file: wb.name, sheets, activeSheet: active.name };
+  }
+
+  /** Reads the named sheets: sizes in one sync (with whatever else is queued), then contents under the limit. */
+  async function readSheets(
+    context: Excel.RequestContext,
+    names: readonly string[],
+    cellsPerSync: number,
+    mergedAreas: boolean,
+    contentSyncs = { n: 0 },
+  ): Promise<SheetGrid[]> {
+    const wb = context.workbook;
+    const used = names.map((n) => {
+      const ws = wb.worksheets.getItem(n);
+      const u = ws.getUsedRangeOrNullObject(true);
+      u.load('address,rowCount,columnCount');
+      const merges = mergedAreas ? ws.getRange().getMergedAreasOrNullObject() : null;
+      merges?.load('address');
+      return { name: n, u, merges };
+    });
+    await context.sync();
+    const grids: SheetGrid[] = [];
+    let pending: { name: string; load: SheetLoad }[] = [];
+    let cells = 0;
+    const drain = async (): Promise<void> => {
+      if (!pending.length) return;
+      await context.sync();
+      contentSyncs.n++;
+      for (const p of pending) grids.push(gridOf(p.name, p.load));
+      pending = [];
+      cells = 0;
+    };
+    for (const { name, u, merges } of used) {
+      if (u.isNullObject) {
+        grids.push({ name, values: [] });
+        continue;
+      }
+      const n = u.rowCount * u.columnCount;
+      if (cells > 0 && cells + n > cellsPerSync) await drain();
+      const r = wb.worksheets.getItem(name).getRange(u.address.slice(u.address.lastIndexOf('!') + 1));
+      r.load('address,values,formulas,numberFormat');
+      pending.push({ name, load: { used: r, merges } });
+      cells += n;
+    }
+    await drain();
+    const order = new Map(names.map((n, i) => [n, i]));
+    return grids.sort((a, b) => order.get(a.name)! - order.get(b.name)!);
+  }
+
+  /**
+   * The sheet names and the mark record when they are not known. Guessing that CR_Marks exists reads
+   * both in one sync (a wrong guess fails that read with ItemNotFound, and the names take a second);
+   * guessing it does not reads the names, and the record only if the guess was wrong.
+   */
+  async function probe(context: Excel.RequestContext, guessRecord: boolean): Promise<Known> {
+    const sheets = context.workbook.worksheets;
+    sheets.load('items/name');
+    let rec = guessRecord ? queueRecordLoad(context) : null;
+    try {
+      await context.sync();
+    } catch (e) {
+      if (!rec || errorCode(e) !== 'ItemNotFound') throw e;
+      rec = null;
+      sheets.load('items/name');
+      await context.sync();
+    }
+    const names = sheets.items.map((s) => s.name);
+    if (!rec && names.includes(MARKS_SHEET)) {
+      rec = queueRecordLoad(context);
+      await context.sync();
+    }
+    known = { names, record: rec ? (rec.isNullObject ? [] : parseRecord(rec.values)) : null };
+    return known;
+  }
+
+  /**
+   * Marks these cells (none: only clears), first undoing the earlier marks: one sync reads the fills and
+   * notes of every cell involved, checking the hint it relied on; one writes everything (more only past
+   * the 5 MB request limit). Without a hint, or with a stale one, `probe` adds one or two syncs first.
+   */
+  async function remark(context: Excel.RequestContext, marks: readonly CellMark[]): Promise<MarkResult & { restored: number }> {
+    const c = caps();
+    const { notes, fillPattern } = c;
+    const sheets = context.workbook.worksheets;
+    for (let attempt = 0; ; attempt++) {
+      const state: Known = known && known.record !== undefined ? known : await probe(context, marks.length === 0);
+      const names = new Set(state.names);
+      // One mark per cell: the most severe, messages joined.
+      const byCell = new Map<string, CellMark & { messages: string[] }>();
+      const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+      for (const m of marks) {
+        if (!names.has(m.sheet) || OWN_SHEETS.has(m.sheet) || !parseA1(m.cell)) continue;
+        const key = cellKey(m.sheet, m.cell);
+        const had = byCell.get(key);
+        if (!had) byCell.set(key, { ...m, messages: [m.message] });
+        else {
+          had.messages.push(m.message);
+          if (rank[m.severity] < rank[had.severity]) had.severity = m.severity;
+        }
+      }
+      const earlier = new Map((state.record ?? []).filter((r) => names.has(r.sheet) && parseA1(r.cell)).map((r) => [cellKey(r.sheet, r.cell), r]));
+
+      // 1: the names and the record (to check the hint), and every involved cell's fill and note.
+      sheets.load('items/name');
+      const rec = state.record ? queueRecordLoad(context) : null;
+      const cells = new Map<string, { sheet: string; cell: string; range: Excel.Range; note: Excel.Note | null }>();
+      for (const [key, x] of [...byCell, ...earlier]) {
+        if (cells.has(key)) continue;
+        const range = sheets.getItem(x.sheet).getRange(x.cell);
+        range.format.fill.load(fillPattern && byCell.has(key) ? 'color,pattern' : 'color');
+        const wantNote = notes === 'note' && (byCell.has(key) || earlier.get(key)!.note === 'note');
+        const note = wantNote ? sheets.getItem(x.sheet).notes.getItemOrNullObject(x.cell) : null;
+        note?.load('content');
+        cells.set(key, { sheet: x.sheet, cell: x.cell, range, note });
+      }
+      // Comments (ExcelApi 1.10, hosts without notes, or comments from such a host's earlier marking).
+      const commentSheets = new Set<string>();
+      if (notes === 'comment') for (const m of byCell.values()) commentSheets.add(m.sheet);
+      if (notes !== 'none') for (const r of earlier.values()) if (r.note === 'comment') commentSheets.add(r.sheet);
+      const comments = [...commentSheets].map((s) => ({ s, col: sheets.getItem(s).comments.load('items/content') }));
+      try {
+        await context.sync();
+      } catch (e) {
+        // A sheet of the hint is gone (ItemNotFound): once more with fresh names and record.
+        if (attempt > 0 || errorCode(e) !== 'ItemNotFound') throw e;
+        known = null;
+        continue;
+      }
+      const now = sheets.items.map((s) => s.name);
+      const nowRecord = rec ? (rec.isNullObject ? [] : parseRecord(rec.values)) : null;
+      const stale =
+        now.includes(MARKS_SHEET) !== (state.record !== null) ||
+        (nowRecord !== null && !sameRecord(nowRecord, state.record ?? [])) ||
+        marks.some((m) => !names.has(m.sheet) && now.includes(m.sheet));
+      if (stale) {
+        if (attempt > 1) throw new Error('the workbook changed while marking; try again');
+        known = { names: now, record: nowRecord ?? (now.includes(MARKS_SHEET) ? undefined : null) };
+        continue;
+      }
+      // Older hosts: where the comments are takes one more sync.
+      const commentAt = new Map<string, Excel.Comment>();
+      if (comments.some(({ col }) => col.items.length)) {
+        const locs = comments.flatMap(({ s, col }) => col.items.map((item) => ({ s, item, loc: item.getLocation().load('address') })));
+        await context.sync();
+        for (const { s, item, loc } of locs) {
+          const at = splitAddress(loc.address);
+          if (at) commentAt.set(cellKey(s, `${colLetters(at.box.left)}${at.box.top + 1}`), item);
+        }
+      }
+      const ours = (text: string | undefined): boolean => (text ?? '').startsWith(NOTE_PREFIX);
+
+      // 2: everything written, in requests under the limit.
+      const batch = new WriteBatch(context);
+      // Earlier marks on cells not marked now: our colour off (only where the cell still shows it), our note gone.
+      for (const [key, r] of earlier) {
+        if (byCell.has(key)) continue;
+        const { range, note } = cells.get(key)!;
+        const comment = r.note === 'comment' ? commentAt.get(key) : undefined;
+        await batch.add(200, () => {
+          if ((range.format.fill.color ?? '').toUpperCase() === r.mark.toUpperCase()) {
+            if (r.fill === '') range.format.fill.clear();
+            else range.format.fill.color = r.fill;
+          }
+          if (r.note === 'note' && note && !note.isNullObject && ours(note.content)) note.delete();
+          if (comment && ours(comment.content)) comment.delete();
+        });
+      }
+      const records: MarkRecord[] = [];
+      let noteSkipped = 0;
+      for (const [key, m] of byCell) {
+        const { range, note } = cells.get(key)!;
+        const before = earlier.get(key);
+        const fill = range.format.fill;
+        const noFill = fillPattern ? fill.pattern === 'None' : fill.color === '#FFFFFF';
+        const current = noFill ? '' : (fill.color ?? '');
+        // A cell still showing the earlier mark had, underneath, the fill recorded then.
+        const original = before && current.toUpperCase() === before.mark.toUpperCase() ? before.fill : current;
+        const color = MARK_COLORS[m.severity];
+        const text = `${NOTE_PREFIX}${m.messages.join('\n')}`;
+        let kind: NoteKind = 'none';
+        let drop: (() => void) | null = null;
+        if (notes === 'note' && note) {
+          if (note.isNullObject) kind = 'note';
+          else if (before?.note === 'note' && ours(note.content)) {
+            kind = 'note';
+            drop = () => note.delete();
+          } else noteSkipped++;
+        } else if (notes === 'comment') {
+          const existing = commentAt.get(key);
+          if (!existing) kind = 'comment';
+          else if (before?.note === 'comment' && ours(existing.content)) {
+            kind = 'comment';
+            drop = () => existing.delete();
+          } else noteSkipped++;
+        }
+        if (before?.note === 'comment' && notes === 'note') {
+          const old = commentAt.get(key);
+          if (old && ours(old.content)) drop = () => old.delete();
+        }
+        await batch.add(jsonBytes(text) + 300, () => {
+          drop?.();
+          fill.color = color;
+          if (kind === 'note') sheets.getItem(m.sheet).notes.add(m.cell, text);
+          if (kind === 'comment') sheets.getItem(m.sheet).comments.add(m.cell, text);
+        });
+        records.push({ sheet: m.sheet, cell: m.cell, fill: original, mark: color, note: kind });
+      }
+      // The record last, so that a batch failing on the way leaves the earlier one in place.
+      if (state.record) await batch.add(100, () => sheets.getItem(MARKS_SHEET).delete());
+      if (records.length) await batch.add(jsonBytes(records) + 500, () => queueRecord(context, records));
+      await batch.flush();
+      const after = now.filter((n) => n !== MARKS_SHEET);
+      known = records.length ? { names: [...after, MARKS_SHEET], record: records } : { names: after, record: null };
+      return { marked: records.length, noteSkipped, notes, restored: earlier.size };
+    }
   }
 
   return {
@@ -242,145 +596,46 @@ export function createExcelAdapter(host: ExcelHost = defaultHost()): ExcelAdapte
     async readAllSheets(options: ReadOptions = {}) {
       const cellsPerSync = options.cellsPerSync ?? DEFAULT_CELLS_PER_SYNC;
       const { mergedAreas } = caps();
-      return host.run(async (context) => {
-        // 1: names, the workbook's name and the active sheet.
-        const wb = context.workbook;
-        wb.load('name');
-        const active = wb.worksheets.getActiveWorksheet();
-        active.load('name');
-        const names = (await sheetNames(context)).map((s) => s.name).filter((n) => !OWN_SHEETS.has(n));
-
-        // 2: every used range's size (cheap), and the merged areas.
-        const used = names.map((n) => {
-          const ws = wb.worksheets.getItem(n);
-          const u = ws.getUsedRangeOrNullObject(true);
-          u.load('address,rowCount,columnCount');
-          const merges = mergedAreas ? ws.getRange().getMergedAreasOrNullObject() : null;
-          merges?.load('address');
-          return { name: n, u, merges };
-        });
-        await context.sync();
-
-        // 3 (more only for huge workbooks): values, formulas and number formats, in as few syncs as
-        // the response limit allows.
-        const grids: SheetGrid[] = [];
-        let pending: { name: string; r: Excel.Range; merges: Excel.RangeAreas | null; address: string }[] = [];
-        let cells = 0;
-        const drain = async (): Promise<void> => {
-          if (!pending.length) return;
-          await context.sync();
-          for (const p of pending) {
-            const grid = toGrid(p.name, p.address, p.r.values, p.r.formulas, p.r.numberFormat);
-            const merges = p.merges && !p.merges.isNullObject ? p.merges.address : '';
-            if (merges) grid.merges = parseMerges(merges, grid.origin!);
-            grids.push(grid);
+      const hint = known;
+      if (hint?.huge) return host.run((context) => readSplit(context, cellsPerSync, mergedAreas));
+      try {
+        return await host.run((context) => (hint ? readKnown(context, hint, cellsPerSync, mergedAreas) : readWalk(context, mergedAreas)));
+      } catch (e) {
+        // The one-sync read failed (nothing was written): too big for one response (Excel on the web:
+        // ResponsePayloadSizeLimitExceeded), more sheets than the walk covers, a sheet renamed or deleted
+        // since the hint, or a host that will not derive from a null object. Fresh batches: the names,
+        // then the returns by name in one sync (the walk also read the add-in's output sheets, which may
+        // be what was too big), else the split read.
+        known = null;
+        const tooBig = (x: unknown): boolean => errorCode(x) === 'ResponsePayloadSizeLimitExceeded';
+        let refused = tooBig(e);
+        const all = (await host.run((context) => sheetNames(context))).map((s) => s.name);
+        const outputs = all.some((n) => OWN_SHEETS.has(n) && n !== MARKS_SHEET);
+        if (!(refused && (hint || !outputs))) {
+          const fresh: Known = { names: all, record: all.includes(MARKS_SHEET) ? undefined : null };
+          try {
+            return await host.run((context) => readKnown(context, fresh, cellsPerSync, mergedAreas));
+          } catch (again) {
+            known = null;
+            refused = tooBig(again);
           }
-          pending = [];
-          cells = 0;
-        };
-        for (const { name, u, merges } of used) {
-          if (u.isNullObject) {
-            grids.push({ name, values: [] });
-            continue;
-          }
-          const n = u.rowCount * u.columnCount;
-          if (cells > 0 && cells + n > cellsPerSync) await drain();
-          const r = wb.worksheets.getItem(name).getRange(u.address.slice(u.address.lastIndexOf('!') + 1));
-          r.load('values,formulas,numberFormat');
-          pending.push({ name, r, merges, address: u.address });
-          cells += n;
         }
-        await drain();
-        const order = new Map(names.map((n, i) => [n, i]));
-        grids.sort((a, b) => order.get(a.name)! - order.get(b.name)!);
-        return { file: wb.name, sheets: grids, activeSheet: active.name };
-      });
+        const book = await host.run((context) => readSplit(context, cellsPerSync, mergedAreas, all));
+        // Only a workbook refused for its size skips the one-sync read next time.
+        if (!refused) notHuge();
+        return book;
+      }
     },
 
     async markFindings(marks) {
-      const c = caps();
-      const { notes, fillPattern } = c;
       return host.run(async (context) => {
-        const sheets = context.workbook.worksheets;
-        // 1: which sheets exist (findings may name files or sheets that are not in this workbook).
-        const names = new Set((await sheetNames(context)).map((s) => s.name));
-        // Earlier marks are undone first (queued; they travel with the next sync), so the fills read
-        // below are the user's own.
-        await queueClear(context, names, c);
-        names.delete(MARKS_SHEET);
-        // One mark per cell: the most severe, messages joined.
-        const byCell = new Map<string, CellMark & { messages: string[] }>();
-        const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-        for (const m of marks) {
-          if (!names.has(m.sheet) || OWN_SHEETS.has(m.sheet) || !parseA1(m.cell)) continue;
-          const key = `${m.sheet}\u0000${m.cell}`;
-          const had = byCell.get(key);
-          if (!had) byCell.set(key, { ...m, messages: [m.message] });
-          else {
-            had.messages.push(m.message);
-            if (rank[m.severity] < rank[had.severity]) had.severity = m.severity;
-          }
-        }
-
-        // Each target's fill and whatever note/comment the user has there.
-        const targets = [...byCell.values()].map((m) => {
-          const range = sheets.getItem(m.sheet).getRange(m.cell);
-          range.format.fill.load(fillPattern ? 'color,pattern' : 'color');
-          const note = notes === 'note' ? sheets.getItem(m.sheet).notes.getItemOrNullObject(m.cell) : null;
-          note?.load('content');
-          return { m, range, note };
-        });
-        const commentSheets = notes === 'comment' ? [...new Set(targets.map((t) => t.m.sheet))] : [];
-        const comments = commentSheets.map((s) => ({ s, c: sheets.getItem(s).comments.load('items/content') }));
-        await context.sync();
-        // Older hosts (comments, no notes): where the existing comments are, one more sync.
-        const commentAt = new Set<string>();
-        if (comments.length) {
-          const locs = comments.flatMap(({ s, c: col }) => col.items.map((item) => ({ s, loc: item.getLocation().load('address') })));
-          await context.sync();
-          for (const { s, loc } of locs) {
-            const at = splitAddress(loc.address);
-            if (at) commentAt.add(`${s}\u0000${colLetters(at.box.left)}${at.box.top + 1}`);
-          }
-        }
-
-        const batch = new WriteBatch(context);
-        const records: MarkRecord[] = [];
-        let noteSkipped = 0;
-        for (const { m, range, note } of targets) {
-          const fill = range.format.fill;
-          const noFill = fillPattern ? fill.pattern === 'None' : fill.color === '#FFFFFF';
-          const original = noFill ? '' : (fill.color ?? '');
-          const color = MARK_COLORS[m.severity];
-          const text = `${NOTE_PREFIX}${m.messages.join('\n')}`;
-          let kind: NoteKind = 'none';
-          if (notes === 'note' && note) {
-            if (note.isNullObject) kind = 'note';
-            else noteSkipped++;
-          } else if (notes === 'comment') {
-            if (!commentAt.has(`${m.sheet}\u0000${m.cell}`)) kind = 'comment';
-            else noteSkipped++;
-          }
-          await batch.add(jsonBytes(text) + 300, () => {
-            fill.color = color;
-            if (kind === 'note') sheets.getItem(m.sheet).notes.add(m.cell, text);
-            if (kind === 'comment') sheets.getItem(m.sheet).comments.add(m.cell, text);
-          });
-          records.push({ sheet: m.sheet, cell: m.cell, fill: original, mark: color, note: kind });
-        }
-        await batch.add(jsonBytes(records) + 500, () => queueRecord(context, records));
-        await batch.flush();
-        return { marked: records.length, noteSkipped, notes };
+        const { marked, noteSkipped, notes } = await remark(context, marks);
+        return { marked, noteSkipped, notes };
       });
     },
 
     async clearMarks() {
-      return host.run(async (context) => {
-        const names = new Set((await sheetNames(context)).map((s) => s.name));
-        const restored = await queueClear(context, names, caps());
-        await context.sync();
-        return { restored };
-      });
+      return host.run(async (context) => ({ restored: (await remark(context, [])).restored }));
     },
 
     async writeOutputSheets(tables) {
@@ -452,6 +707,8 @@ export function createExcelAdapter(host: ExcelHost = defaultHost()): ExcelAdapte
         }
         if (tables[0]) await batch.add(100, () => sheets.getItem(tables[0]!.sheet).activate());
         await batch.flush();
+        const replaced = new Set(tables.flatMap((t) => [t.sheet, temp(t)]));
+        learnNames([...existing.map((s) => s.name).filter((n) => !replaced.has(n)), ...tables.map((t) => t.sheet)]);
       });
     },
 
@@ -476,6 +733,7 @@ export function createExcelAdapter(host: ExcelHost = defaultHost()): ExcelAdapte
           copy.name = unique;
           copy.activate();
           await context.sync();
+          if (known) learnNames([...known.names, unique]);
           return unique;
         }
         const grid = input.grid;
@@ -489,6 +747,7 @@ export function createExcelAdapter(host: ExcelHost = defaultHost()): ExcelAdapte
         ws.getRange(boxAddress(0, 0, 0, 0)).format.font.bold = true;
         ws.activate();
         await context.sync();
+        if (known) learnNames([...known.names, unique]);
         return unique;
       });
     },
@@ -531,61 +790,11 @@ export function createExcelAdapter(host: ExcelHost = defaultHost()): ExcelAdapte
         c.setPosition(boxAddress(top, left, top, left).split(':')[0]!, boxAddress(top + CHART_ROWS, left + 9, top + CHART_ROWS, left + 9).split(':')[0]!);
         ws.activate();
         await context.sync();
+        if (known && !exists) learnNames([...known.names, CHART_SHEET]);
         return CHART_SHEET;
       });
     },
   };
-
-  /**
-   * Reads the record of earlier marks and queues undoing them: the original fill back (only where the
-   * cell still shows our colour), our own notes/comments deleted, the record sheet deleted. Leaves the
-   * undo queued so it can travel with the caller's next sync. Returns how many cells it restores.
-   */
-  async function queueClear(context: Excel.RequestContext, names: ReadonlySet<string>, c: Capabilities): Promise<number> {
-    if (!names.has(MARKS_SHEET)) return 0;
-    const sheets = context.workbook.worksheets;
-    const record = (await readRecord(context)).filter((r) => names.has(r.sheet));
-    const cells = record.map((r) => {
-      const range = sheets.getItem(r.sheet).getRange(r.cell);
-      range.format.fill.load('color');
-      const note = r.note === 'note' && c.notes === 'note' ? sheets.getItem(r.sheet).notes.getItemOrNullObject(r.cell) : null;
-      note?.load('content');
-      return { r, range, note };
-    });
-    const commentSheets = c.notes === 'none' ? [] : [...new Set(record.filter((r) => r.note === 'comment').map((r) => r.sheet))];
-    const comments = commentSheets.map((s) => ({ s, col: sheets.getItem(s).comments.load('items/content') }));
-    await context.sync();
-    const ownComments: Excel.Comment[] = [];
-    if (comments.length) {
-      const wanted = new Set(record.filter((r) => r.note === 'comment').map((r) => `${r.sheet}\u0000${r.cell}`));
-      const locs = comments.flatMap(({ s, col }) =>
-        col.items.filter((i) => i.content.startsWith(NOTE_PREFIX)).map((item) => ({ s, item, loc: item.getLocation().load('address') })),
-      );
-      await context.sync();
-      for (const { s, item, loc } of locs) {
-        const at = splitAddress(loc.address);
-        if (at && wanted.has(`${s}\u0000${colLetters(at.box.left)}${at.box.top + 1}`)) ownComments.push(item);
-      }
-    }
-    const batch = new WriteBatch(context);
-    for (const { r, range, note } of cells) {
-      await batch.add(200, () => {
-        restoreCell(r, range);
-        if (note && !note.isNullObject && note.content.startsWith(NOTE_PREFIX)) note.delete();
-      });
-    }
-    for (const cm of ownComments) await batch.add(100, () => cm.delete());
-    sheets.getItem(MARKS_SHEET).delete();
-    return record.length;
-  }
-
-  function restoreCell(r: MarkRecord, current: Excel.Range): void {
-    const range = current;
-    // Only a cell that still shows our colour is restored: a colour the user chose since stays.
-    if ((range.format.fill.color ?? '').toUpperCase() !== r.mark.toUpperCase()) return;
-    if (r.fill === '') range.format.fill.clear();
-    else range.format.fill.color = r.fill;
-  }
 }
 
 /** `S!A1:C1,S!A3:B3` → grid-relative merged areas. */

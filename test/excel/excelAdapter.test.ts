@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OutputTable } from '../../src/core/output/tables.js';
 import { createExcelAdapter, MARK_COLORS, MARKS_SHEET, NOTE_PREFIX, type ExcelHost } from '../../src/excel/excelAdapter.js';
-import { FakeExcel, MAX_REQUEST_BYTES, emptySheet, sheetFrom, type FakeSheet, type FakeWorkbookState } from './fakeExcel.js';
+import { FakeExcel, MAX_REQUEST_BYTES, MAX_RESPONSE_BYTES, emptySheet, sheetFrom, type FakeSheet, type FakeWorkbookState } from './fakeExcel.js';
 
 /** A sheet-form return as communities fill it in (title merged over A1:E1, header block, table). */
 export function returnSheet(name: string, n: number): FakeSheet {
@@ -81,6 +81,52 @@ describe('the fake Excel can fail like Excel', () => {
     ).rejects.toThrow(/RequestPayloadSizeLimitExceeded/);
   });
 
+  it('walks the sheets with getFirst/getNextOrNullObject and ends in a null object that only tells isNullObject', async () => {
+    const hidden = emptySheet('隐藏');
+    hidden.visibility = 'Hidden';
+    const fake = new FakeExcel(workbook([returnSheet('A', 1), hidden, returnSheet('B', 2)]));
+    await fake.run(async (context) => {
+      const first = context.workbook.worksheets.getFirst();
+      const second = first.getNextOrNullObject();
+      const visibleNext = first.getNextOrNullObject(true);
+      const third = second.getNextOrNullObject();
+      const end = third.getNextOrNullObject();
+      const beyond = end.getNextOrNullObject();
+      const usedBeyond = beyond.getUsedRangeOrNullObject(true);
+      for (const ws of [first, second, visibleNext, third, end, beyond]) ws.load('name');
+      usedBeyond.load('values');
+      expect(() => first.name).toThrow(/PropertyNotLoaded/);
+      await context.sync();
+      expect([first.name, second.name, visibleNext.name, third.name]).toEqual(['A', '隐藏', 'B', 'B']);
+      expect([first.isNullObject, third.isNullObject, end.isNullObject, beyond.isNullObject, usedBeyond.isNullObject]).toEqual([false, false, true, true, true]);
+      expect(() => end.name).toThrow(/PropertyNotLoaded/);
+      expect(() => usedBeyond.values).toThrow(/PropertyNotLoaded/);
+      // Writing through a null object fails the batch.
+      end.getRange('A1').values = [[1]];
+      await expect(context.sync()).rejects.toThrow(/InvalidObjectPath/);
+    });
+    // A host that refuses to derive anything from a null object.
+    fake.nullChaining = 'throw';
+    await expect(
+      fake.run(async (context) => {
+        context.workbook.worksheets.getFirst().getNextOrNullObject().getNextOrNullObject().getNextOrNullObject().getNextOrNullObject().load('name');
+        await context.sync();
+      }),
+    ).rejects.toThrow(/InvalidObjectPath/);
+  });
+
+  it('refuses a response over its limit with ResponsePayloadSizeLimitExceeded', async () => {
+    const fake = new FakeExcel(workbook([returnSheet('A', 1)]));
+    fake.limits.response = 100;
+    await expect(
+      fake.run(async (context) => {
+        context.workbook.worksheets.getItem('A').getRange('A1:E10').load('values');
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
+    expect(fake.syncs[0]!.failed).toBe('ResponsePayloadSizeLimitExceeded');
+  });
+
   it('reports no fill as #FFFFFF with pattern None, and a mixed range as null', async () => {
     const fake = new FakeExcel(workbook([sheetFrom('S', [[1, 2]], { A1: { fill: '#FF0000' } })]));
     await fake.run(async (context) => {
@@ -94,14 +140,115 @@ describe('the fake Excel can fail like Excel', () => {
 });
 
 describe('readAllSheets', () => {
-  it('reads 300 sheets in at most 3 syncs', async () => {
+  it('reads 300 sheets in one sync, and again in one sync by name', async () => {
     const { fake, adapter } = setup(Array.from({ length: 300 }, (_, i) => returnSheet(`社区${i + 1}`, i)));
     const book = await adapter.readAllSheets();
-    expect(fake.syncs.length).toBeLessThanOrEqual(3);
+    expect(fake.syncs.length).toBe(1);
     expect(fake.runs).toBe(1);
+    expect(fake.syncs[0]!.bytes).toBeLessThan(MAX_REQUEST_BYTES);
+    expect(fake.syncs[0]!.responseBytes).toBeLessThan(MAX_RESPONSE_BYTES);
     expect(book.sheets.length).toBe(300);
     expect(book.file).toBe('2026年10月报表.xlsx');
     expect(book.activeSheet).toBe('社区1');
+    fake.resetCounters();
+    expect(await adapter.readAllSheets()).toEqual(book);
+    expect(fake.syncs.length).toBe(1);
+  });
+
+  it('reads exactly what the split read reads (walk, by name, and split all agree)', async () => {
+    const sheets = () => {
+      const s = sheetFrom('S', [[null, '标题'], [1, 2]], { B2: { value: 2, formula: '=A2*2', numberFormat: '0.0%' } });
+      s.merges.push('A1:B1');
+      const hidden = returnSheet('隐藏表', 3);
+      hidden.visibility = 'Hidden';
+      return [returnSheet('A', 1), s, emptySheet('空'), hidden, emptySheet(MARKS_SHEET), emptySheet('汇总'), returnSheet('B', 2)];
+    };
+    const walk = setup(sheets());
+    const a = await walk.adapter.readAllSheets();
+    expect(walk.fake.syncs.length).toBe(1);
+    const byName = await walk.adapter.readAllSheets();
+    const split = setup(sheets());
+    split.fake.limits.response = 2_000;
+    const c = await split.adapter.readAllSheets({ cellsPerSync: 10 });
+    expect(split.fake.syncs[0]!.failed).toBe('ResponsePayloadSizeLimitExceeded');
+    expect(split.fake.syncs.length).toBeGreaterThan(4);
+    expect(a.sheets.map((s) => s.name)).toEqual(['A', 'S', '空', '隐藏表', 'B']);
+    expect(byName).toEqual(a);
+    expect(c).toEqual(a);
+  });
+
+  it('falls back to the split read when the response would pass the limit, the walk is too short, or the host refuses null chains', async () => {
+    const many = (n: number) => Array.from({ length: n }, (_, i) => returnSheet(`社区${i + 1}`, i));
+    const reference = (await setup(many(40)).adapter.readAllSheets()).sheets;
+
+    const small = setup(many(40));
+    small.fake.limits.response = 16 * 1024;
+    const book = await small.adapter.readAllSheets({ cellsPerSync: 200 });
+    expect(book.sheets).toEqual(reference);
+    // Refused; no output sheets to blame, so: the names, then the split read.
+    expect(small.fake.syncs[0]!.failed).toBe('ResponsePayloadSizeLimitExceeded');
+    expect(small.fake.runs).toBe(3);
+    for (const s of small.fake.syncs.slice(1)) expect(s.responseBytes).toBeLessThan(16 * 1024);
+
+    const refusing = setup(many(40));
+    refusing.fake.nullChaining = 'throw';
+    expect((await refusing.adapter.readAllSheets()).sheets).toEqual(reference);
+    // The walk fails; the names, then the sheets by name.
+    expect(refusing.fake.syncs.length).toBe(3);
+    refusing.fake.resetCounters();
+    expect((await refusing.adapter.readAllSheets()).sheets).toEqual(reference);
+    expect(refusing.fake.syncs.length).toBe(1);
+
+    const tiny = (n: number) => Array.from({ length: n }, (_, i) => sheetFrom(`S${i}`, [[i]]));
+    const atCap = setup(tiny(500));
+    expect((await atCap.adapter.readAllSheets()).sheets.length).toBe(500);
+    expect(atCap.fake.syncs.length).toBe(1);
+    const overCap = setup(tiny(501));
+    expect((await overCap.adapter.readAllSheets()).sheets.map((s) => s.values[0]![0])).toEqual(Array.from({ length: 501 }, (_, i) => i));
+    expect(overCap.fake.syncs.length).toBe(3);
+  });
+
+  it('a new pane on a workbook whose output sheets make the walk too big: the names, then the returns by name', async () => {
+    const returns = Array.from({ length: 10 }, (_, i) => returnSheet(`社区${i + 1}`, i));
+    const details = sheetFrom('明细', Array.from({ length: 3000 }, (_, r) => [`社区${r % 10}`, `指标${r}`, r, '某某街道某某社区居民委员会']));
+    const reference = (await setup(structuredClone(returns)).adapter.readAllSheets()).sheets;
+    const { fake, adapter } = setup([...returns, details]);
+    fake.limits.response = 64 * 1024;
+    expect((await adapter.readAllSheets()).sheets).toEqual(reference);
+    expect(fake.syncs.map((s) => s.failed ?? 'ok')).toEqual(['ResponsePayloadSizeLimitExceeded', 'ok', 'ok']);
+    fake.resetCounters();
+    await adapter.readAllSheets();
+    expect(fake.syncs.length).toBe(1);
+  });
+
+  it('by name: does not read its own output sheets, picks up sheets added since, survives sheets renamed or deleted since', async () => {
+    const { fake, adapter } = setup([returnSheet('A', 1), returnSheet('B', 2)]);
+    await adapter.readAllSheets();
+    const big = output(0);
+    big[0]!.rows = Array.from({ length: 20_000 }, (_, i) => [`某某街道某某社区居民委员会第${i}号`, i]);
+    big[0]!.kinds = big[0]!.rows.map(() => 'return');
+    await adapter.writeOutputSheets(big);
+    fake.resetCounters();
+    const again = await adapter.readAllSheets();
+    expect(again.sheets.map((s) => s.name)).toEqual(['A', 'B']);
+    expect(fake.syncs.length).toBe(1);
+    expect(fake.syncs[0]!.responseBytes).toBeLessThan(20_000);
+
+    fake.state.sheets.push(returnSheet('C', 3));
+    fake.resetCounters();
+    expect((await adapter.readAllSheets()).sheets.map((s) => s.name)).toEqual(['A', 'B', 'C']);
+    expect(fake.syncs.length).toBe(3);
+
+    fake.state.sheets.find((s) => s.name === 'B')!.name = 'B2';
+    fake.state.sheets.splice(fake.state.sheets.findIndex((s) => s.name === 'A'), 1);
+    fake.state.active = 'C';
+    fake.resetCounters();
+    const after = await adapter.readAllSheets();
+    expect(after.sheets.map((s) => s.name)).toEqual(['B2', 'C']);
+    expect(after.activeSheet).toBe('C');
+    // The by-name read fails (ItemNotFound), then the names and the sheets by name.
+    expect(fake.syncs[0]!.failed).toBeUndefined();
+    expect(fake.syncs.length).toBe(3);
   });
 
   it('gives grids shaped like range.values: nulls for empty cells, origin, formulas, formats, merges', async () => {
@@ -124,7 +271,17 @@ describe('readAllSheets', () => {
     const book = await adapter.readAllSheets();
     expect(book.sheets.map((s) => s.name)).toEqual([...big.map((s) => s.name), '空白']);
     expect(book.sheets.at(-1)!.values).toEqual([]);
-    for (const s of fake.syncs) expect(s.responseBytes).toBeLessThan(MAX_REQUEST_BYTES);
+    expect(book.sheets[3]!.values[399]![19]).toBe('第399行第19列的文字');
+    // The walk is refused (as Excel on the web refuses it), and so is the returns' read by name (their
+    // own size, not the output sheet's); the split read stays under the limit.
+    expect(fake.syncs.map((s) => s.failed ?? 'ok').slice(0, 3)).toEqual(['ResponsePayloadSizeLimitExceeded', 'ok', 'ResponsePayloadSizeLimitExceeded']);
+    for (const s of fake.syncs.filter((x) => !x.failed)) expect(s.responseBytes).toBeLessThan(MAX_RESPONSE_BYTES);
+    expect(fake.syncs.length).toBeGreaterThan(5);
+    // Known to be huge now: the next read goes straight to the split read, nothing refused.
+    fake.resetCounters();
+    expect((await adapter.readAllSheets()).sheets).toEqual(book.sheets);
+    expect(fake.syncs.every((x) => !x.failed)).toBe(true);
+    expect(fake.syncs.length).toBe(2 + Math.ceil((20 * 400 * 20) / 60_000));
   });
 
   it('leaves the workbook exactly as it was', async () => {
@@ -154,7 +311,8 @@ describe('markFindings and clearMarks', () => {
     expect(s.notes.find((n) => n.cell === 'B1')!.content).toBe(`${NOTE_PREFIX}错误一\n警告二`);
     const rec = fake.state.sheets.find((x) => x.name === MARKS_SHEET)!;
     expect(rec.visibility).toBe('VeryHidden');
-    expect(fake.syncs.length).toBeLessThanOrEqual(3);
+    // Nothing known of the workbook yet: the names, then the cells, then the writes.
+    expect(fake.syncs.length).toBe(3);
   });
 
   it('clear restores the original formatting exactly and keeps the user’s own notes', async () => {
@@ -167,8 +325,69 @@ describe('markFindings and clearMarks', () => {
     expect(fake.state).not.toEqual(before);
     fake.resetCounters();
     expect(await adapter.clearMarks()).toEqual({ restored: 3 });
-    expect(fake.syncs.length).toBeLessThanOrEqual(4);
+    expect(fake.syncs.length).toBe(2);
     expect(fake.state).toEqual(before);
+  });
+
+  it('clears in at most 3 syncs with nothing known (a fresh task pane), 2 after a read', async () => {
+    const sheet = returnSheet('东关', 1);
+    sheet.notes.push({ cell: 'D10', content: '用户自己的批注' });
+    const { fake, adapter } = setup([sheet, returnSheet('西关', 2)]);
+    const before = structuredClone(fake.state);
+    await adapter.markFindings(marks);
+    const fresh = createExcelAdapter({ run: (cb) => fake.run(cb as never), isSetSupported: (n, v) => fake.isSetSupported(n, v) });
+    fake.resetCounters();
+    expect(await fresh.clearMarks()).toEqual({ restored: 3 });
+    expect(fake.syncs.length).toBe(3);
+    expect(fake.state).toEqual(before);
+    fake.resetCounters();
+    expect(await fresh.clearMarks()).toEqual({ restored: 0 });
+    expect(fake.syncs.length).toBe(1);
+
+    await adapter.markFindings(marks);
+    const other = createExcelAdapter({ run: (cb) => fake.run(cb as never), isSetSupported: (n, v) => fake.isSetSupported(n, v) });
+    await other.readAllSheets();
+    fake.resetCounters();
+    expect(await other.clearMarks()).toEqual({ restored: 3 });
+    expect(fake.syncs.length).toBe(2);
+    expect(fake.state).toEqual(before);
+    fake.resetCounters();
+    expect(await fresh.clearMarks()).toEqual({ restored: 0 });
+    expect(fake.syncs.length).toBeLessThanOrEqual(3);
+  });
+
+  it('marks in 2 syncs after a read, re-marking included, and notices marks made meanwhile by another pane', async () => {
+    const { fake, adapter } = setup([returnSheet('东关', 1), returnSheet('西关', 2)]);
+    const before = structuredClone(fake.state);
+    await adapter.readAllSheets();
+    fake.resetCounters();
+    await adapter.markFindings(marks);
+    expect(fake.syncs.length).toBe(2);
+    await adapter.readAllSheets();
+    fake.resetCounters();
+    await adapter.markFindings([marks[0]!, { sheet: '西关', cell: 'B2', severity: 'info', message: '提示' }]);
+    expect(fake.syncs.length).toBe(2);
+    expect(fake.state.sheets[0]!.cells['0,1']!.fill).toBe('#FFFF00');
+    expect(fake.state.sheets[1]!.cells['1,1']!.fill).toBe(MARK_COLORS.info);
+
+    // Another pane marks (its own record replaces ours); ours is now stale, and must not undo it wrongly.
+    const other = createExcelAdapter({ run: (cb) => fake.run(cb as never), isSetSupported: (n, v) => fake.isSetSupported(n, v) });
+    await other.markFindings([{ sheet: '东关', cell: 'A1', severity: 'error', message: '另一个窗格' }]);
+    fake.resetCounters();
+    await adapter.markFindings([marks[3]!]);
+    // The first read of the cells sees the other record, and is done again for its cells.
+    expect(fake.syncs.length).toBe(3);
+    expect(fake.state.sheets[0]!.cells['0,0']!.fill).toBeUndefined();
+    expect(fake.state.sheets[0]!.cells['9,3']!.fill).toBe(MARK_COLORS.error);
+    await adapter.clearMarks();
+    expect(fake.state).toEqual(before);
+
+    // A sheet deleted since the read: the marks for it are dropped, the rest is marked.
+    await adapter.readAllSheets();
+    fake.state.sheets.splice(1, 1);
+    fake.state.active = '东关';
+    const res = await adapter.markFindings([marks[0]!, { sheet: '西关', cell: 'B2', severity: 'info', message: '提示' }]);
+    expect(res.marked).toBe(1);
   });
 
   it('re-marking replaces the previous marks (a fixed cell loses its mark)', async () => {
@@ -233,6 +452,36 @@ function output(rows: number): OutputTable[] {
     },
   ];
 }
+
+describe('round trips of 校验 (read + mark) and 汇总 (read + write)', () => {
+  for (const n of [10, 100, 300]) {
+    it(`${n} sheets: 校验 and 汇总 in at most 3 syncs each, every request and response under 5 MB`, async () => {
+      const { fake, adapter } = setup(Array.from({ length: n }, (_, i) => returnSheet(`社区${i + 1}`, i)));
+      const validate = async () => {
+        const book = await adapter.readAllSheets();
+        await adapter.markFindings(book.sheets.flatMap((s) => [
+          { sheet: s.name, cell: 'D5', severity: 'error' as const, message: '示例错误' },
+          { sheet: s.name, cell: 'D9', severity: 'warning' as const, message: '示例警告' },
+        ]));
+      };
+      const combine = async () => {
+        const book = await adapter.readAllSheets();
+        const t = output(book.sheets.length);
+        await adapter.writeOutputSheets(t);
+      };
+      for (const step of [validate, validate, combine, combine, validate]) {
+        fake.resetCounters();
+        await step();
+        expect(fake.syncs.length).toBeLessThanOrEqual(3);
+        for (const s of fake.syncs) {
+          expect(s.bytes).toBeLessThan(MAX_REQUEST_BYTES);
+          expect(s.responseBytes).toBeLessThan(MAX_RESPONSE_BYTES);
+        }
+      }
+      expect(fake.state.sheets.filter((s) => s.name.startsWith('社区')).length).toBe(n);
+    });
+  }
+});
 
 describe('writeOutputSheets', () => {
   it('writes tables with formats, bold totals and hyperlinks, and leaves the sources untouched', async () => {

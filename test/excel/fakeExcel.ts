@@ -7,7 +7,14 @@
  * - writes and loads are queued and applied, in order, only at `context.sync()`; a failing operation
  *   (ItemNotFound, InvalidArgument) rejects the sync and drops the rest of the batch;
  * - every sync is counted, with the request's payload size (JSON of the queued operations), and a
- *   request over 5 MB is refused like Excel on the web refuses it;
+ *   request or response over 5 MB is refused like Excel on the web refuses it (RichApi.Error with code
+ *   RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded; tests can lower the limits);
+ * - `*OrNullObject` results are null objects: loading one yields only `isNullObject`, reading any other
+ *   property throws, writing to one fails the sync (strictest reading: nothing may rely on writes to a
+ *   null object being ignored). What Excel does with an object derived from a null
+ *   object (`nullSheet.getNextOrNullObject()`, `nullSheet.getUsedRangeOrNullObject()`) is not documented:
+ *   by default the fake propagates the null (the derived object is a null object too); with
+ *   `nullChaining = 'throw'` such a derivation fails the sync instead, so callers can be tested both ways;
  * - empty cells read as "" (not null), no fill reads as "#FFFFFF" with pattern "None", a mixed range
  *   reads null.
  *
@@ -77,6 +84,8 @@ export class FakeExcelError extends Error {
 
 /** Largest request Excel on the web accepts. */
 export const MAX_REQUEST_BYTES = 5 * 1024 * 1024;
+/** Largest response Excel on the web returns. */
+export const MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
 
 export interface SyncStat {
   ops: number;
@@ -84,6 +93,8 @@ export interface SyncStat {
   bytes: number;
   /** Response size: JSON of the values loaded. */
   responseBytes: number;
+  /** The error code when the request or the response was refused for its size. */
+  failed?: string;
 }
 
 export function jsonSize(v: unknown): number {
@@ -157,15 +168,23 @@ export class FakeContext {
     const bytes = jsonSize(ops.map((o) => o.wire));
     const stat: SyncStat = { ops: ops.length, bytes, responseBytes: 0 };
     this.excel.syncs.push(stat);
-    if (bytes > MAX_REQUEST_BYTES) {
-      throw new FakeExcelError('RequestPayloadSizeLimitExceeded', `request of ${bytes} bytes exceeds 5 MB`);
+    const { request, response } = this.excel.limits;
+    if (bytes > request) {
+      stat.failed = 'RequestPayloadSizeLimitExceeded';
+      throw new FakeExcelError('RequestPayloadSizeLimitExceeded', `request of ${bytes} bytes exceeds ${request}`);
     }
     this.response = 0;
     for (const op of ops) op.run();
     stat.responseBytes = this.response;
-    if (this.response > MAX_REQUEST_BYTES) {
-      throw new FakeExcelError('ResponsePayloadSizeLimitExceeded', `response of ${this.response} bytes exceeds 5 MB`);
+    if (this.response > response) {
+      stat.failed = 'ResponsePayloadSizeLimitExceeded';
+      throw new FakeExcelError('ResponsePayloadSizeLimitExceeded', `response of ${this.response} bytes exceeds ${response}`);
     }
+  }
+  private seq = 0;
+  /** A short id for a derived object's path (Office.js refers to parents by id, so paths stay small). */
+  nextId(): number {
+    return ++this.seq;
   }
   /** Bytes loaded during the sync being run. */
   response = 0;
@@ -260,7 +279,7 @@ export class FakeWorksheetCollection extends Proxy {
     const list = (typeof props === 'string' ? props.split(',') : props ?? []).map((p) => p.trim().replace(/^items\//, ''));
     this.enqueue({ load: list }, () => {
       this.itemsLoaded = this.context.state.sheets.map((s) => {
-        const ws = new FakeWorksheet(this.context, () => s.name, `ws(${JSON.stringify(s.name)})`);
+        const ws = new FakeWorksheet(this.context, () => s, `ws(${JSON.stringify(s.name)})`);
         ws.fill(list.length ? list : ['name', 'visibility', 'position']);
         this.context.response += jsonSize(s.name) + 20;
         return ws;
@@ -270,13 +289,21 @@ export class FakeWorksheetCollection extends Proxy {
     return this;
   }
   getItem(name: string): FakeWorksheet {
-    return new FakeWorksheet(this.context, () => sheetOf(this.context, name).name, `ws(${JSON.stringify(name)})`);
+    return new FakeWorksheet(this.context, () => sheetOf(this.context, name), `ws(${JSON.stringify(name)})`);
   }
   getItemOrNullObject(name: string): FakeWorksheet {
-    return new FakeWorksheet(this.context, () => name, `wsOrNull(${JSON.stringify(name)})`, true);
+    return new FakeWorksheet(this.context, () => this.context.state.sheets.find((s) => s.name === name) ?? null, `wsOrNull(${JSON.stringify(name)})`, true);
   }
   getActiveWorksheet(): FakeWorksheet {
-    return new FakeWorksheet(this.context, () => this.context.state.active, 'ws.active');
+    return new FakeWorksheet(this.context, () => sheetOf(this.context, this.context.state.active), 'ws.active');
+  }
+  /** ExcelApi 1.5. A workbook always has a sheet (and a visible one), so this never fails in Excel. */
+  getFirst(visibleOnly = false): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => {
+      const s = this.context.state.sheets.find((x) => !visibleOnly || x.visibility === 'Visible');
+      if (!s) throw new FakeExcelError('ItemNotFound', 'no worksheet');
+      return s;
+    }, `ws.first(${visibleOnly})`);
   }
   add(name: string): FakeWorksheet {
     this.enqueue({ call: 'add', name }, () => {
@@ -306,9 +333,13 @@ export class FakeWorksheet extends Proxy {
   readonly notes: FakeNoteCollection;
   readonly comments: FakeCommentCollection;
   readonly charts: FakeChartCollection;
+  /**
+   * `resolve` finds the sheet when the sync runs: a sheet, null for a null object (only `*OrNullObject`
+   * results may be null), or it throws (ItemNotFound).
+   */
   constructor(
     ctx: FakeContext,
-    readonly sheetName: () => string,
+    private readonly resolve: () => FakeSheet | null,
     path: string,
     private readonly orNull = false,
   ) {
@@ -326,12 +357,46 @@ export class FakeWorksheet extends Proxy {
     for (const p of props) this.loaded.set(p, this.read(p));
   }
   private bound: FakeSheet | null = null;
-  /** Resolved once by name, then bound to that sheet (a rename keeps the proxy valid, as in Excel). */
+  /** Resolved once, then bound to that sheet (a rename keeps the proxy valid, as in Excel). */
   sheet(): FakeSheet {
     if (this.bound && this.context.state.sheets.includes(this.bound)) return this.bound;
     if (this.bound) throw new FakeExcelError('ItemNotFound', `worksheet ${this.bound.name} was deleted`);
-    this.bound = sheetOf(this.context, this.sheetName());
-    return this.bound;
+    const s = this.resolveOrNull();
+    if (!s) throw new FakeExcelError('InvalidObjectPath', `${this.path} is a null object: only isNullObject can be read`);
+    this.bound = s;
+    return s;
+  }
+  private resolveOrNull(): FakeSheet | null {
+    const s = this.resolve();
+    if (!s && !this.orNull) throw new FakeExcelError('ItemNotFound', `${this.path} not found`);
+    return s;
+  }
+  /** At sync time: is this a null object? */
+  isNull(): boolean {
+    if (this.bound) return false;
+    const s = this.resolveOrNull();
+    if (s) this.bound = s;
+    return !s;
+  }
+  /**
+   * For objects derived from this sheet: true when this sheet is a null object and nulls propagate
+   * (the derived object is then a null object too); throws when the fake plays a host that refuses.
+   */
+  nullParent(what: string): boolean {
+    if (!this.isNull()) return false;
+    if (this.context.excel.nullChaining === 'throw') {
+      throw new FakeExcelError('InvalidObjectPath', `${what} of a null object (${this.path})`);
+    }
+    return true;
+  }
+  /** ExcelApi 1.5: the next sheet in tab order, or a null object after the last one. */
+  getNextOrNullObject(visibleOnly = false): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => {
+      if (this.nullParent('getNextOrNullObject')) return null;
+      const all = this.context.state.sheets;
+      const rest = all.slice(all.indexOf(this.sheet()) + 1);
+      return rest.find((x) => !visibleOnly || x.visibility === 'Visible') ?? null;
+    }, `ws#${this.context.nextId()}`, true);
   }
   bind(sheet: FakeSheet): void {
     this.bound = sheet;
@@ -352,16 +417,12 @@ export class FakeWorksheet extends Proxy {
     return this.get$('isNullObject');
   }
   protected override nullNow(): boolean {
-    return this.orNull && !this.bound && !this.context.state.sheets.some((s) => s.name === this.sheetName());
+    return this.isNull();
   }
   get position(): number {
     return this.get$('position');
   }
   protected read(prop: string): unknown {
-    if (prop === 'isNullObject') return !this.context.state.sheets.some((s) => s.name === this.sheetName());
-    if (this.orNull && !this.context.state.sheets.some((s) => s.name === this.sheetName())) {
-      throw new FakeExcelError('InvalidObjectPath', 'null object: only isNullObject can be read');
-    }
     const s = this.sheet();
     switch (prop) {
       case 'name':
@@ -405,7 +466,7 @@ export class FakeWorksheet extends Proxy {
   }
   copy(position: 'End' | 'After' = 'End', relativeTo?: FakeWorksheet): FakeWorksheet {
     let copied = '';
-    const result = new FakeWorksheet(this.context, () => copied, `${this.path}.copy`);
+    const result = new FakeWorksheet(this.context, () => sheetOf(this.context, copied), `${this.path}.copy`);
     this.enqueue({ call: 'copy', position }, () => {
       const st = this.context.state;
       const s = this.sheet();
@@ -491,6 +552,11 @@ export class FakeRange extends Proxy {
     return this.get$('isNullObject');
   }
   protected override nullNow(): boolean {
+    return this.isNull();
+  }
+  /** At sync time: a null object (an empty used range, or derived from a null sheet)? */
+  isNull(): boolean {
+    if (this.ws.nullParent('a range')) return true;
     return this.orNull && this.box() === null;
   }
   get values(): Grid<string | number | boolean> {
@@ -544,8 +610,6 @@ export class FakeRange extends Proxy {
     return this.get$('columnIndex');
   }
   protected read(prop: string): unknown {
-    if (prop === 'isNullObject') return this.box() === null;
-    if (this.orNull && this.box() === null) throw new FakeExcelError('InvalidObjectPath', 'null object: only isNullObject can be read');
     const b = this.rect();
     switch (prop) {
       case 'values':
@@ -618,7 +682,7 @@ class FakeMergedAreas extends Proxy {
     return this.get$('address');
   }
   protected override nullNow(): boolean {
-    return this.inside().length === 0;
+    return this.range.isNull() || this.inside().length === 0;
   }
   private inside(): string[] {
     const b = this.range.rect();
@@ -631,7 +695,6 @@ class FakeMergedAreas extends Proxy {
   }
   protected read(prop: string): unknown {
     const list = this.inside();
-    if (prop === 'isNullObject') return list.length === 0;
     if (list.length === 0) throw new FakeExcelError('InvalidObjectPath', 'null object');
     if (prop === 'address') return list.map((m) => `${quoteSheet(this.range.ws.sheet().name)}!${m}`).join(',');
     throw new FakeExcelError('InvalidArgument', `areas have no ${prop}`);
@@ -696,6 +759,9 @@ class FakeFill extends Proxy {
     private readonly range: FakeRange,
   ) {
     super(ctx, `${range.path}.format.fill`);
+  }
+  protected override nullNow(): boolean {
+    return this.range.isNull();
   }
   get color(): string | null {
     return this.get$('color');
@@ -1121,6 +1187,10 @@ export class FakeExcel {
   runs = 0;
   /** Highest supported version per requirement set; tests change it to play older hosts. */
   supported: Record<string, number> = { ExcelApi: 1.18 };
+  /** Payload limits of Excel on the web; tests lower them to force the split paths. */
+  limits = { request: MAX_REQUEST_BYTES, response: MAX_RESPONSE_BYTES };
+  /** What an object derived from a null object is: a null object too, or a failed sync (see the top). */
+  nullChaining: 'propagate' | 'throw' = 'propagate';
   constructor(public state: FakeWorkbookState) {}
 
   isSetSupported(name: string, version = '1.1'): boolean {
