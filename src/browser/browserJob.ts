@@ -5,7 +5,8 @@
 import type { Finding } from '../core/findings/codes.js';
 import type { Lang } from '../core/findings/wording.js';
 import { runJob, type JobResult } from '../core/job.js';
-import { outputTables, summaryTable, type OutputTable } from '../core/output/tables.js';
+import { allOutputTables } from '../core/months/outputs.js';
+import { summaryTable, type OutputTable } from '../core/output/tables.js';
 import { loadTemplate } from '../core/template/loadTemplate.js';
 import type { Template } from '../core/template/types.js';
 import { standardTemplateGrids } from '../taskpane/standardTemplate.js';
@@ -38,7 +39,7 @@ export async function runBrowserJob(files: readonly InputFile[], roster: InputFi
 /** summary.xlsx: 汇总, 明细, 校验结果 — written by the command line's own exceljs code. */
 export async function summaryXlsx(job: BrowserJob, lang: Lang): Promise<Uint8Array> {
   const { outputWorkbook } = await import('../node/writeXlsx.js');
-  return outputWorkbook(outputTables(job.result.consolidation, job.result.findings, lang));
+  return outputWorkbook(allOutputTables(job.result.consolidation, job.result.findings, lang));
 }
 
 /** summary.csv: the 汇总 table, UTF-8 with BOM, formulas neutralised (the command line's writer). */

@@ -12,6 +12,7 @@
  */
 import type { Severity } from '../core/findings/codes.js';
 import { parseA1, type CellRange, type CellValue, type SheetGrid, type WorkbookGrids } from '../core/grid.js';
+import { MONTH_SHEETS } from '../core/months/tables.js';
 import { OUTPUT_SHEETS, type OutputTable } from '../core/output/tables.js';
 
 /** A finding to show on its cell: a fill colour by severity and the message as a note or comment. */
@@ -78,7 +79,7 @@ export const MARKS_SHEET = 'CR_Marks';
 export const NOTE_PREFIX = '【社区报表】';
 export const MARK_COLORS: Record<Severity, string> = { error: '#FFC7CE', warning: '#FFEB9C', info: '#DDEBF7' };
 
-const OWN_SHEETS = new Set<string>([MARKS_SHEET, CHART_SHEET, ...Object.values(OUTPUT_SHEETS)]);
+const OWN_SHEETS = new Set<string>([MARKS_SHEET, CHART_SHEET, ...Object.values(OUTPUT_SHEETS), ...Object.values(MONTH_SHEETS)]);
 /** Leaves room under the 5 MB request limit for Excel's own envelope. */
 const REQUEST_BUDGET = 4 * 1024 * 1024;
 const DEFAULT_CELLS_PER_SYNC = 60_000;
@@ -643,7 +644,7 @@ export function createExcelAdapter(host: ExcelHost = defaultHost()): ExcelAdapte
         const sheets = context.workbook.worksheets;
         const existing = await sheetNames(context);
         const names = new Set(existing.map((s) => s.name));
-        const ownOutput = new Set<string>(Object.values(OUTPUT_SHEETS));
+        const ownOutput = new Set<string>([...Object.values(OUTPUT_SHEETS), ...Object.values(MONTH_SHEETS)]);
         const batch = new WriteBatch(context);
         // New sheets under temporary names first: deleting the old ones first could remove the last
         // visible sheet, which Excel refuses.
@@ -694,7 +695,10 @@ export function createExcelAdapter(host: ExcelHost = defaultHost()): ExcelAdapte
           }
           await batch.add(100, () => ws.freezePanes.freezeRows(1));
         }
-        // Old output sheets (and their tables) go, then the new ones take their names and tables.
+        // Old output sheets (and their tables) go — including a 累计/环比 from an earlier several-month run
+        // that this run does not write — then the new ones take their names and tables.
+        const writing = new Set(tables.map((t) => t.sheet));
+        for (const n of ownOutput) if (names.has(n) && !writing.has(n)) await batch.add(100, () => sheets.getItem(n).delete());
         for (const t of tables) if (names.has(t.sheet)) await batch.add(100, () => sheets.getItem(t.sheet).delete());
         for (const t of tables) {
           await batch.add(200, () => {
@@ -707,7 +711,7 @@ export function createExcelAdapter(host: ExcelHost = defaultHost()): ExcelAdapte
         }
         if (tables[0]) await batch.add(100, () => sheets.getItem(tables[0]!.sheet).activate());
         await batch.flush();
-        const replaced = new Set(tables.flatMap((t) => [t.sheet, temp(t)]));
+        const replaced = new Set([...ownOutput, ...tables.map(temp)]);
         learnNames([...existing.map((s) => s.name).filter((n) => !replaced.has(n)), ...tables.map((t) => t.sheet)]);
       });
     },

@@ -8,7 +8,7 @@ import type { Finding } from '../core/findings/codes.js';
 import { messageOf, type Lang } from '../core/findings/wording.js';
 import type { SheetGrid, WorkbookGrids } from '../core/grid.js';
 import { runJob, type JobResult } from '../core/job.js';
-import { outputTables } from '../core/output/tables.js';
+import { allOutputTables } from '../core/months/outputs.js';
 import { loadTemplate, type TemplateGrids } from '../core/template/loadTemplate.js';
 import type { Template } from '../core/template/types.js';
 import type { CellMark, ExcelAdapter } from '../excel/excelAdapter.js';
@@ -95,7 +95,7 @@ export function createActions(adapter: ExcelAdapter, deps: ActionDeps): Taskpane
 
     async combine() {
       const { result } = await job();
-      await adapter.writeOutputSheets(outputTables(result.consolidation, result.findings, deps.lang));
+      await adapter.writeOutputSheets(allOutputTables(result.consolidation, result.findings, deps.lang));
       return { returns: result.consolidation.rows.length, findings: result.findings };
     },
 

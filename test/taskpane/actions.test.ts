@@ -35,7 +35,7 @@ describe('task pane actions against the fake Excel', () => {
     expect(codes).toContain('东关社区:D5:range_value');
     expect(codes.some((c) => c.endsWith('rule_failed'))).toBe(true);
     expect(fake.runs).toBe(2);
-    expect(fake.syncs.length).toBeLessThanOrEqual(6);
+    expect(fake.syncs.length).toBeLessThanOrEqual(3);
     expect(fake.state.sheets.find((s) => s.name === '东关社区')!.cells['4,3']!.fill).toBeTruthy();
     await actions.clearMarks();
     expect(fake.state).toEqual(before);
@@ -46,6 +46,20 @@ describe('task pane actions against the fake Excel', () => {
     const findings = await actions.validate('active');
     expect(new Set(findings.map((f) => f.sheet))).toEqual(new Set(['东关社区']));
     expect(fake.state.sheets.find((s) => s.name === '西关社区')!.notes).toEqual([]);
+  });
+
+  it('combine over two months adds 累计 and 环比; a later one-month run removes them again', async () => {
+    const sep = returnSheet('东关社区9月', 80);
+    sep.cells['1,1']!.value = '东关社区';
+    sep.cells['2,1']!.value = '2026年9月';
+    const { fake, actions } = setup([returnSheet('东关社区', 100), returnSheet('西关社区', 500), sep]);
+    await actions.combine();
+    expect(fake.state.sheets.map((s) => s.name)).toEqual(['东关社区', '西关社区', '东关社区9月', '汇总', '明细', '校验结果', '累计', '环比']);
+    const ytd = fake.state.sheets.find((s) => s.name === '累计')!;
+    expect(Object.values(ytd.cells).some((c) => c.value === 180)).toBe(true); // 东关社区 leaflets, September + October
+    fake.state.sheets.splice(2, 1); // the September sheet is removed from the workbook
+    await actions.combine();
+    expect(fake.state.sheets.map((s) => s.name)).toEqual(['东关社区', '西关社区', '汇总', '明细', '校验结果']);
   });
 
   it('combine writes 汇总/明细/校验结果, re-running replaces them, sources stay untouched', async () => {
