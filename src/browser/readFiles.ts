@@ -4,7 +4,7 @@
  * import nothing from Node, so both doors share them; exceljs is loaded only when an .xlsx is opened.
  */
 import { loadRoster, type Roster } from '../core/check/roster.js';
-import { finding, type Finding } from '../core/findings/codes.js';
+import { encodingFinding, finding, type Finding } from '../core/findings/codes.js';
 import type { SheetGrid, WorkbookGrids } from '../core/grid.js';
 import { foldText } from '../core/text/normalize.js';
 import { kindOf, type InputFile } from './files.js';
@@ -38,9 +38,8 @@ export async function readFiles(files: readonly InputFile[], onProgress?: (done:
     try {
       const { book, encoding } = await readOne(f);
       books.push(book);
-      if (encoding === 'gb18030' || encoding?.startsWith('utf-16')) {
-        findings.push(finding('encoding_detected', { encoding: encoding.toUpperCase() }, { file: f.name }));
-      }
+      const e = encodingFinding(f.name, encoding);
+      if (e) findings.push(e);
     } catch (e) {
       findings.push(finding('file_unreadable', { reason: e instanceof Error ? e.message : String(e) }, { file: f.name }));
     }

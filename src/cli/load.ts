@@ -1,4 +1,4 @@
-import { countBySeverity, finding, type Finding } from '../core/findings/codes.js';
+import { countBySeverity, encodingFinding, finding, type Finding } from '../core/findings/codes.js';
 import { runJob, type JobResult } from '../core/job.js';
 import type { Template } from '../core/template/types.js';
 import { loadRosterFile } from '../node/loadRosterFile.js';
@@ -35,7 +35,8 @@ export async function loadAndRun(inputs: string[], opts: CommonOptions): Promise
   bar.end();
   for (const p of read.problems) pre.push(finding('file_unreadable', { reason: p.reason }, { file: p.file }));
   for (const [file, encoding] of Object.entries(read.encodings)) {
-    if (encoding === 'gb18030' || encoding.startsWith('utf-16')) pre.push(finding('encoding_detected', { encoding: encoding.toUpperCase() }, { file }));
+    const f = encodingFinding(file, encoding);
+    if (f) pre.push(f);
   }
   const result = runJob({ books: read.books, template: tpl.template, roster, defaultPeriod: opts.period ?? null, findings: pre });
   const unreadable =

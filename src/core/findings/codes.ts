@@ -220,3 +220,9 @@ function cellOrder(cell: string | undefined): number {
   for (const ch of m[1]!) col = col * 26 + (ch.charCodeAt(0) - 64);
   return Number(m[2]) * 20000 + col;
 }
+
+/** The info finding for a text file that was not plain UTF-8 (GB18030, UTF-16), or null. */
+export function encodingFinding(file: string, encoding: string | null | undefined): Finding | null {
+  if (!encoding || !(encoding === 'gb18030' || encoding.startsWith('utf-16'))) return null;
+  return finding('encoding_detected', { encoding: encoding.toUpperCase() }, { file });
+}
