@@ -37,7 +37,7 @@ const XLSX_MONTH = '2026-10';
 async function child(mode, inputDir, roster, outFile) {
   const { loadAndRun } = await import(dist('cli/load.js'));
   const { outputTables } = await import(dist('core/output/tables.js'));
-  const { outputWorkbook } = await import(dist('node/writeXlsx.js'));
+  const { outputWorkbook } = await import(dist('io/writeXlsx.js'));
   const ms = (t) => Number(process.hrtime.bigint() - t) / 1e6;
   const res = { mode };
   const t0 = process.hrtime.bigint();
@@ -208,7 +208,7 @@ function genCsv(dir, indicators, comms, oneFile) {
 
 async function genXlsx(dir, template, comms) {
   const { blankReturn } = await import(dist('core/output/blankReturn.js'));
-  const { addGridSheet } = await import(dist('node/writeXlsx.js'));
+  const { addGridSheet } = await import(dist('io/writeXlsx.js'));
   mkdirSync(dir, { recursive: true });
   const m = MONTHS.indexOf(XLSX_MONTH);
   const rnd = mulberry32(5000 + m);

@@ -38,13 +38,13 @@ export async function runBrowserJob(files: readonly InputFile[], roster: InputFi
 
 /** summary.xlsx: 汇总, 明细, 校验结果 — written by the command line's own exceljs code. */
 export async function summaryXlsx(job: BrowserJob, lang: Lang): Promise<Uint8Array> {
-  const { outputWorkbook } = await import('../node/writeXlsx.js');
+  const { outputWorkbook } = await import('../io/writeXlsx.js');
   return outputWorkbook(allOutputTables(job.result.consolidation, job.result.findings, lang));
 }
 
 /** summary.csv: the 汇总 table, UTF-8 with BOM, formulas neutralised (the command line's writer). */
 export async function summaryCsv(job: BrowserJob, lang: Lang): Promise<string> {
-  const { tableToCsv } = await import('../node/writeCsv.js');
+  const { tableToCsv } = await import('../io/writeCsv.js');
   return tableToCsv(summaryTable(job.result.consolidation, lang));
 }
 

@@ -1,6 +1,6 @@
 /**
  * Browser-mode input: the files the user opened or dropped, read on this computer (nothing is sent
- * anywhere). The cell conversions are the command line's own — src/node/readXlsx.ts and readCsv.ts
+ * anywhere). The cell conversions are the command line's own — src/io/readXlsx.ts and readCsv.ts
  * import nothing from Node, so both doors share them; exceljs is loaded only when an .xlsx is opened.
  */
 import { loadRoster, type Roster } from '../core/check/roster.js';
@@ -21,10 +21,10 @@ async function readOne(file: InputFile): Promise<{ book: WorkbookGrids; encoding
   if (kind === 'other') throw new Error('不支持的文件类型，请使用 .xlsx、.csv 或 .txt（unsupported file type）');
   const bytes = await file.bytes();
   if (kind === 'xlsx') {
-    const { readXlsx } = await import('../node/readXlsx.js');
+    const { readXlsx } = await import('../io/readXlsx.js');
     return { book: await readXlsx(bytes, file.name), encoding: null };
   }
-  const { readCsv } = await import('../node/readCsv.js');
+  const { readCsv } = await import('../io/readCsv.js');
   const { book, encoding } = readCsv(bytes, file.name);
   return { book, encoding };
 }

@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { loadRoster, type Roster } from '../core/check/roster.js';
 import { finding, type Finding } from '../core/findings/codes.js';
 import { foldText } from '../core/text/normalize.js';
-import { readCsv } from './readCsv.js';
-import { readXlsx } from './readXlsx.js';
+import { readCsv } from '../io/readCsv.js';
+import { readXlsx } from '../io/readXlsx.js';
 
 /** Reads `--roster FILE` (CSV or xlsx; in an xlsx the sheet named 名册, else the first). */
 export async function loadRosterFile(file: string): Promise<{ roster: Roster | null; findings: Finding[] }> {

@@ -6,8 +6,8 @@ import type { SheetGrid } from '../core/grid.js';
 import { loadTemplate } from '../core/template/loadTemplate.js';
 import type { Template } from '../core/template/types.js';
 import { foldText } from '../core/text/normalize.js';
-import { readCsv } from './readCsv.js';
-import { readXlsx } from './readXlsx.js';
+import { readCsv } from '../io/readCsv.js';
+import { readXlsx } from '../io/readXlsx.js';
 
 /** The standard template shipped with the package: templates/standard/{indicators,rules}.csv. */
 export const STANDARD_TEMPLATE_DIR = fileURLToPath(new URL('../../templates/standard/', import.meta.url));

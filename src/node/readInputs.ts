@@ -1,8 +1,8 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { WorkbookGrids } from '../core/grid.js';
-import { readCsv } from './readCsv.js';
-import { readXlsx, UnreadableFileError } from './readXlsx.js';
+import { readCsv } from '../io/readCsv.js';
+import { readXlsx, UnreadableFileError } from '../io/readXlsx.js';
 
 /** A file that could not be read at all; the core reports it as `file_unreadable`. */
 export interface InputProblem {

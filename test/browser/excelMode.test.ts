@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createExcelAdapter, MARK_COLORS, type ExcelHost } from '../../src/excel/excelAdapter.js';
-import { readXlsx } from '../../src/node/readXlsx.js';
+import { readXlsx } from '../../src/io/readXlsx.js';
 import { createActions } from '../../src/taskpane/actions.js';
 import { parseCsv } from '../../src/taskpane/standardTemplate.js';
 import { FakeExcel, sheetFrom, type FakeSheet, type FakeWorkbookState } from '../excel/fakeExcel.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readCsv } from '../../src/node/readCsv.js';
-import { fixtureBytes } from './fixtures.js';
+import { readCsv } from '../../src/io/readCsv.js';
+import { fixtureBytes } from '../node/fixtures.js';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 

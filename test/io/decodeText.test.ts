@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeText } from '../../src/node/decodeText.js';
+import { decodeText } from '../../src/io/decodeText.js';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const utf16le = (s: string) => {

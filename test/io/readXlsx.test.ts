@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cellAt, formulaAt, numberFormatAt, parseA1, type SheetGrid } from '../../src/core/grid.js';
-import { excelSerial, readXlsx, UnreadableFileError } from '../../src/node/readXlsx.js';
-import { fixtureBytes } from './fixtures.js';
+import { excelSerial, readXlsx, UnreadableFileError } from '../../src/io/readXlsx.js';
+import { fixtureBytes } from '../node/fixtures.js';
 
 /** The value at an A1 address (these grids start at A1). */
 const value = (g: SheetGrid, address: string) => {
