@@ -15,7 +15,7 @@ const NOT_NAMES = new Set([
  */
 export function documentFields(text: string): { community: string | null; street: string | null; period: string | null } {
   return {
-    community: mostFrequent(text, /社区|居委会/gu, (n) => n),
+    community: mostFrequent(text, /社区|居委会/gu, (n, word) => n + word),
     street: mostFrequent(text, /街道办事处|街道|镇人民政府|镇政府/gu, (n, word) => (word.startsWith('镇') ? `${n}镇` : `${n}街道`)),
     period: periodInText(text.slice(0, 300)),
   };

@@ -47,9 +47,29 @@ export function splitDocuments(text: string, fallbackTitle: string): DocumentSpa
   if (heads[0]!.start > 0) spans.push({ title: fallbackTitle, start: 0, titleEnd: 0, end: heads[0]!.start, preamble: true });
   heads.forEach((h, i) => {
     const end = i + 1 < heads.length ? heads[i + 1]!.start : text.length;
-    spans.push({ title: h.text.trim(), start: h.start, titleEnd: h.end, end, preamble: false });
+    spans.push(...splitAtOpenings({ title: h.text.trim(), start: h.start, titleEnd: h.end, end, preamble: false }, lines));
   });
   return spans;
+}
+
+/** The sentence a summary opens its report with: 现将…工作总结如下 / 现将…汇报如下. */
+const OPENING = /现将.{0,40}?(?:总结|汇报|报告)如下/u;
+const PART = ['二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/**
+ * A heading sometimes stands over several summaries run together without titles of their own; each opens
+ * with 现将…总结如下. A second (third …) such opening starts a new document at its paragraph, titled
+ * “篇六（其二）”.
+ */
+function splitAtOpenings(span: DocumentSpan, lines: readonly { start: number; end: number; text: string }[]): DocumentSpan[] {
+  const openings = lines.filter((l) => l.start > span.titleEnd && l.start < span.end && OPENING.test(l.text));
+  if (openings.length < 2) return [span];
+  const out: DocumentSpan[] = [{ ...span, end: openings[1]!.start }];
+  for (let k = 1; k < openings.length; k++) {
+    const end = k + 1 < openings.length ? openings[k + 1]!.start : span.end;
+    out.push({ title: `${span.title}（其${PART[k - 1] ?? String(k + 1)}）`, start: openings[k]!.start, titleEnd: openings[k]!.start, end, preamble: false });
+  }
+  return out;
 }
 
 /** A one-document file is titled by its first short line if it looks like a title. */
