@@ -12,6 +12,7 @@ const UNITS = [
   '幅', '起', '户', '册', '本', '辆', '车', '盏', '篇', '项', '家', '间', '袋', '瓶', '箱', '套', '件', '批', '所', '座',
   '趟', '封', '棵', '株', '方', '%',
 ];
+const UNIT_SET = new Set(UNITS);
 const NUM = String.raw`(?:\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千万]+)`;
 /**
  * A number with its unit: an approximation word before (约 近 将近 上百), 余/多/来 after the number or its
@@ -79,7 +80,7 @@ function readNumber(m: RegExpExecArray): NumberRead | null {
     const n = readChineseNumber(numeral!);
     return n.kind === 'number' ? { value: n.value, unit: unit!, approximate: true } : null;
   }
-  const r = readText(all.replace(/\s+/g, ''), () => true);
+  const r = readText(all.replace(/\s+/g, ''), (u) => UNIT_SET.has(u));
   if (r.kind !== 'number' || r.unit === null) return null;
   return { value: r.value, unit: r.unit.replace(/^(?:余|多)/, ''), approximate: r.approximate };
 }

@@ -44,3 +44,34 @@ export function scoreMentions(found: readonly Mention[], expected: readonly Expe
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
   return { expected: expected.length, found: found.length, correct, precision, recall, f1, missed, wrong };
 }
+
+/** A labelled document: the mentions expected between its heading line and the next heading. */
+export interface LabelledDocument {
+  file: string;
+  heading: string;
+  seen: boolean;
+  mentions: ExpectedMention[];
+}
+
+/**
+ * Scores the mentions found in one file against a labelled document of it. The document is found by its
+ * heading line (compared in Simplified script, so a Traditional copy is scored with the same labels) and
+ * runs to the next line starting with `nextHeading`; found mentions are taken by position, however the
+ * extractor split the file.
+ */
+export function scoreLabelled(text: string, found: readonly Mention[], label: LabelledDocument, nextHeading = '社区创卫工作总结'): Score | null {
+  let pos = 0;
+  let start = -1;
+  let end = text.length;
+  for (const line of text.split('\n')) {
+    const folded = toSimplified(line.trim());
+    if (start < 0 && folded === label.heading) start = pos;
+    else if (start >= 0 && folded.startsWith(nextHeading)) {
+      end = pos;
+      break;
+    }
+    pos += line.length + 1;
+  }
+  if (start < 0) return null;
+  return scoreMentions(found.filter((m) => m.start >= start && m.start < end), label.mentions);
+}

@@ -16,16 +16,23 @@ export function sentenceSpans(text: string, from: number, to: number): Span[] {
   const out: Span[] = [];
   let start = from;
   let lineStart = from;
+  // The last non-blank line ran on: blank lines after it do not end the sentence either.
+  let runningOn = false;
   for (let i = from; i < to; i++) {
     const ch = text[i]!;
     let end = false;
-    if (SENTENCE_END.test(ch)) end = true;
+    if (SENTENCE_END.test(ch)) {
+      end = true;
+      runningOn = false;
+    }
     else if (ch === '\n') {
       const line = text.slice(lineStart, i).trim();
       lineStart = i + 1;
       // A short line is a heading; a long one without closing punctuation continues on the next line.
-      if (line === '' || line.length < 20 || TERMINAL.test(line)) end = true;
+      if (line === '') end = !runningOn;
+      else if (line.length < 20 || TERMINAL.test(line)) end = true;
       else if (nextNonBlankIsBlankLineHeading(text, i + 1, to)) end = true;
+      if (line !== '') runningOn = !end;
     }
     if (end) {
       if (text.slice(start, i + 1).trim() !== '') out.push({ start, end: i + 1 });
