@@ -9,6 +9,7 @@ import { UI } from '../taskpane/i18n.js';
 import { excludedByFindings } from '../core/charts/exclusions.js';
 import { fromFile, kindOf, type InputFile } from './files.js';
 import type { BrowserJob } from './browserJob.js';
+import { mountExtractSection } from './extractPage.js';
 
 interface Chosen {
   input: InputFile;
@@ -257,6 +258,7 @@ export function mountBrowserPage(root: HTMLElement, lang: Lang): void {
   }
 
   renderFiles();
+  mountExtractSection(root, lang);
 }
 
 /** A small padlock drawn as SVG (an emoji would depend on the PC's fonts). */

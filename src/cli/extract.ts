@@ -1,12 +1,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import ExcelJS from 'exceljs';
-import { draftReturn, draftSheetNames } from '../core/extract/draftReturn.js';
 import { extractJson } from '../core/extract/extractJson.js';
 import { extractText, type ExtractedDocument } from '../core/extract/extractText.js';
 import type { Template } from '../core/template/types.js';
-import { addGridSheet, workbookBytes } from '../io/writeXlsx.js';
+import { draftWorkbook } from '../io/draftWorkbook.js';
 import { loadTemplateFile, STANDARD_TEMPLATE_DIR } from '../node/loadTemplateFile.js';
 import { readSummaryFiles } from '../node/readSummaryFiles.js';
 
@@ -70,15 +68,6 @@ export async function cmdExtract(argv: string[]): Promise<number> {
     if (values.out !== undefined) console.log(`\n已写出草稿 Wrote draft: ${values.out}（${docs.length} 张填报表，数值均待核实）`);
   }
   return problems.length > 0 ? 2 : 0;
-}
-
-/** The draft workbook: one sheet-form return per document, in file order. */
-export async function draftWorkbook(docs: readonly ExtractedDocument[], template: Template): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  const names = draftSheetNames(docs);
-  docs.forEach((d, i) => addGridSheet(wb, draftReturn(d, template, names[i]!), [6, 28, 10, 12, 80]));
-  if (docs.length === 0) addGridSheet(wb, { name: '说明', values: [['未找到任何总结 / no summaries found']] });
-  return workbookBytes(wb);
 }
 
 function textOf(docs: readonly ExtractedDocument[], template: Template): string {

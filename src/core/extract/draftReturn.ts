@@ -55,3 +55,9 @@ export function draftSheetNames(docs: readonly ExtractedDocument[]): string[] {
     return name;
   });
 }
+
+/** One draft sheet-form return per document, named uniquely. */
+export function draftGrids(docs: readonly ExtractedDocument[], template: Template): SheetGrid[] {
+  const names = draftSheetNames(docs);
+  return docs.map((d, i) => draftReturn(d, template, names[i]!));
+}
