@@ -79,6 +79,8 @@ interface Edited {
 }
 
 const STYLE = `
+.extract .extract-status{margin:.5em 0}
+.extract .extract-status.failed{color:#b00020}
 .extract textarea{width:100%;min-height:8em;box-sizing:border-box;font:inherit}
 .extract .extract-text{white-space:pre-wrap;line-height:1.7;max-height:22em;overflow:auto;border:1px solid #ddd;padding:.5em;background:#fff}
 .extract mark.mention{background:#ffeb9c;border-bottom:2px solid #c9a400;cursor:pointer}
@@ -106,7 +108,7 @@ export function mountExtractView(root: HTMLElement, opts: { lang: Lang; template
   const choose = el('button', { type: 'button', textContent: t.choose });
   const runButton = el('button', { type: 'button', className: 'primary', textContent: t.run, id: 'extract-run' });
   const deliverButton = el('button', { type: 'button', textContent: opts.door.label, id: 'extract-deliver', disabled: true });
-  const status = el('p', { className: 'status', role: 'status', id: 'extract-status' });
+  const status = el('p', { className: 'extract-status', role: 'status', id: 'extract-status' });
   const out = el('div', { className: 'extract-docs', id: 'extract-docs' });
   root.replaceChildren(
     el('h2', { textContent: t.title }),
@@ -119,7 +121,7 @@ export function mountExtractView(root: HTMLElement, opts: { lang: Lang; template
   root.classList.add('extract');
 
   const say = (text: string, failed = false) => {
-    status.className = failed ? 'status failed' : 'status';
+    status.className = failed ? 'extract-status failed' : 'extract-status';
     status.textContent = text;
   };
 

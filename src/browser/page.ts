@@ -9,7 +9,6 @@ import { UI } from '../taskpane/i18n.js';
 import { excludedByFindings } from '../core/charts/exclusions.js';
 import { fromFile, kindOf, type InputFile } from './files.js';
 import type { BrowserJob } from './browserJob.js';
-import { mountExtractSection } from './extractPage.js';
 
 interface Chosen {
   input: InputFile;
@@ -258,7 +257,7 @@ export function mountBrowserPage(root: HTMLElement, lang: Lang): void {
   }
 
   renderFiles();
-  mountExtractSection(root, lang);
+  void import('./extractPage.js').then((m) => m.mountExtractSection(root, lang));
 }
 
 /** A small padlock drawn as SVG (an emoji would depend on the PC's fonts). */
