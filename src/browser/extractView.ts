@@ -39,6 +39,7 @@ const TEXT = {
     approx: '约数',
     mismatch: (u: string, t: string) => `单位“${u}”无法换算为“${t}”，请人工填写`,
     noMentions: '这篇总结中没有找到指标数值。',
+    count: (n: number) => `${n} 处数值`,
     unreadable: (r: string) => `文件无法读取：${r}`,
     failed: (m: string) => `操作失败：${m}`,
     pasted: '粘贴的文本',
@@ -62,6 +63,7 @@ const TEXT = {
     approx: 'approximate',
     mismatch: (u: string, t: string) => `unit “${u}” does not convert to “${t}”; fill it in by hand`,
     noMentions: 'No indicator values found in this summary.',
+    count: (n: number) => `${n} values`,
     unreadable: (r: string) => `The file cannot be read: ${r}`,
     failed: (m: string) => `Failed: ${m}`,
     pasted: 'pasted text',
@@ -87,10 +89,12 @@ const STYLE = `
 .extract mark.mention.mismatch{background:#ffc7ce;border-bottom-color:#c00}
 .extract mark.mention.rejected{background:none;border-bottom:none;text-decoration:line-through;color:#888}
 .extract mark.mention.current{outline:2px solid #2b6cb0}
-.extract table.mentions{border-collapse:collapse;margin:.5em 0}
+.extract table.mentions{border-collapse:collapse;margin:.5em 0;width:100%}
+.extract table.mentions select{max-width:11em}
+.extract details.doc>summary{font-weight:600;cursor:pointer;margin:.6em 0 .3em}
 .extract table.mentions td,.extract table.mentions th{border:1px solid #ddd;padding:.2em .4em;text-align:left}
 .extract table.mentions tr.rejected td{color:#888;text-decoration:line-through}
-.extract table.mentions input{width:7em}
+.extract table.mentions input{width:5.5em}
 .extract .doc-fields label{margin-right:1em}
 `;
 
@@ -238,11 +242,13 @@ export function mountExtractView(root: HTMLElement, opts: { lang: Lang; template
               el('thead', {}, el('tr', {}, ...[t.indicator, t.value, t.text, t.note, ''].map((h) => el('th', { textContent: h })))),
               el('tbody', {}, ...rows))
           : el('p', { className: 'empty', textContent: t.noMentions });
+        // A summary with nothing found stays folded: its text is there to check, not in the way.
         return el('article', { className: 'extract-doc' },
-          el('h3', { textContent: d.title }),
-          el('p', { className: 'doc-fields' }, el('label', {}, `${t.community} `, community), el('label', {}, `${t.period} `, period)),
-          textBox,
-          table);
+          el('details', { className: 'doc', open: d.mentions.length > 0 },
+            el('summary', { textContent: `${d.title}（${t.count(d.mentions.length)}）` }),
+            el('p', { className: 'doc-fields' }, el('label', {}, `${t.community} `, community), el('label', {}, `${t.period} `, period)),
+            textBox,
+            table));
       }),
     );
   }

@@ -4,7 +4,7 @@
  * extractText finds in Node; one is rejected and one corrected; the page's downloaded draft.xlsx and the
  * pane's inserted sheets are read back through the core's reader and checks.
  */
-import { readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +14,7 @@ import { runJob } from '../../src/core/job.js';
 import { readXlsx } from '../../src/io/readXlsx.js';
 import type { FakeWorkbookState } from '../excel/fakeExcel.js';
 import { standardTemplate } from '../helpers/template.js';
-import { buildPage, fakeOfficeScript, launch, newContext, ROOT, serve, watchErrors } from './harness.js';
+import { buildPage, fakeOfficeScript, launch, newContext, ROOT, SCREENSHOTS, serve, watchErrors } from './harness.js';
 
 const SEED = path.resolve(ROOT, '../shared/seeds/000_b5df7ddf021696d8.txt');
 
@@ -66,6 +66,9 @@ describe('the page extracts from a pasted summary and downloads the draft', () =
 
   it('highlights the mentions extractText finds, and the corrected draft reads back with every value flagged', async () => {
     await extractAndEdit(page, '#extract');
+    await mkdir(SCREENSHOTS, { recursive: true });
+    await page.locator('#extract article.extract-doc').nth(2).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'extract-page.png') });
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#extract #extract-deliver').click()]);
     expect(download.suggestedFilename()).toBe('draft.xlsx');
     const bytes = new Uint8Array(await readFile((await download.path())!));
@@ -99,6 +102,8 @@ describe('the task pane extracts from a pasted summary and inserts the draft she
     await page.locator('button#extract').click();
     await expect.poll(() => page.locator('.extract-box #extract-text').count(), { timeout: 30_000 }).toBe(1);
     await extractAndEdit(page, '.extract-box');
+    await page.locator('.extract-box article.extract-doc').nth(2).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'extract-pane.png') });
     await page.locator('.extract-box #extract-deliver').click();
     await expect.poll(() => page.locator('.extract-box #extract-status').innerText(), { timeout: 30_000 }).toContain('已插入工作表');
     const state = await page.evaluate(() => (window as unknown as { __crFake: { state: FakeWorkbookState } }).__crFake.state);
