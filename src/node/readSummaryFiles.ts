@@ -14,7 +14,8 @@ export interface SummaryProblem {
   reason: string;
 }
 
-const isSummary = (name: string): boolean => (SUMMARY_EXTENSIONS as readonly string[]).includes(path.extname(name).toLowerCase());
+// .doc is not read, but one inside a folder is reported with its reason rather than passed over.
+const isSummary = (name: string): boolean => [...SUMMARY_EXTENSIONS, '.doc'].includes(path.extname(name).toLowerCase());
 
 /**
  * Files and folders → summary texts. Folders are walked in name order for .txt and .docx; hidden and

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -50,6 +50,8 @@ describe('returns extract on a real summary collection', () => {
     }
     expect(docs[0]!.community).toBe('昌宁宫社区');
     expect(docs[4]!.community).toBe('城中社区');
+    // 二 is a hospital's summary and 八 a sub-district office's: no community is named, none is guessed.
+    expect([docs[1]!.community, docs[7]!.community]).toEqual([null, null]);
   });
 
   it('reports values in the template unit with their sentence and offsets into the decoded file', () => {
@@ -86,8 +88,13 @@ describe('returns extract on a real summary collection', () => {
     const r = await returns(['extract', 'no/such.txt', `${FIXTURES}/labels.json`, '--format', 'json']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('no/such.txt');
-    const bad = await returns(['extract', `${FIXTURES}/../extract/labels.json.docx`]);
+    const folder = mkdtempSync(path.join(tmpdir(), 'cr-doc-'));
+    writeFileSync(path.join(folder, '旧总结.doc'), new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]));
+    writeFileSync(path.join(folder, '总结.txt'), '发放宣传单200份。');
+    const bad = await returns(['extract', folder, '--format', 'json']);
     expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('旧总结.doc');
+    expect((JSON.parse(bad.stdout) as { documents: JsonDoc[] }).documents[0]!.mentions).toHaveLength(1);
   }, 30_000);
 
   it('prints a readable text listing by default', async () => {
