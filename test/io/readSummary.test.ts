@@ -23,6 +23,14 @@ describe('readSummary', () => {
     if (r.ok) expect(r.text).toContain('清运裸露垃圾近5吨');
   });
 
+  it('decodes UTF-16 (Notepad "Unicode") with its BOM', () => {
+    const text = '投放鼠药90公斤。';
+    const bytes = new Uint8Array(2 + text.length * 2);
+    bytes.set([0xff, 0xfe]);
+    for (let i = 0; i < text.length; i++) [bytes[2 + 2 * i], bytes[3 + 2 * i]] = [text.charCodeAt(i) & 0xff, text.charCodeAt(i) >> 8];
+    expect(readSummary('a.txt', bytes)).toEqual({ ok: true, text, encoding: 'utf-16le' });
+  });
+
   it('keeps runs, tabs, breaks and entities; drops deleted revisions', () => {
     const text = readDocxText(docx('<w:p><w:r><w:t>发放</w:t></w:r><w:r><w:t xml:space="preserve">宣传单 </w:t><w:tab/><w:t>200&amp;份</w:t></w:r><w:del><w:r><w:t>300份</w:t></w:r></w:del></w:p><w:p/><w:p><w:r><w:t>拉横幅</w:t><w:br/><w:t>5条</w:t></w:r></w:p>'));
     expect(text).toBe('发放宣传单 \t200&份\n\n拉横幅\n5条');
