@@ -257,6 +257,7 @@ export function mountBrowserPage(root: HTMLElement, lang: Lang): void {
   }
 
   renderFiles();
+  void import('./extractPage.js').then((m) => m.mountExtractSection(root, lang));
 }
 
 /** A small padlock drawn as SVG (an emoji would depend on the PC's fonts). */

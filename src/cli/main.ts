@@ -10,6 +10,7 @@ import { loadTemplateFile, STANDARD_TEMPLATE_DIR } from '../node/loadTemplateFil
 import { addGridSheet, outputWorkbook, workbookBytes } from '../io/writeXlsx.js';
 import { tableToCsv } from '../io/writeCsv.js';
 import { CHART_HELP, cmdChart } from './chart.js';
+import { cmdExtract } from './extract.js';
 import { loadWithHistory, monthTables } from './history.js';
 import { exitCodeOf } from './load.js';
 import { cmdReport, REPORT_HELP } from './reportCmd.js';
@@ -33,6 +34,7 @@ const HELP: Record<string, string> = {
   returns template --out 模板.xlsx     生成空白填报表和可编辑模板 (write a blank return + the template)
   returns chart    <文件或文件夹...>   例会图表 PNG (meeting charts as PNG)
   returns report   <文件或文件夹...>   例会报告 HTML (one self-contained HTML meeting report)
+  returns extract  <文件或文件夹...>   从工作总结摘录指标数值、写草稿填报表 (values from work summaries, a draft return)
 
 每个命令都有 --help。Each command has --help.
 退出码 Exit code: 0 无错误 no errors · 1 发现错误 errors found · 2 用法错误或输入无法读取 bad usage / unreadable input`,
@@ -170,6 +172,8 @@ export async function main(argv: string[]): Promise<number> {
         return await cmdChart(rest);
       case 'report':
         return await cmdReport(rest);
+      case 'extract':
+        return await cmdExtract(rest);
       case undefined:
       case '-h':
       case '--help':

@@ -21,6 +21,8 @@ export type Scope = 'active' | 'all';
 /** What the buttons do. Every function resolves with plain data for the UI to show. */
 export interface TaskpaneActions {
   insertReturnSheet(): Promise<string>;
+  /** Adds the draft returns extracted from a work summary, one sheet each; returns the sheet names. */
+  insertDraftReturns(grids: SheetGrid[]): Promise<string[]>;
   validate(scope: Scope): Promise<Finding[]>;
   combine(): Promise<{ returns: number; findings: Finding[] }>;
   clearMarks(): Promise<number>;
@@ -83,6 +85,12 @@ export function createActions(adapter: ExcelAdapter, deps: ActionDeps): Taskpane
       if (form) return adapter.insertReturnSheet({ copyOf: form }, '填报表');
       const { template } = loadTemplate(await deps.standardTemplate(), 'templates/standard');
       return adapter.insertReturnSheet({ grid: blankReturn(template) });
+    },
+
+    async insertDraftReturns(grids) {
+      const names: string[] = [];
+      for (const g of grids) names.push(await adapter.insertReturnSheet({ grid: g }, g.name));
+      return names;
     },
 
     async validate(scope) {

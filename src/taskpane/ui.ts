@@ -26,14 +26,17 @@ export function mountTaskpane(root: HTMLElement, lang: Lang, actionsPromise: Pro
     combine: el('button', { type: 'button', textContent: t.combine, id: 'combine' }),
     charts: el('button', { type: 'button', textContent: t.charts, id: 'charts' }),
     clear: el('button', { type: 'button', textContent: t.clear, id: 'clear' }),
+    extract: el('button', { type: 'button', textContent: lang === 'zh-CN' ? '从总结摘录' : 'From a summary', id: 'extract' }),
   };
+  const extractBox = el('div', { className: 'extract-box', hidden: true });
   root.replaceChildren(
     el('h1', { textContent: t.title }),
-    el('div', { className: 'toolbar' }, buttons.validate, buttons.combine, buttons.charts, buttons.insert, buttons.clear),
+    el('div', { className: 'toolbar' }, buttons.validate, buttons.combine, buttons.charts, buttons.insert, buttons.clear, buttons.extract),
     el('label', { className: 'scope', htmlFor: 'scope' }, t.scope + ' ', scopeSelect),
     status,
     list,
     charts,
+    extractBox,
   );
   const all = Object.values(buttons);
   if (!actionsPromise) {
@@ -83,6 +86,24 @@ export function mountTaskpane(root: HTMLElement, lang: Lang, actionsPromise: Pro
       list.hidden = true;
       charts.hidden = false;
       mountChartView(charts, src, { lang, say, insertNative: (spec) => a.insertChart(spec) });
+      return '';
+    }),
+  );
+  buttons.extract.addEventListener('click', () =>
+    void run(async (a) => {
+      const [{ mountExtractView }, { standardTemplateGrids }, { loadTemplate }] = await Promise.all([
+        import('../browser/extractView.js'), import('./standardTemplate.js'), import('../core/template/loadTemplate.js'),
+      ]);
+      list.hidden = charts.hidden = true;
+      extractBox.hidden = false;
+      mountExtractView(extractBox, {
+        lang,
+        template: async () => loadTemplate(standardTemplateGrids(), 'templates/standard').template,
+        door: {
+          label: lang === 'zh-CN' ? '插入草稿填报表' : 'Insert draft returns',
+          deliver: async (grids) => `${t.inserted((await a.insertDraftReturns(grids)).join('、'))}`,
+        },
+      });
       return '';
     }),
   );

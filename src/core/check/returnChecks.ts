@@ -1,3 +1,4 @@
+import { REVIEW_MARK } from '../extract/reviewMark.js';
 import { finding, type Finding } from '../findings/codes.js';
 import type { ParsedReturn } from '../read/types.js';
 import { evalExpr, refsOf } from '../template/expr.js';
@@ -26,6 +27,17 @@ export const checkRemarks: ReturnCheck = (ret, template) => {
         ...returnWhere(ret), cell: v.cell, indicator: ind.code, indicatorName: ind.name,
       }),
     );
+  }
+  return out;
+};
+
+/** A value a draft return took from a work summary is marked in its remark; every such value needs review. */
+export const checkExtracted: ReturnCheck = (ret, template) => {
+  const out: Finding[] = [];
+  for (const ind of template.indicators) {
+    const v = ret.values[ind.code];
+    if (!v?.remark?.startsWith(REVIEW_MARK)) continue;
+    out.push(finding('extracted_for_review', { value: v.value }, { ...returnWhere(ret), cell: v.cell, indicator: ind.code, indicatorName: ind.name }));
   }
   return out;
 };
@@ -98,7 +110,7 @@ export function withNames(text: string, template: Template): string {
 export const checkRules: ReturnCheck = (ret, template) =>
   template.rules.map((rule) => evaluateRule(rule, ret, template)).filter((f): f is Finding => f !== null);
 
-export const RETURN_CHECKS: readonly ReturnCheck[] = [checkRequired, checkRules, checkRemarks];
+export const RETURN_CHECKS: readonly ReturnCheck[] = [checkRequired, checkRules, checkRemarks, checkExtracted];
 
 export function checkReturn(ret: ParsedReturn, template: Template): Finding[] {
   return RETURN_CHECKS.flatMap((check) => check(ret, template));

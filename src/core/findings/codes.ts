@@ -72,6 +72,8 @@ export interface FindingArgs {
   rule_side_missing: { rule: string; side: string };
   /** A value above the template's threshold needs a remark (意外中毒事件 > 0) and has none. */
   remark_missing: { value: number; threshold: number };
+  /** A value a draft return took from a work summary (备注 starts with 【待核实】): check it against the text before reporting. */
+  extracted_for_review: { value: number | null };
 
   // ── against peers and the roster ────────────────────────────────────────────────────────────
   /** Far from the other communities of the same period (see check/outliers.ts). `ratio` is null for rates. */
@@ -159,6 +161,7 @@ export const DEFAULT_SEVERITY: { readonly [C in FindingCode]: Severity } = {
   rule_failed: 'error',
   rule_side_missing: 'warning',
   remark_missing: 'warning',
+  extracted_for_review: 'warning',
   outlier_peer: 'warning',
   outlier_history: 'warning',
   missing_return: 'warning',

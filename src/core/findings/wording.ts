@@ -47,6 +47,8 @@ const zh: Wording = {
     (a.tolerance ? `（允许误差 ${n(a.tolerance)}）` : ''),
   rule_side_missing: (a) => `规则“${a.rule}”无法检查：${a.side} 未填写`,
   remark_missing: (a, w) => `${zhName(w)}为 ${n(a.value)}（大于 ${n(a.threshold)}），需要在备注中说明情况`,
+  extracted_for_review: (a, w) =>
+    `${zhName(w)}${a.value === null ? '' : `的 ${n(a.value)} `}由工作总结摘录，待核实：请对照备注中的原文核对后再上报`,
   outlier_peer: (a, w) =>
     a.ratio === null
       ? `${zhName(w)}为 ${n(a.value)}%，与同期 ${a.peers} 个社区的中位数 ${n(a.median)}% 相差很大，请核实`
@@ -112,6 +114,8 @@ const en: Wording = {
     (a.tolerance ? ` (tolerance ${n(a.tolerance)})` : ''),
   rule_side_missing: (a) => `Rule "${a.rule}" cannot be checked: ${a.side} is empty`,
   remark_missing: (a, w) => `${enName(w)} is ${n(a.value)} (above ${n(a.threshold)}); a remark explaining it is required`,
+  extracted_for_review: (a, w) =>
+    `${enName(w)}${a.value === null ? '' : ` (${n(a.value)})`} was extracted from a work summary; check it against the sentences in the remark before reporting`,
   outlier_peer: (a, w) =>
     a.ratio === null
       ? `${enName(w)} is ${n(a.value)}%, far from the median ${n(a.median)}% of ${a.peers} communities this period; please check`
