@@ -12,6 +12,7 @@ import { tableToCsv } from '../io/writeCsv.js';
 import { CHART_HELP, cmdChart } from './chart.js';
 import { loadWithHistory, monthTables } from './history.js';
 import { exitCodeOf } from './load.js';
+import { cmdForms } from './forms.js';
 import { cmdReport, REPORT_HELP } from './reportCmd.js';
 import { textReport } from './report.js';
 
@@ -31,6 +32,7 @@ const HELP: Record<string, string> = {
   returns validate <文件或文件夹...>   校验报表 (validate returns)
   returns combine  <文件或文件夹...>   校验并汇总 (validate and combine into a summary)
   returns template --out 模板.xlsx     生成空白填报表和可编辑模板 (write a blank return + the template)
+  returns forms --roster R --period YYYY-MM --out 文件夹/   每个社区一份带数据验证的填报表 (one validated form per community)
   returns chart    <文件或文件夹...>   例会图表 PNG (meeting charts as PNG)
   returns report   <文件或文件夹...>   例会报告 HTML (one self-contained HTML meeting report)
 
@@ -168,6 +170,8 @@ export async function main(argv: string[]): Promise<number> {
         return await cmdTemplate(rest);
       case 'chart':
         return await cmdChart(rest);
+      case 'forms':
+        return await cmdForms(rest);
       case 'report':
         return await cmdReport(rest);
       case undefined:
