@@ -14,8 +14,13 @@ import { uniqueFileNames } from '../core/output/fileName.js';
 import type { Template } from '../core/template/types.js';
 import { addGridSheet, workbookBytes } from './writeXlsx.js';
 
-/** Column widths of the form (序号 | 指标名称 | 单位 | 本月数 | 备注), as `returns template` writes them. */
-export const FORM_COLUMN_WIDTHS = [6, 28, 10, 12, 24];
+/**
+ * Column widths of the form (序号 | 指标名称 | 单位 | 本月数 | 备注). Column A is wide enough for the header
+ * labels (联系电话): Excel cuts a label short when the cell to its right holds a value.
+ */
+export const FORM_COLUMN_WIDTHS = [10, 30, 10, 14, 26];
+/** Row height (points) of the indicator rows: room to write by hand on the printed form. */
+const ROW_HEIGHT = 20;
 
 export interface NamedFile {
   name: string;
@@ -62,9 +67,12 @@ export async function communityFormXlsx(template: Template, period: string, entr
   }
   template.indicators.forEach((ind, i) => {
     const r = first + i + 1;
-    for (let c = 1; c <= L.width; c++) ws.getCell(r, c).border = BORDER;
-    ws.getCell(r, 1).alignment = { horizontal: 'center' };
-    ws.getCell(r, 3).alignment = { horizontal: 'center' };
+    ws.getRow(r).height = ROW_HEIGHT;
+    for (let c = 1; c <= L.width; c++) {
+      const cell = ws.getCell(r, c);
+      cell.border = BORDER;
+      cell.alignment = c === 1 || c === 3 ? { horizontal: 'center', vertical: 'middle' } : { vertical: 'middle' };
+    }
     const value = ws.getCell(r, L.valueCol + 1);
     const remark = ws.getCell(r, L.remarkCol + 1);
     unlock(value);
