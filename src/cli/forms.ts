@@ -97,10 +97,16 @@ export async function cmdForms(argv: string[]): Promise<number> {
     }
   }
 
-  await mkdir(outDir, { recursive: true });
-  for (const [i, entry] of roster.entries.entries()) {
-    const bytes = await communityFormXlsx(tpl.template, values.period, entry);
-    await writeFile(targets[i]!, bytes, { flag: values.force ? 'w' : 'wx' });
+  try {
+    await mkdir(outDir, { recursive: true });
+    for (const [i, entry] of roster.entries.entries()) {
+      const bytes = await communityFormXlsx(tpl.template, values.period, entry);
+      await writeFile(targets[i]!, bytes, { flag: values.force ? 'w' : 'wx' });
+    }
+  } catch (e) {
+    // A folder that cannot be made or written (a file of that name, no permission, a disk full).
+    console.error(`returns: ${zh ? '无法写出填报表' : 'cannot write the forms'}: ${e instanceof Error ? e.message : String(e)}`);
+    return 2;
   }
   const shown = values.out;
   console.log(

@@ -15,7 +15,7 @@ import { SaxesParser } from 'saxes';
 import { unzipSync, strFromU8 } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { entryRule } from '../../src/core/output/entryRule.js';
-import { BLANK_RETURN_LAYOUT } from '../../src/core/output/blankReturn.js';
+import { BLANK_RETURN_LAYOUT, blankReturn } from '../../src/core/output/blankReturn.js';
 import { communityFormXlsx } from '../../src/io/formXlsx.js';
 import { workbookBytes } from '../../src/io/writeXlsx.js';
 import { standardTemplate } from '../helpers/template.js';
@@ -164,6 +164,15 @@ describe('returns forms on examples/roster.csv', () => {
     expect(r.stderr).toContain(says);
   });
 
+  it('an --out that is a file exits 2 with a message, not a stack trace', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cr-forms-file-'));
+    writeFileSync(path.join(dir, 'out'), 'x');
+    const r = await returns(['forms', '--roster', ROSTER, '--period', '2026-10', '--out', path.join(dir, 'out')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^returns: 无法写出填报表: /);
+    expect(r.stderr).not.toContain('    at ');
+  });
+
   it('an unreadable roster exits 2 and writes nothing', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'cr-forms-bad-'));
     const r = await returns(['forms', '--roster', path.join(dir, 'missing.csv'), '--period', '2026-10', '--out', path.join(dir, 'out')]);
@@ -238,6 +247,26 @@ describe('returns forms on examples/roster.csv', () => {
 
   it('the XML helper is strict: a broken sheet fails to parse', () => {
     expect(() => parseXml('<worksheet><sheetData></worksheet>')).toThrow(/XML/);
+  });
+});
+
+describe('BLANK_RETURN_LAYOUT says where blankReturn puts things', () => {
+  it('header values next to their labels, the table header, the first indicator', () => {
+    const g = blankReturn(tpl, '2026-10', '填报表', { community: '阳光社区', street: '东城街道' }).values;
+    const L = BLANK_RETURN_LAYOUT;
+    const at = ([r, c]: readonly [number, number]) => g[r]![c];
+    const label = ([r, c]: readonly [number, number]) => g[r]![c - 1];
+    expect([at(L.community), label(L.community)]).toEqual(['阳光社区', '社区名称']);
+    expect([at(L.street), label(L.street)]).toEqual(['东城街道', '所属街道']);
+    expect([at(L.period), label(L.period)]).toEqual(['2026年10月', '报告期']);
+    expect([at(L.reporter), label(L.reporter)]).toEqual([null, '填报人']);
+    expect([at(L.phone), label(L.phone)]).toEqual([null, '联系电话']);
+    expect(at(L.title)).toBe('2026年10月社区创卫工作月报表');
+    expect(g[L.tableHeaderRow]).toEqual(['序号', '指标名称', '单位', '本月数', '备注']);
+    expect(g[L.tableHeaderRow]![L.valueCol]).toBe('本月数');
+    expect(g[L.tableHeaderRow]![L.remarkCol]).toBe('备注');
+    expect(g[L.firstIndicatorRow]!.slice(0, 3)).toEqual([1, tpl.indicators[0]!.name, tpl.indicators[0]!.unit]);
+    expect(g[L.tableHeaderRow]).toHaveLength(L.width);
   });
 });
 
