@@ -62,7 +62,8 @@ export function formsSection(lang: Lang, opts: FormsSectionOptions = {}): HTMLEl
   const rosterName = el('span', { className: 'roster-name' });
   const period = el('input', { type: 'month', id: 'forms-period', value: lastMonth(), attrs: { 'aria-label': w.period, pattern: '\\d{4}-\\d{2}', placeholder: 'YYYY-MM' } });
   const button = el('button', { type: 'button', className: 'primary', id: 'forms-generate', textContent: w.generate });
-  const status = el('p', { className: 'status', role: 'status' });
+  // Not the page's `.status` class: the page and its tests own that one line.
+  const status = el('p', { className: 'forms-status', role: 'status', attrs: { style: 'margin:8px 0 0;min-height:1.5em' } });
 
   const roster = (): InputFile | null => own ?? opts.roster?.() ?? null;
   const showRoster = () => {
@@ -76,7 +77,7 @@ export function formsSection(lang: Lang, opts: FormsSectionOptions = {}): HTMLEl
     showRoster();
   });
   const say = (text: string, failed = false) => {
-    status.className = failed ? 'status failed' : 'status';
+    status.style.color = failed ? 'var(--error)' : 'var(--muted)';
     status.textContent = text;
   };
 

@@ -47,7 +47,7 @@ async function generate(): Promise<{ name: string; raw: Uint8Array; files: Recor
 describe('生成填报表 on the page', () => {
   it('asks for a roster before it makes anything', async () => {
     await page.locator('#forms-generate').click();
-    await expect.poll(() => page.locator('#forms .status').innerText()).toBe('请先选择名册');
+    await expect.poll(() => page.locator('#forms .forms-status').innerText()).toBe('请先选择名册');
   });
 
   it('downloads one .zip with one form per community, byte for byte what returns forms writes', async () => {
@@ -56,7 +56,7 @@ describe('生成填报表 on the page', () => {
     const { name, raw, files } = await generate();
     expect(name).toBe('填报表-2026-10.zip');
     expect(Object.keys(files).sort()).toEqual(COMMUNITIES.map(([c]) => `${c}.xlsx`).sort());
-    await expect.poll(() => page.locator('#forms .status').innerText()).toBe('已生成 12 份填报表：填报表-2026-10.zip');
+    await expect.poll(() => page.locator('#forms .forms-status').innerText()).toBe('已生成 12 份填报表：填报表-2026-10.zip');
 
     const tpl = await loadTemplateFile();
     for (const [community, street] of COMMUNITIES) {
