@@ -173,6 +173,20 @@ describe('returns forms on examples/roster.csv', () => {
     expect(r.stderr).not.toContain('    at ');
   });
 
+  it('--help exits 0; a roster without a 社区名称 column, or with no community, exits 2 with the reason', async () => {
+    const help = await returns(['forms', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('returns forms --roster');
+    const dir = mkdtempSync(path.join(tmpdir(), 'cr-forms-roster-'));
+    writeFileSync(path.join(dir, 'no-column.csv'), 'a,b\n1,2\n');
+    writeFileSync(path.join(dir, 'empty.csv'), '社区名称,所属街道\n');
+    const noColumn = await returns(['forms', '--roster', path.join(dir, 'no-column.csv'), '--period', '2026-10', '--out', path.join(dir, 'out')]);
+    expect([noColumn.code, noColumn.stderr]).toEqual([2, expect.stringContaining('名册缺少“社区名称”列')]);
+    const empty = await returns(['forms', '--roster', path.join(dir, 'empty.csv'), '--period', '2026-10', '--out', path.join(dir, 'out')]);
+    expect([empty.code, empty.stderr]).toEqual([2, expect.stringContaining('名册中没有社区')]);
+    expect(readdirSync(dir).sort()).toEqual(['empty.csv', 'no-column.csv']);
+  });
+
   it('an unreadable roster exits 2 and writes nothing', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'cr-forms-bad-'));
     const r = await returns(['forms', '--roster', path.join(dir, 'missing.csv'), '--period', '2026-10', '--out', path.join(dir, 'out')]);
