@@ -9,7 +9,6 @@ import { UI } from '../taskpane/i18n.js';
 import { excludedByFindings } from '../core/charts/exclusions.js';
 import { fromFile, kindOf, type InputFile } from './files.js';
 import type { BrowserJob } from './browserJob.js';
-import { formsSection } from './formsSection.js';
 
 interface Chosen {
   input: InputFile;
@@ -91,7 +90,7 @@ export function mountBrowserPage(root: HTMLElement, lang: Lang): void {
     status,
     el('section', { className: 'card results' }, view.list, findingsPanel, summaryPanel, chartsPanel),
   );
-  root.append(formsSection(lang, { roster: () => roster?.input ?? null }));
+  void import('./formsSection.js').then((m) => root.append(m.formsSection(lang, { roster: () => roster?.input ?? null })));
 
   function say(text: string, failed = false): void {
     status.className = failed ? 'status failed' : 'status';
