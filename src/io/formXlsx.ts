@@ -52,7 +52,8 @@ export async function communityFormXlsx(template: Template, period: string, entr
   at(L.title).font = { bold: true, size: 16 };
   at(L.title).alignment = { horizontal: 'center', vertical: 'middle' };
   ws.getRow(L.title[0] + 1).height = 30;
-  for (const [r, c] of [[1, 0], [1, 2], [2, 0], [2, 2], [3, 0]] as const) at([r, c]).font = { bold: true };
+  // Each header label stands just left of its value.
+  for (const [r, c] of [L.community, L.street, L.period, L.reporter, L.phone]) at([r, c - 1]).font = { bold: true };
   // Filled in for the community: locked. A roster without a street leaves that cell for them to fill.
   if (entry.street === null) unlock(at(L.street));
   for (const cell of [L.reporter, L.phone] as const) unlock(at(cell));

@@ -48,7 +48,7 @@ export function entryRule(ind: Indicator, template: Template): EntryRule {
   const den = nameOf(ind.denominator);
   const prompt = [
     `请填写${fill}，单位：${unit}。`,
-    rate && num && den ? `= ${num} ÷ ${den} × 100。` : '',
+    rate && num && den ? `= ${num} ÷ ${den} × 100，保留一位小数。` : '',
     ind.required ? '必填，' : '',
     '没有发生请填 0，不要写“约”“余”或范围。',
     ind.remarkAbove !== null ? `大于 ${ind.remarkAbove} 时请在备注栏说明情况。` : '',
