@@ -90,6 +90,7 @@ export function mountBrowserPage(root: HTMLElement, lang: Lang): void {
     status,
     el('section', { className: 'card results' }, view.list, findingsPanel, summaryPanel, chartsPanel),
   );
+  void import('./formsSection.js').then((m) => root.append(m.formsSection(lang, { roster: () => roster?.input ?? null })));
 
   function say(text: string, failed = false): void {
     status.className = failed ? 'status failed' : 'status';

@@ -13,6 +13,7 @@ import { CHART_HELP, cmdChart } from './chart.js';
 import { cmdExtract } from './extract.js';
 import { loadWithHistory, monthTables } from './history.js';
 import { exitCodeOf } from './load.js';
+import { cmdForms } from './forms.js';
 import { cmdReport, REPORT_HELP } from './reportCmd.js';
 import { textReport } from './report.js';
 
@@ -32,6 +33,7 @@ const HELP: Record<string, string> = {
   returns validate <文件或文件夹...>   校验报表 (validate returns)
   returns combine  <文件或文件夹...>   校验并汇总 (validate and combine into a summary)
   returns template --out 模板.xlsx     生成空白填报表和可编辑模板 (write a blank return + the template)
+  returns forms --roster R --period YYYY-MM --out 文件夹/   每个社区一份带数据验证的填报表 (one validated form per community)
   returns chart    <文件或文件夹...>   例会图表 PNG (meeting charts as PNG)
   returns report   <文件或文件夹...>   例会报告 HTML (one self-contained HTML meeting report)
   returns extract  <文件或文件夹...>   从工作总结摘录指标数值、写草稿填报表 (values from work summaries, a draft return)
@@ -170,6 +172,8 @@ export async function main(argv: string[]): Promise<number> {
         return await cmdTemplate(rest);
       case 'chart':
         return await cmdChart(rest);
+      case 'forms':
+        return await cmdForms(rest);
       case 'report':
         return await cmdReport(rest);
       case 'extract':

@@ -2,16 +2,45 @@ import type { CellValue, SheetGrid } from '../grid.js';
 import type { Template } from '../template/types.js';
 
 /**
- * A blank sheet-form return built from the template: merged title, header block, and one row per
- * indicator (序号 | 指标名称 | 单位 | 本月数 | 备注). Used by `returns template` and the add-in's 插入填报表,
- * and read back by the same label-based reader.
+ * Where things stand in {@link blankReturn}'s grid (0-based row, column): the per-community forms fill
+ * the header cells and put data validation and protection on exactly these cells.
  */
-export function blankReturn(template: Template, period: string | null = null, name = '填报表'): SheetGrid {
-  const title = period ? `${period.slice(0, 4)}年${Number(period.slice(5, 7))}月社区创卫工作月报表` : '社区创卫工作月报表';
+export const BLANK_RETURN_LAYOUT = {
+  title: [0, 0],
+  community: [1, 1],
+  street: [1, 3],
+  period: [2, 1],
+  reporter: [2, 3],
+  phone: [3, 1],
+  tableHeaderRow: 4,
+  firstIndicatorRow: 5,
+  valueCol: 3,
+  remarkCol: 4,
+  width: 5,
+} as const;
+
+/** The header values a per-community form is handed already filled in. */
+export interface BlankReturnHeader {
+  community: string;
+  street: string | null;
+}
+
+/** `2026-10` → `2026年10月`, the way the header and title write a period. */
+export function periodText(period: string): string {
+  return `${period.slice(0, 4)}年${Number(period.slice(5, 7))}月`;
+}
+
+/**
+ * A blank sheet-form return built from the template: merged title, header block, and one row per
+ * indicator (序号 | 指标名称 | 单位 | 本月数 | 备注). Used by `returns template`, `returns forms` (with the
+ * community's header filled in) and the add-in's 插入填报表, and read back by the same label-based reader.
+ */
+export function blankReturn(template: Template, period: string | null = null, name = '填报表', header: BlankReturnHeader | null = null): SheetGrid {
+  const title = period ? `${periodText(period)}社区创卫工作月报表` : '社区创卫工作月报表';
   const values: CellValue[][] = [
     [title, null, null, null, null],
-    ['社区名称', null, '所属街道', null, null],
-    ['报告期', period ? `${period.slice(0, 4)}年${Number(period.slice(5, 7))}月` : null, '填报人', null, null],
+    ['社区名称', header?.community ?? null, '所属街道', header?.street ?? null, null],
+    ['报告期', period ? periodText(period) : null, '填报人', null, null],
     ['联系电话', null, null, null, null],
     ['序号', '指标名称', '单位', '本月数', '备注'],
   ];
