@@ -32,7 +32,7 @@ function parseXml(src: string): El {
   });
   parser.on('opentag', (tag) => {
     const attrs: Record<string, string> = {};
-    for (const [k, v] of Object.entries(tag.attributes)) attrs[k] = typeof v === 'string' ? v : v.value;
+    for (const [k, v] of Object.entries(tag.attributes)) attrs[k] = String(v);
     const el: El = { name: tag.name, attrs, children: [], text: '' };
     if (stack.length) stack.at(-1)!.children.push(el);
     else root = el;
