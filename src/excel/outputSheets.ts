@@ -14,6 +14,12 @@ import type { Session } from './session.js';
 import { cellValue, formatFor, TEXT_FORMAT } from './textFormats.js';
 import { ExcelRefusal, type WrittenSheet } from './types.js';
 
+/** `=HYPERLINK("#'东 关'!D10","D10")`: a link to a cell of the workbook, showing the cell. */
+function hyperlink(link: { sheet: string; cell: string }): string {
+  const q = (s: string): string => s.replace(/"/g, '""');
+  return `=HYPERLINK("#${q(qualify(link.sheet, link.cell))}","${q(link.cell)}")`;
+}
+
 /** Bytes of one row block written at a time (its values and formats). */
 const BLOCK_BYTES = 1024 * 1024;
 
@@ -68,26 +74,19 @@ export async function writeOutputs(context: Excel.RequestContext, session: Sessi
       let bytes = 0;
       while (end < t.rows.length && (end === start || bytes < BLOCK_BYTES)) bytes += 2 * jsonBytes(t.rows[end++]) + 10 * width;
       const rows = t.rows.slice(start, end).map((r) => t.columns.map((_, j) => r[j] ?? null));
+      const links = t.links?.slice(start, end);
       const at = boxAddress(start + 1, 0, end, width - 1);
       await batch.add(requestBytes(3) + bytes, () => {
         const range = ws.getRange(at);
-        range.numberFormat = rows.map((r) => r.map((v, j) => formatFor(v, t.columns[j]!.numFmt)));
-        range.values = rows.map((r) => r.map(cellValue));
+        // A link is a HYPERLINK formula in the block (one operation for all, not one per cell).
+        range.numberFormat = rows.map((r, i) => r.map((v, j) => (links?.[i] && j === t.linkColumn ? 'General' : formatFor(v, t.columns[j]!.numFmt))));
+        range.values = rows.map((r, i) => r.map((v, j) => (links?.[i] && j === t.linkColumn ? hyperlink(links[i]!) : cellValue(v))));
       });
       start = end;
     }
     for (let i = 0; i < t.rows.length; i++) {
       if (t.kinds[i] === 'subtotal' || t.kinds[i] === 'total') {
         await batch.add(requestBytes(2), () => void (ws.getRange(boxAddress(i + 1, 0, i + 1, width - 1)).format.font.bold = true));
-      }
-      const link = t.links?.[i];
-      if (link && t.linkColumn !== undefined) {
-        await batch.add(requestBytes(2, link), () => {
-          ws.getRange(boxAddress(i + 1, t.linkColumn!, i + 1, t.linkColumn!)).hyperlink = {
-            documentReference: qualify(link.sheet, link.cell),
-            textToDisplay: link.cell,
-          };
-        });
       }
     }
     for (let j = 0; j < width; j++) {

@@ -24,8 +24,8 @@
  * - comments.add and notes.add take a string address only with the sheet name (Office docs for
  *   CommentCollection.add; for notes the fake applies the same rule, the stricter reading);
  * - values, formulas and numberFormat of a range over 5 million cells load as null;
- * - formula cells keep a cached value (a plain reference to one cell is evaluated; anything else caches
- *   "" — the fake does not calculate); inserting rows (a test hook playing the user) moves cells, notes,
+ * - formula cells keep a cached value (a plain reference to one cell and HYPERLINK(…,"text") are
+ *   evaluated; anything else caches "" — the fake does not calculate); inserting rows (a test hook playing the user) moves cells, notes,
  *   comments and merges and adjusts references in formulas and defined names as Excel does;
  * - `*OrNullObject` results are null objects: loading one yields only `isNullObject`, reading any other
  *   property throws, writing to one fails the sync (strictest reading: nothing may rely on writes to a
@@ -277,6 +277,8 @@ const quoted = (name: string): string => `'${name.replace(/'/g, "''")}'`;
 
 /** The cached value of a formula: a plain reference to one cell is evaluated; anything else caches "". */
 function cachedValue(state: FakeWorkbookState, formula: string, self: FakeSheet): string | number | boolean {
+  const link = /^=HYPERLINK\("(?:[^"]|"")*",\s*"((?:[^"]|"")*)"\)$/i.exec(formula);
+  if (link) return link[1]!.replace(/""/g, '"');
   const m = /^=(?:(?:'((?:[^']|'')+)'|([\p{L}\p{N}_.]+))!)?\$?([A-Z]{1,3})\$?(\d+)$/u.exec(formula);
   if (!m) return '';
   const name = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
@@ -467,6 +469,14 @@ export class FakeNameCollection extends Proxy {
   }
   getItemOrNullObject(name: string): FakeNamedItem {
     return new FakeNamedItem(this.context, () => (this.context.state.names ?? []).find((n) => n.name.toLowerCase() === name.toLowerCase()) ?? null, `nameOrNull(${JSON.stringify(name)})`);
+  }
+  /** ItemNotFound at sync time when there is no such name. */
+  getItem(name: string): FakeNamedItem {
+    return new FakeNamedItem(this.context, () => {
+      const n = (this.context.state.names ?? []).find((x) => x.name.toLowerCase() === name.toLowerCase());
+      if (!n) throw new FakeExcelError('ItemNotFound', `name ${name} not found`);
+      return n;
+    }, `name(${JSON.stringify(name)})`);
   }
   protected read(): unknown {
     throw new FakeExcelError('InvalidArgument', 'load items');
@@ -944,7 +954,7 @@ export class FakeRange extends Proxy {
   }
   protected read(prop: string): unknown {
     const b = this.rect();
-    const big = (b.r1 - b.r0 + 1) * (b.c1 - b.c0 + 1) > MAX_CELLS_WITH_VALUES;
+    const big = (b.r1 - b.r0 + 1) * (b.c1 - b.c0 + 1) > this.context.excel.limits.cellsWithValues;
     if (big && (prop === 'values' || prop === 'formulas' || prop === 'numberFormat')) return null;
     switch (prop) {
       case 'values':
@@ -1589,7 +1599,7 @@ export class FakeExcel {
   /** Highest supported version per requirement set; tests change it to play older hosts. */
   supported: Record<string, number> = { ExcelApi: 1.18 };
   /** Payload limits of Excel on the web; tests lower them to force the split paths. */
-  limits = { request: MAX_REQUEST_BYTES, response: MAX_RESPONSE_BYTES };
+  limits = { request: MAX_REQUEST_BYTES, response: MAX_RESPONSE_BYTES, cellsWithValues: MAX_CELLS_WITH_VALUES };
   /** What an object derived from a null object is: a null object too, or a failed sync (see the top). */
   nullChaining: 'propagate' | 'throw' = 'throw';
   constructor(public state: FakeWorkbookState) {}
