@@ -51,15 +51,17 @@ export function queueRecordLoad(context: Excel.RequestContext): Excel.Range {
 }
 
 /**
- * Writes `records` on the record sheet (`ws`), replacing what it held: text as text ("@"), the
- * reference column General so that its formulas stay formulas. `previousRows` rows are cleared first.
+ * Writes `records` on the record sheet (`ws`), replacing what it held (`previousRows` rows): text as text
+ * ("@"), the reference column General so that its formulas stay formulas. The old rows are overwritten
+ * in one operation and only the rows past the new end cleared after it, so a batch failing on the way
+ * leaves a whole record, never none.
  */
 export function queueRecordWrite(ws: Excel.Worksheet, records: readonly Omit<MarkRecord, 'at'>[], previousRows: number): void {
-  if (previousRows > 0) ws.getRange(boxAddress(0, 0, previousRows - 1, WIDTH - 1)).clear();
   const rows = [HEADER, ...records.map((r) => [r.sheet, r.cell, r.fill, r.mark, r.note, `=${qualify(r.sheet, absolute(r.cell))}`])];
   const range = ws.getRange(boxAddress(0, 0, rows.length - 1, WIDTH - 1));
   range.numberFormat = rows.map((_, i) => [...Array(WIDTH - 1).fill('@'), i === 0 ? '@' : 'General']);
   range.values = rows;
+  if (previousRows > rows.length) ws.getRange(boxAddress(rows.length, 0, previousRows - 1, WIDTH - 1)).clear();
 }
 
 /** Request bytes of writing these records (arguments only; the caller adds the operations). */

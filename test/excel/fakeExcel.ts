@@ -314,7 +314,12 @@ export class FakeContext {
       throw new FakeExcelError('RequestPayloadSizeLimitExceeded', `request of ${bytes} bytes exceeds ${request}`);
     }
     this.response = 0;
-    for (const op of ops) op.run();
+    const fault = this.excel.failAt;
+    const failAt = fault && fault.sync === this.excel.syncs.length - 1 ? fault.op : -1;
+    ops.forEach((op, i) => {
+      if (i === failAt) throw new FakeExcelError('GeneralException', `operation ${i} failed (a fault the test injected)`);
+      op.run();
+    });
     stat.responseBytes = this.response;
     if (this.response > response) {
       stat.failed = 'ResponsePayloadSizeLimitExceeded';
@@ -1602,6 +1607,8 @@ export class FakeExcel {
   limits = { request: MAX_REQUEST_BYTES, response: MAX_RESPONSE_BYTES, cellsWithValues: MAX_CELLS_WITH_VALUES };
   /** What an object derived from a null object is: a null object too, or a failed sync (see the top). */
   nullChaining: 'propagate' | 'throw' = 'throw';
+  /** A fault a test injects: operation `op` of sync number `sync` (0-based, as in `syncs`) fails, the earlier ones applied. */
+  failAt: { sync: number; op: number } | null = null;
   constructor(public state: FakeWorkbookState) {}
 
   isSetSupported(name: string, version = '1.1'): boolean {
