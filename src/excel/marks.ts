@@ -121,7 +121,7 @@ export async function remark(context: Excel.RequestContext, session: Session, ma
     for (const [key, x] of [...byCell.entries(), ...[...earlier.entries()].map(([key, r]) => [key, r.at] as const)]) {
       if (cells.has(key)) continue;
       const wantNote = notes === 'note' && (byCell.has(key) || earlier.get(key)!.note === 'note');
-      await read.add(requestBytes(wantNote ? 4 : 2, x), () => {
+      await read.add(requestBytes(wantNote ? 2 : 1, x), () => {
         const range = sheets.getItem(x.sheet).getRange(x.cell);
         range.format.fill.load(fillProps);
         const note = wantNote ? sheets.getItem(x.sheet).notes.getItemOrNullObject(qualify(x.sheet, x.cell)) : null;
@@ -219,7 +219,7 @@ export async function remark(context: Excel.RequestContext, session: Session, ma
         if (kind === 'note') sheets.getItem(m.sheet).notes.add(address, text);
         if (kind === 'comment') sheets.getItem(m.sheet).comments.add(address, text);
       });
-      writeBytes.push(requestBytes(4, [address, text]));
+      writeBytes.push(requestBytes((drop ? 1 : 0) + (kind === 'none' ? 1 : 2), [address, text]));
       records.push({ sheet: m.sheet, cell: m.cell, fill: original, mark: color, note: kind });
     }
     // Earlier marks on cells not marked now: our colour off (only where the cell still shows it), our note gone.
@@ -251,7 +251,7 @@ export async function remark(context: Excel.RequestContext, session: Session, ma
       }
       queueRecordWrite(ws, superset, previous);
     });
-    for (const u of undo) await write.add(requestBytes(5), u);
+    for (const u of undo) await write.add(requestBytes(2), u);
     for (let i = 0; i < writes.length; i++) await write.add(writeBytes[i]!, writes[i]!);
     if (records.length && kept.length) await write.add(requestBytes(5) + recordBytes(records), () => queueRecordWrite(ws, records, superset.length + 1));
     const deleteRecord = records.length === 0 && !structureLocked;
