@@ -67,7 +67,8 @@ export async function loadNames(context: Excel.RequestContext, session: Session)
   const markers = queueMarkersLoad(context);
   await context.sync();
   const names = sheets.items.map((s) => s.name);
-  const known: Known = { names, own: ownSheets(markers, names), record: names.includes(MARKS_SHEET) ? undefined : null };
+  // The record seen before stays a hint (checked where it is relied on); without CR_Marks there is none.
+  const known: Known = { names, own: ownSheets(markers, names), record: names.includes(MARKS_SHEET) ? session.known?.record : null };
   session.known = known;
   return known;
 }

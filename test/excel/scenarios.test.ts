@@ -113,6 +113,25 @@ describe("the user's own sheets are never touched", () => {
   });
 });
 
+describe('charts', () => {
+  it("a user's own 图表 sheet is left alone: charts go to 图表(2), its data cells text as text", async () => {
+    const mine = sheetFrom('图表', [['我自己的图表页']]);
+    const { fake, adapter } = setup([returnSheet('东关', 1), mine]);
+    const before = structuredClone(mine);
+    const chart = { title: '2026-10 发放宣传资料', categoryTitle: '社区', valueTitle: '份', type: 'column' as const, categories: ['3-4', '2026-10'], series: [{ name: '本月', values: [1, null] }] };
+    expect(await adapter.insertChart(chart)).toBe('图表(2)');
+    expect(await createExcelAdapter(hostOf(fake)).insertChart(chart)).toBe('图表(2)');
+    expect(fake.state.sheets.find((s) => s.name === '图表')).toEqual(before);
+    const ours = fake.state.sheets.find((s) => s.name === '图表(2)')!;
+    expect(ours.charts!.length).toBe(2);
+    expect([ours.cells['0,0'], ours.cells['2,0'], ours.cells['3,0']]).toEqual([
+      { value: '2026-10 发放宣传资料', numberFormat: '@', bold: true },
+      { value: '3-4', numberFormat: '@' },
+      { value: '2026-10', numberFormat: '@' },
+    ]);
+  });
+});
+
 describe('marks', () => {
   it('4,000 marked cells: every request and response under 5 MB, and 清除标记 restores the workbook exactly', async () => {
     const sheets = Array.from({ length: 40 }, (_, i) => sheetFrom(`社区${i + 1}`, Array.from({ length: 100 }, (_, r) => [`指标${r}`, r])));
