@@ -32,14 +32,15 @@ function addinIcons(): Plugin {
 }
 
 /**
- * Inlines src/taskpane/oldWebview.js (ES5) at the top of every page's <head>: in Internet Explorer 11 and
- * Edge Legacy webviews, which cannot run the ES2022 bundle, it shows what to do instead.
+ * Inlines src/taskpane/oldWebview.js (ES5) at the end of every page's <head> (after the charset, before
+ * any module runs): in Internet Explorer 11 and Edge Legacy webviews, which cannot run the ES2022 bundle,
+ * it shows what to do instead.
  */
 function oldWebviewFallback(): Plugin {
   const file = resolve(here, 'src/taskpane/oldWebview.js');
   return {
     name: 'old-webview-fallback',
-    transformIndexHtml: () => [{ tag: 'script', children: readFileSync(file, 'utf8'), injectTo: 'head-prepend' }],
+    transformIndexHtml: () => [{ tag: 'script', children: readFileSync(file, 'utf8'), injectTo: 'head' }],
   };
 }
 

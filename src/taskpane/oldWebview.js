@@ -1,5 +1,5 @@
 /*
- * ES5 only (checked by test/taskpane/oldWebview.test.ts with acorn at ecmaVersion 5). Volume-licensed
+ * ES5 only (checked by test/browser/oldWebview.test.ts with acorn at ecmaVersion 5). Volume-licensed
  * Office up to 2019 hosts add-ins in Internet Explorer 11 (Trident) or Edge Legacy (EdgeHTML) webviews,
  * which cannot run the pane (ES2022 modules): there this script, inlined into the page's <head>, shows
  * what to do instead, in Chinese and English, and tells main.ts not to start.
