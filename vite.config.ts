@@ -32,6 +32,19 @@ function addinIcons(): Plugin {
 }
 
 /**
+ * Inlines src/taskpane/oldWebview.js (ES5) at the end of every page's <head> (after the charset, before
+ * any module runs): in Internet Explorer 11 and Edge Legacy webviews, which cannot run the ES2022 bundle,
+ * it shows what to do instead.
+ */
+function oldWebviewFallback(): Plugin {
+  const file = resolve(here, 'src/taskpane/oldWebview.js');
+  return {
+    name: 'old-webview-fallback',
+    transformIndexHtml: () => [{ tag: 'script', children: readFileSync(file, 'utf8'), injectTo: 'head' }],
+  };
+}
+
+/**
  * HTTPS with the Office development certificates when office-addin-dev-certs is installed and can
  * install them (Office refuses http task panes); otherwise plain http with a warning, which is still
  * fine for using the page in a browser.
@@ -58,7 +71,7 @@ export default defineConfig(async ({ command }): Promise<UserConfig> => ({
   root: resolve(here, 'src/taskpane'),
   base: './',
   publicDir: false,
-  plugins: [addinIcons()],
+  plugins: [addinIcons(), oldWebviewFallback()],
   build: {
     outDir: process.env['CR_WEB_OUT'] ? resolve(process.env['CR_WEB_OUT']) : resolve(here, 'dist-web'),
     emptyOutDir: true,

@@ -1,9 +1,18 @@
-// Offline checks of manifest.xml (the online validator is unreachable here): well-formed XML, the
-// schema's element order, a GUID id, https URLs, every resid defined, every override locale complete,
-// and icons of the right pixel sizes.
-import { readFileSync, existsSync } from 'node:fs';
+// Offline checks of manifest.xml and of the manifest the production build writes: Microsoft's XSDs
+// (xmllint, as Excel's own schema check would), then a real XML 1.0 parser (saxes) for what the schemas
+// cannot say: a GUID id, https URLs, every resid defined, every override locale complete, icons of the
+// right pixel sizes.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
 import { rebaseManifest } from '../scripts/build-manifest.mjs';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+/** Microsoft's manifest schemas (reference data beside the clone; see its README). */
+const XSD = path.join(path.resolve(ROOT, '../shared/office-addin-manifest-xsd'), 'OfficeAppManifestV1_1.xsd');
 
 interface El {
   name: string;
@@ -12,113 +21,49 @@ interface El {
   text: string;
 }
 
-/**
- * A small strict XML parser: enough of XML 1.0 to reject what Office would reject (mismatched or
- * unclosed tags, unquoted or duplicate attributes, bad entities, two roots, text outside the root).
- */
+/** Parses with saxes (a conforming XML 1.0 parser): any well-formedness error throws. */
 function parseXml(src: string): El {
-  let i = 0;
-  const fail = (msg: string): never => {
-    const line = src.slice(0, i).split('\n').length;
-    throw new Error(`XML line ${line}: ${msg}`);
-  };
-  const decode = (s: string): string =>
-    s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);|&/gi, (m, e: string | undefined) => {
-      if (!e) return fail('bare &');
-      if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
-      const named: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-      return named[e] ?? fail(`unknown entity ${m}`);
-    });
-  const NAME = /[A-Za-z_][\w.:-]*/y;
-  const readName = (): string => {
-    NAME.lastIndex = i;
-    const m = NAME.exec(src);
-    if (!m) fail('name expected');
-    i = NAME.lastIndex;
-    return m![0];
-  };
-  const skipWs = (): void => {
-    while (/\s/.test(src[i] ?? '')) i++;
-  };
-  const skipMisc = (): void => {
-    for (;;) {
-      skipWs();
-      if (src.startsWith('<?', i)) {
-        const end = src.indexOf('?>', i);
-        if (end < 0) fail('unclosed <?');
-        i = end + 2;
-      } else if (src.startsWith('<!--', i)) {
-        const end = src.indexOf('-->', i);
-        if (end < 0) fail('unclosed comment');
-        i = end + 3;
-      } else return;
-    }
-  };
-  const readElement = (): El => {
-    if (src[i] !== '<') fail('< expected');
-    i++;
-    const el: El = { name: readName(), attrs: {}, children: [], text: '' };
-    for (;;) {
-      const before = i;
-      skipWs();
-      if (src.startsWith('/>', i)) {
-        i += 2;
-        return el;
-      }
-      if (src[i] === '>') {
-        i++;
-        break;
-      }
-      if (i === before) fail('space expected between attributes');
-      const key = readName();
-      skipWs();
-      if (src[i] !== '=') fail(`= expected after ${key}`);
-      i++;
-      skipWs();
-      const q = src[i];
-      if (q !== '"' && q !== "'") fail(`attribute ${key} not quoted`);
-      const end = src.indexOf(q!, i + 1);
-      if (end < 0) fail('unclosed attribute');
-      const raw = src.slice(i + 1, end);
-      if (raw.includes('<')) fail(`< in attribute ${key}`);
-      if (key in el.attrs) fail(`duplicate attribute ${key}`);
-      el.attrs[key] = decode(raw);
-      i = end + 1;
-    }
-    for (;;) {
-      if (i >= src.length) fail(`<${el.name}> not closed`);
-      if (src.startsWith('</', i)) {
-        i += 2;
-        const name = readName();
-        if (name !== el.name) fail(`</${name}> closes <${el.name}>`);
-        skipWs();
-        if (src[i] !== '>') fail('> expected');
-        i++;
-        return el;
-      }
-      if (src.startsWith('<!--', i)) {
-        const end = src.indexOf('-->', i);
-        if (end < 0) fail('unclosed comment');
-        i = end + 3;
-      } else if (src.startsWith('<![CDATA[', i)) {
-        const end = src.indexOf(']]>', i);
-        if (end < 0) fail('unclosed CDATA');
-        el.text += src.slice(i + 9, end);
-        i = end + 3;
-      } else if (src[i] === '<') {
-        el.children.push(readElement());
-      } else {
-        const end = src.indexOf('<', i);
-        el.text += decode(src.slice(i, end < 0 ? src.length : end));
-        i = end < 0 ? src.length : end;
-      }
-    }
-  };
-  skipMisc();
-  const root = readElement();
-  skipMisc();
-  if (i < src.length) fail('content after the root element');
+  const parser = new SaxesParser();
+  const stack: El[] = [];
+  let root: El | null = null;
+  let error: Error | null = null;
+  parser.on('error', (e) => {
+    error ??= e;
+  });
+  parser.on('opentag', (tag) => {
+    const attrs: Record<string, string> = {};
+    for (const [k, v] of Object.entries(tag.attributes)) attrs[k] = String(v);
+    const el: El = { name: tag.name, attrs, children: [], text: '' };
+    if (stack.length) stack.at(-1)!.children.push(el);
+    else root = el;
+    if (!tag.isSelfClosing) stack.push(el);
+  });
+  parser.on('closetag', (tag) => {
+    if (!tag.isSelfClosing) stack.pop();
+  });
+  parser.on('text', (t) => {
+    if (stack.length) stack.at(-1)!.text += t;
+  });
+  parser.on('cdata', (t) => {
+    if (stack.length) stack.at(-1)!.text += t;
+  });
+  parser.write(src).close();
+  if (error) throw error;
+  if (!root) throw new Error('no root element');
   return root;
+}
+
+/** xmllint against Microsoft's XSDs: exit status and its message. */
+function validate(file: string): { ok: boolean; message: string } {
+  const r = spawnSync('xmllint', ['--noout', '--schema', XSD, file], { encoding: 'utf8' });
+  if (r.error) throw new Error(`xmllint is needed (Debian: libxml2-utils, installed by scripts/setup.sh): ${r.error.message}`);
+  return { ok: r.status === 0, message: `${r.stdout}${r.stderr}` };
+}
+
+function tempFile(name: string, text: string): string {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'cr-manifest-')), name);
+  writeFileSync(file, text);
+  return file;
 }
 
 const local = (name: string): string => name.slice(name.indexOf(':') + 1);
@@ -137,20 +82,52 @@ function pngSize(file: string): { width: number; height: number } {
   return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
 }
 
-const text = readFileSync(new URL('../manifest.xml', import.meta.url), 'utf8');
+const MANIFEST = path.join(ROOT, 'manifest.xml');
+const text = readFileSync(MANIFEST, 'utf8');
 const root = parseXml(text);
 
-describe('the XML parser used by these checks', () => {
+describe('the XML checks can fail', () => {
   it.each([
-    ['<a><b></a>', /closes/],
-    ['<a x=1/>', /not quoted/],
-    ['<a x="1" x="2"/>', /duplicate/],
-    ['<a>&nbsp;</a>', /unknown entity/],
-    ['<a/><b/>', /after the root/],
-    ['<a>', /not closed/],
-    ['<a>AT&T</a>', /bare &/],
-  ])('rejects %s', (xml, msg) => {
+    ['<a><b></a>', /mismatch|unexpected close tag/i],
+    ['<a x=1/>', /quote/i],
+    ['<a x="1" x="2"/>', /duplicate/i],
+    ['<a>&nbsp;</a>', /undefined entity|entity/i],
+    ['<a/><b/>', /root|text data outside/i],
+    ['<a>', /unclosed/i],
+    ['<a>AT&T</a>', /entity|unclosed/i],
+    ['<!-- npm run build -- --base x --><a/>', /malformed comment/i],
+  ])('the parser rejects %s', (xml, msg) => {
     expect(() => parseXml(xml)).toThrow(msg);
+  });
+
+  it('xmllint refuses a manifest with -- inside a comment (not well-formed XML)', () => {
+    const bad = text.replace('<OfficeApp ', '<!-- npm run build -- --base https://x/ -->\n<OfficeApp ');
+    const r = validate(tempFile('manifest.xml', bad));
+    expect(r.ok).toBe(false);
+    expect(r.message).toMatch(/Double hyphen|Comment not terminated|comment/i);
+    expect(() => parseXml(bad)).toThrow(/malformed comment/);
+  });
+
+  it('xmllint refuses a manifest that breaks the schema (elements out of order, an unknown element)', () => {
+    const swapped = text.replace(/(<Version>[^<]*<\/Version>)(\s*)(<ProviderName>[^<]*<\/ProviderName>)/, '$3$2$1');
+    expect(swapped).not.toBe(text);
+    expect(validate(tempFile('manifest.xml', swapped)).ok).toBe(false);
+    const unknown = text.replace('<Permissions>', '<Colour>red</Colour>\n  <Permissions>');
+    expect(validate(tempFile('manifest.xml', unknown)).ok).toBe(false);
+  });
+});
+
+describe('the manifests are valid against Microsoft\'s schemas', () => {
+  it('manifest.xml', () => {
+    expect(validate(MANIFEST)).toEqual({ ok: true, message: expect.stringContaining('validates') });
+  });
+
+  it('the built dist-web/manifest.xml (npm run build with a production base)', () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'cr-build-')), 'manifest.xml');
+    execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-manifest.mjs'), '--base', 'https://intranet.example/a&b/returns/', '--out', out]);
+    expect(validate(out)).toEqual({ ok: true, message: expect.stringContaining('validates') });
+    const built = parseXml(readFileSync(out, 'utf8'));
+    expect(child(child(built, 'DefaultSettings')!, 'SourceLocation')!.attrs['DefaultValue']).toBe('https://intranet.example/a&b/returns/taskpane.html');
   });
 });
 

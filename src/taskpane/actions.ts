@@ -11,7 +11,7 @@ import { runJob, type JobResult } from '../core/job.js';
 import { allOutputTables } from '../core/months/outputs.js';
 import { loadTemplate, type TemplateGrids } from '../core/template/loadTemplate.js';
 import type { Template } from '../core/template/types.js';
-import type { CellMark, ExcelAdapter } from '../excel/excelAdapter.js';
+import type { CellMark, ClearResult, ExcelAdapter, WrittenSheet } from '../excel/excelAdapter.js';
 import { excludedByFindings, type ChartSource, type ChartSpec } from '../core/charts/index.js';
 import { blankReturn } from '../core/output/blankReturn.js';
 import { nativeChartOf } from './nativeChart.js';
@@ -24,8 +24,9 @@ export interface TaskpaneActions {
   /** Adds the draft returns extracted from a work summary, one sheet each; returns the sheet names. */
   insertDraftReturns(grids: SheetGrid[]): Promise<string[]>;
   validate(scope: Scope): Promise<Finding[]>;
-  combine(): Promise<{ returns: number; findings: Finding[] }>;
-  clearMarks(): Promise<number>;
+  /** `written`: where each output table went (beside a user's sheet of the same name, if any). */
+  combine(): Promise<{ returns: number; findings: Finding[]; written: WrittenSheet[] }>;
+  clearMarks(): Promise<ClearResult>;
   selectCell(sheet: string, cell: string): Promise<void>;
   /** The summary's data for the chart view (the same consolidation 汇总 is written from). */
   chartSource(): Promise<ChartSource>;
@@ -103,13 +104,11 @@ export function createActions(adapter: ExcelAdapter, deps: ActionDeps): Taskpane
 
     async combine() {
       const { result } = await job();
-      await adapter.writeOutputSheets(allOutputTables(result.consolidation, result.findings, deps.lang));
-      return { returns: result.consolidation.rows.length, findings: result.findings };
+      const written = await adapter.writeOutputSheets(allOutputTables(result.consolidation, result.findings, deps.lang));
+      return { returns: result.consolidation.rows.length, findings: result.findings, written };
     },
 
-    async clearMarks() {
-      return (await adapter.clearMarks()).restored;
-    },
+    clearMarks: () => adapter.clearMarks(),
 
     selectCell: (sheet, cell) => adapter.selectCell(sheet, cell),
 

@@ -24,7 +24,10 @@ const browserLang = (): Lang => toLang(new URLSearchParams(location.search).get(
 /** For `npm run bench:page`: when the page could first be used. */
 const usable = (): void => void performance.mark('cr-usable');
 
-if (typeof Office === 'undefined') {
+// In an old webview (IE11, Edge Legacy) oldWebview.js has shown what to do instead: nothing to start.
+if ((window as { __crOldWebview?: boolean }).__crOldWebview) {
+  usable();
+} else if (typeof Office === 'undefined') {
   mountBrowserPage(root, browserLang());
   usable();
 } else {

@@ -3,7 +3,9 @@ import type { Lang } from '../core/findings/wording.js';
 import type { Scope, TaskpaneActions } from './actions.js';
 import { el } from './dom.js';
 import { renderFindings } from './findingsList.js';
+import { ExcelRefusal } from '../excel/types.js';
 import { UI } from './i18n.js';
+import { PANE_TEXT } from './paneText.js';
 
 /**
  * Renders the task pane into `root`. It is handed the actions (or a promise of them, so the heavy
@@ -11,6 +13,7 @@ import { UI } from './i18n.js';
  */
 export function mountTaskpane(root: HTMLElement, lang: Lang, actionsPromise: Promise<TaskpaneActions> | null): void {
   const t = UI[lang];
+  const p = PANE_TEXT[lang];
   document.documentElement.lang = lang;
   document.body.classList.add('pane');
   const status = el('p', { className: 'status', role: 'status' });
@@ -50,18 +53,35 @@ export function mountTaskpane(root: HTMLElement, lang: Lang, actionsPromise: Pro
     status.textContent = text;
   };
 
-  /** Runs one action with the buttons disabled and its outcome (or its error) in the status line. */
-  async function run(work: (a: TaskpaneActions) => Promise<string>): Promise<void> {
-    for (const b of all) b.disabled = true;
-    say(t.working);
+  /** One run at a time: while one is in flight every control of the pane is disabled, the chart view's too. */
+  let busy = false;
+  async function exclusive<T>(work: () => Promise<T>): Promise<T> {
+    if (busy) throw new Error(p.busy);
+    busy = true;
+    const controls = [...root.querySelectorAll<HTMLButtonElement | HTMLSelectElement | HTMLInputElement>('button, select, input')];
+    const was = controls.map((c) => c.disabled);
+    for (const c of controls) c.disabled = true;
     root.setAttribute('aria-busy', 'true');
     try {
-      say(await work(await actionsPromise!));
-    } catch (e) {
-      say(t.failed(e instanceof Error ? e.message : String(e)), true);
+      return await work();
     } finally {
-      for (const b of all) b.disabled = false;
+      controls.forEach((c, i) => (c.disabled = was[i]!));
       root.removeAttribute('aria-busy');
+      busy = false;
+    }
+  }
+
+  const message = (e: unknown): string => (e instanceof ExcelRefusal ? p.refusal(e) : t.failed(e instanceof Error ? e.message : String(e)));
+
+  /** Runs one action (a click during another run does nothing) with its outcome (or its error) in the status line. */
+  async function run(work: (a: TaskpaneActions) => Promise<string>): Promise<void> {
+    if (busy) return;
+    say(t.working);
+    try {
+      const text = await exclusive(async () => work(await actionsPromise!));
+      say(text);
+    } catch (e) {
+      say(message(e), true);
     }
   }
 
@@ -77,7 +97,8 @@ export function mountTaskpane(root: HTMLElement, lang: Lang, actionsPromise: Pro
   buttons.combine.addEventListener('click', () =>
     void run(async (a) => {
       const r = await a.combine();
-      return `${t.combined(r.returns)}；${show(r.findings, a)}`;
+      const beside = r.written.filter((w) => w.sheet !== w.wanted);
+      return [t.combined(r.returns), ...(beside.length ? [p.beside(beside)] : []), show(r.findings, a)].join('；');
     }),
   );
   buttons.charts.addEventListener('click', () =>
@@ -85,7 +106,7 @@ export function mountTaskpane(root: HTMLElement, lang: Lang, actionsPromise: Pro
       const [src, { mountChartView }] = await Promise.all([a.chartSource(), import('./chartView.js')]);
       list.hidden = true;
       charts.hidden = false;
-      mountChartView(charts, src, { lang, say, insertNative: (spec) => a.insertChart(spec) });
+      mountChartView(charts, src, { lang, say, insertNative: (spec) => exclusive(() => a.insertChart(spec)) });
       return '';
     }),
   );
@@ -110,7 +131,8 @@ export function mountTaskpane(root: HTMLElement, lang: Lang, actionsPromise: Pro
   buttons.clear.addEventListener('click', () =>
     void run(async (a) => {
       list.replaceChildren();
-      return t.cleared(await a.clearMarks());
+      const r = await a.clearMarks();
+      return [t.cleared(r.restored), ...(r.lost.length ? [p.lost(r.lost)] : [])].join('；');
     }),
   );
 }

@@ -38,7 +38,7 @@ async function standardTemplate() {
   return { indicators: await grid('indicators.csv'), rules: await grid('rules.csv') };
 }
 
-type PageFake = { state: FakeWorkbookState; syncs: unknown[]; resetCounters(): void };
+type PageFake = { state: FakeWorkbookState; syncs: unknown[]; runs: number; resetCounters(): void };
 
 let dir: string;
 let server: Awaited<ReturnType<typeof serve>>;
@@ -95,7 +95,8 @@ describe('Excel mode (fake Excel host in the page)', () => {
     const state = await fakeState();
     expect(state).toEqual(node.fake.state);
     expect(await fakeSyncs()).toBe(node.fake.syncs.length);
-    expect(await fakeSyncs()).toBeLessThanOrEqual(3);
+    // The first click of a fresh pane: the sheet names, the sheets, the cells, the marks.
+    expect(await fakeSyncs()).toBeLessThanOrEqual(4);
     // 建设村 D21 holds “3—4次”: marked as an error, with the add-in's note.
     const cell = state.sheets.find((s) => s.name === '建设村')!.cells['20,3']!;
     expect(cell.fill).toBe(MARK_COLORS.error);
@@ -152,6 +153,32 @@ describe('Excel mode (fake Excel host in the page)', () => {
     await expect.poll(async () => (await fakeState()).sheets.find((s) => s.name === '图表')!.charts!.length).toBe(2);
     const [a, b] = (await fakeState()).sheets.find((s) => s.name === '图表')!.charts!;
     expect(Number(/\d+/.exec(b!.position![0])![0])).toBeGreaterThan(Number(/\d+/.exec(a!.position![1])![0]));
+    expect(errors).toEqual([]);
+  });
+
+  it('a second click during a run does nothing: every control is disabled while the run is in flight', async () => {
+    await resetSyncs();
+    const before = (await fakeState()).sheets.map((s) => s.name).sort();
+    const during = await page.evaluate(() => {
+      const click = (id: string) => (document.getElementById(id) as HTMLButtonElement).click();
+      click('combine');
+      const controls = [...document.querySelectorAll<HTMLButtonElement | HTMLSelectElement>('button, select')];
+      const disabled = controls.filter((c) => c.disabled).length;
+      // Clicked again, and the other actions too, while 汇总 runs.
+      click('combine');
+      click('validate');
+      click('clear');
+      (document.querySelector('.charts button.primary') as HTMLButtonElement | null)?.click();
+      return { controls: controls.length, disabled, busy: document.getElementById('app')!.getAttribute('aria-busy') };
+    });
+    expect(during.disabled).toBe(during.controls);
+    expect(during.busy).toBe('true');
+    await expect.poll(statusText, { timeout: 30_000 }).toContain('已汇总 6 份报表');
+    await expect.poll(() => page.evaluate(() => document.getElementById('app')!.hasAttribute('aria-busy'))).toBe(false);
+    // One 汇总 only: its two Excel.run batches, nothing marked or cleared, the same sheets.
+    expect(await page.evaluate(() => (window as unknown as { __crFake: PageFake }).__crFake.runs)).toBe(2);
+    expect((await fakeState()).sheets.map((s) => s.name).sort()).toEqual(before);
+    expect(await page.locator('#validate').isDisabled()).toBe(false);
     expect(errors).toEqual([]);
   });
 });

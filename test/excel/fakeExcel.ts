@@ -6,15 +6,33 @@
  *   PropertyNotLoaded, as Office.js does;
  * - writes and loads are queued and applied, in order, only at `context.sync()`; a failing operation
  *   (ItemNotFound, InvalidArgument) rejects the sync and drops the rest of the batch;
- * - every sync is counted, with the request's payload size (JSON of the queued operations), and a
- *   request or response over 5 MB is refused like Excel on the web refuses it (RichApi.Error with code
- *   RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded; tests can lower the limits);
+ * - every sync is counted, with the request's payload size estimated the way Office.js serialises it
+ *   (per operation: the object path, the action and its arguments — OPERATION_BYTES of envelope plus the
+ *   JSON of the arguments; Microsoft's performance guidance: 10,000 single-cell writes would likely pass
+ *   the 5 MB limit), and a request or response over 5 MB is refused like Excel on the web refuses it
+ *   (RichApi.Error with code RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded; tests
+ *   can lower the limits);
+ * - a failing operation stops the batch after applying the earlier ones (Excel does not roll back);
+ * - values written into General cells are parsed as Excel parses typed input (zh-CN locale): numbers
+ *   with separators, percents, dates (2026-10, 3-4, 2026/10/1, 2026年10月), TRUE/FALSE, and a leading
+ *   = + - makes a formula (Range.values docs); a cell formatted "@" keeps the text as written;
+ * - protected sheets refuse writes (AccessDenied), a protected workbook structure refuses adding,
+ *   deleting, renaming, hiding and copying sheets;
+ * - table names and defined names share one workbook-wide, case-insensitive namespace; sheet names are
+ *   at most 31 characters, none of [ ] : * ? / \, not blank, not starting or ending with ', unique
+ *   ignoring case;
+ * - comments.add and notes.add take a string address only with the sheet name (Office docs for
+ *   CommentCollection.add; for notes the fake applies the same rule, the stricter reading);
+ * - values, formulas and numberFormat of a range over 5 million cells load as null;
+ * - formula cells keep a cached value (a plain reference to one cell and HYPERLINK(…,"text") are
+ *   evaluated; anything else caches "" — the fake does not calculate); inserting rows (a test hook playing the user) moves cells, notes,
+ *   comments and merges and adjusts references in formulas and defined names as Excel does;
  * - `*OrNullObject` results are null objects: loading one yields only `isNullObject`, reading any other
  *   property throws, writing to one fails the sync (strictest reading: nothing may rely on writes to a
  *   null object being ignored). What Excel does with an object derived from a null
  *   object (`nullSheet.getNextOrNullObject()`, `nullSheet.getUsedRangeOrNullObject()`) is not documented:
- *   by default the fake propagates the null (the derived object is a null object too); with
- *   `nullChaining = 'throw'` such a derivation fails the sync instead, so callers can be tested both ways;
+ *   by default the fake fails the sync (the stricter choice); with `nullChaining = 'propagate'` the
+ *   derived object is a null object too;
  * - empty cells read as "" (not null), no fill reads as "#FFFFFF" with pattern "None", a mixed range
  *   reads null.
  *
@@ -27,6 +45,10 @@ export type Cell = {
   numberFormat?: string;
   /** null/absent = no fill. */
   fill?: string | null;
+  /** A fill pattern other than Solid (ExcelApi 1.9: `Gray50`, `Checker`…), its colour, and the theme tint. */
+  fillPattern?: string;
+  patternColor?: string;
+  tintAndShade?: number;
   bold?: boolean;
   fontColor?: string;
   hyperlink?: { address?: string; documentReference?: string; textToDisplay?: string; screenTip?: string } | null;
@@ -45,6 +67,15 @@ export interface FakeSheet {
   columnWidths: Record<number, number>;
   /** Native charts (absent until one is added, so sheets built before charts existed compare equal). */
   charts?: FakeChartState[];
+  /** Sheet protection on (absent = off). */
+  protected?: boolean;
+}
+
+/** A workbook-scoped defined name (NamedItem): its formula (`='Sheet'!$A$1`) and comment. */
+export interface FakeName {
+  name: string;
+  formula: string;
+  comment: string;
 }
 
 /** A native chart as plain data: what it is bound to and how it was dressed. */
@@ -70,6 +101,10 @@ export interface FakeWorkbookState {
   sheets: FakeSheet[];
   active: string;
   selection: { sheet: string; address: string } | null;
+  /** Workbook-scoped defined names (absent = none). */
+  names?: FakeName[];
+  /** Workbook structure protected (absent = not). */
+  structureProtected?: boolean;
 }
 
 export class FakeExcelError extends Error {
@@ -86,6 +121,16 @@ export class FakeExcelError extends Error {
 export const MAX_REQUEST_BYTES = 5 * 1024 * 1024;
 /** Largest response Excel on the web returns. */
 export const MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
+/**
+ * Envelope of one operation in an Office.js request besides its arguments: the object path entry (id,
+ * type, parent, method name) and the action entry (id, type, name, object path id, argument info) —
+ * with the JSON of a short path and arguments about 1.2 KB per object and action, as the issue measured.
+ */
+export const OPERATION_BYTES = 1000;
+/** Envelope of one loaded object in a response (its action result and property names). */
+export const LOADED_OBJECT_BYTES = 100;
+/** Above this many cells, values, formulas and numberFormat load as null. */
+export const MAX_CELLS_WITH_VALUES = 5_000_000;
 
 export interface SyncStat {
   ops: number;
@@ -148,6 +193,101 @@ export function parseAddress(address: string): { sheet: string | null; box: Box 
   return { sheet, box: { r0: Math.min(a.r, b.r), c0: Math.min(a.c, b.c), r1: Math.max(a.r, b.r), c1: Math.max(a.c, b.c) } };
 }
 
+
+// ── Excel's rules ─────────────────────────────────────────────────────────────────────────────
+
+/** Sheet-name rules of Excel: ≤ 31 characters, none of [ ] : * ? / \, not blank, no ' at either end, unique ignoring case. */
+export function checkSheetName(state: FakeWorkbookState, name: string, self?: FakeSheet): void {
+  if (!name.trim() || name.length > 31 || /[\\/?*[\]:]/.test(name) || name.startsWith("'") || name.endsWith("'")) {
+    throw new FakeExcelError('InvalidArgument', `bad sheet name ${JSON.stringify(name)}`);
+  }
+  if (state.sheets.some((s) => s !== self && s.name.toLowerCase() === name.toLowerCase())) {
+    throw new FakeExcelError('ItemAlreadyExists', `worksheet ${name} exists`);
+  }
+}
+
+function guardStructure(state: FakeWorkbookState, what: string): void {
+  if (state.structureProtected) throw new FakeExcelError('AccessDenied', `${what}: the workbook structure is protected`);
+}
+
+/** Tables and defined names share one namespace in a workbook (ignoring case). */
+function nameTaken(state: FakeWorkbookState, name: string): boolean {
+  const n = name.toLowerCase();
+  return state.sheets.some((s) => s.tables.some((t) => t.name.toLowerCase() === n)) || (state.names ?? []).some((x) => x.name.toLowerCase() === n);
+}
+
+/** Defined-name and table-name syntax: a letter, _ or \ first, then letters, digits, _ and .; never a cell reference. */
+function checkDefinedName(name: string): void {
+  if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name) || name.length > 255 || /^[A-Z]{1,3}\d+$/i.test(name) || /^[RC]$/i.test(name)) {
+    throw new FakeExcelError('InvalidArgument', `bad name ${name}`);
+  }
+}
+
+const serial = (y: number, m: number, d: number): number | null => {
+  if (m < 1 || m > 12 || d < 1 || d > 31) return null;
+  const t = Date.UTC(y, m - 1, d);
+  if (new Date(t).getUTCDate() !== d) return null;
+  return t / 86_400_000 + 25_569;
+};
+
+/**
+ * What Excel makes of a string typed (or written through Range.values) into a General cell, in the
+ * zh-CN locale: a number (thousands separators allowed), a percent, a date, a boolean, a formula (a
+ * leading = + or - that is not a number), else the text. Formats Excel applies on the way are returned.
+ */
+export function parseTyped(x: string): { value: string | number | boolean; formula?: string; numberFormat?: string } {
+  if (x === '') return { value: '' };
+  const num = /^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?(e[+-]?\d+)?$|^[+-]?\.\d+$/i;
+  if (num.test(x)) return x.includes(',') ? { value: Number(x.replace(/,/g, '')), numberFormat: '#,##0' } : { value: Number(x) };
+  const pct = /^([+-]?(\d+(\.\d+)?|\.\d+))%$/.exec(x);
+  if (pct) return { value: Number(pct[1]) / 100, numberFormat: '0%' };
+  if (/^(true|false)$/i.test(x)) return { value: x.toLowerCase() === 'true' };
+  const year = new Date().getFullYear();
+  const dates: [RegExp, (m: RegExpExecArray) => number | null, string][] = [
+    [/^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/, (m) => serial(+m[1]!, +m[2]!, +m[3]!), 'yyyy/m/d'],
+    [/^(\d{4})[-/](\d{1,2})$/, (m) => serial(+m[1]!, +m[2]!, 1), 'yyyy"年"m"月"'],
+    [/^(\d{1,2})[-/](\d{1,2})$/, (m) => serial(year, +m[1]!, +m[2]!), 'm"月"d"日"'],
+    [/^(\d{4})年(\d{1,2})月(\d{1,2})日$/, (m) => serial(+m[1]!, +m[2]!, +m[3]!), 'yyyy"年"m"月"d"日"'],
+    [/^(\d{4})年(\d{1,2})月$/, (m) => serial(+m[1]!, +m[2]!, 1), 'yyyy"年"m"月"'],
+  ];
+  for (const [re, make, format] of dates) {
+    const m = re.exec(x);
+    const v = m ? make(m) : null;
+    if (v !== null) return { value: v, numberFormat: format };
+  }
+  if (x.length > 1 && (x[0] === '=' || x[0] === '+' || x[0] === '-')) return { value: '', formula: x[0] === '=' ? x : `=${x}` };
+  return { value: x };
+}
+
+/** References to another sheet inside a formula: `'My sheet'!$D$5`, `Sheet1!D5`. */
+const REF = /(?:'((?:[^']|'')+)'|([\p{L}\p{N}_.]+))!(\$?)([A-Z]{1,3})(\$?)(\d+)/gu;
+
+/** Rewrites every qualified reference in every cell formula and defined name. */
+function rewriteRefs(state: FakeWorkbookState, fn: (sheet: string, col: string, row: number, abs: [string, string]) => string | null): void {
+  const apply = (f: string): string =>
+    f.replace(REF, (all, q: string | undefined, plain: string | undefined, d1: string, col: string, d2: string, row: string) => {
+      const sheet = q !== undefined ? q.replace(/''/g, "'") : plain!;
+      return fn(sheet, col, Number(row), [d1, d2]) ?? all;
+    });
+  for (const s of state.sheets) for (const c of Object.values(s.cells)) if (c.formula) c.formula = apply(c.formula);
+  for (const n of state.names ?? []) n.formula = apply(n.formula);
+}
+
+const quoted = (name: string): string => `'${name.replace(/'/g, "''")}'`;
+
+/** The cached value of a formula: a plain reference to one cell is evaluated; anything else caches "". */
+function cachedValue(state: FakeWorkbookState, formula: string, self: FakeSheet): string | number | boolean {
+  const link = /^=HYPERLINK\("(?:[^"]|"")*",\s*"((?:[^"]|"")*)"\)$/i.exec(formula);
+  if (link) return link[1]!.replace(/""/g, '"');
+  const m = /^=(?:(?:'((?:[^']|'')+)'|([\p{L}\p{N}_.]+))!)?\$?([A-Z]{1,3})\$?(\d+)$/u.exec(formula);
+  if (!m) return '';
+  const name = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
+  const sheet = name === undefined ? self : state.sheets.find((s) => s.name === name);
+  if (!sheet) return '';
+  const { box } = parseAddress(`${m[3]}${m[4]}`);
+  return sheet.cells[`${box.r0},${box.c0}`]?.value ?? 0;
+}
+
 // ── the proxy machinery ───────────────────────────────────────────────────────────────────────
 
 interface Op {
@@ -165,7 +305,7 @@ export class FakeContext {
   async sync(): Promise<void> {
     const ops = this.queue;
     this.queue = [];
-    const bytes = jsonSize(ops.map((o) => o.wire));
+    const bytes = ops.reduce((n, o) => n + OPERATION_BYTES + jsonSize(o.wire), 0);
     const stat: SyncStat = { ops: ops.length, bytes, responseBytes: 0 };
     this.excel.syncs.push(stat);
     const { request, response } = this.excel.limits;
@@ -174,7 +314,12 @@ export class FakeContext {
       throw new FakeExcelError('RequestPayloadSizeLimitExceeded', `request of ${bytes} bytes exceeds ${request}`);
     }
     this.response = 0;
-    for (const op of ops) op.run();
+    const fault = this.excel.failAt;
+    const failAt = fault && fault.sync === this.excel.syncs.length - 1 ? fault.op : -1;
+    ops.forEach((op, i) => {
+      if (i === failAt) throw new FakeExcelError('GeneralException', `operation ${i} failed (a fault the test injected)`);
+      op.run();
+    });
     stat.responseBytes = this.response;
     if (this.response > response) {
       stat.failed = 'ResponsePayloadSizeLimitExceeded';
@@ -221,6 +366,7 @@ abstract class Proxy {
       .map((p) => p.trim())
       .filter(Boolean);
     this.enqueue({ load: list }, () => {
+      this.context.response += LOADED_OBJECT_BYTES;
       // A null object loads only its isNullObject; its other properties stay unreadable.
       const isNull = this.nullNow();
       this.loaded.set('isNullObject', isNull);
@@ -252,9 +398,19 @@ function sheetOf(ctx: FakeContext, name: string): FakeSheet {
 
 export class FakeWorkbookProxy extends Proxy {
   readonly worksheets: FakeWorksheetCollection;
+  readonly names: FakeNameCollection;
+  readonly tables: FakeWorkbookTables;
+  /** ExcelApi 1.7: `protected` is the workbook structure's protection. */
+  readonly protection: FakeProtection;
   constructor(ctx: FakeContext) {
     super(ctx, 'wb');
     this.worksheets = new FakeWorksheetCollection(ctx);
+    this.names = new FakeNameCollection(ctx);
+    this.tables = new FakeWorkbookTables(ctx);
+    this.protection = new FakeProtection(ctx, 'wb.protection', () => {
+      if (!ctx.excel.isSetSupported('ExcelApi', '1.7')) throw new FakeExcelError('ApiNotFound', 'workbook.protection needs ExcelApi 1.7');
+      return !!ctx.state.structureProtected;
+    });
   }
   get name(): string {
     return this.get$('name');
@@ -262,6 +418,140 @@ export class FakeWorkbookProxy extends Proxy {
   protected read(prop: string): unknown {
     if (prop === 'name') return this.context.state.name;
     throw new FakeExcelError('InvalidArgument', `workbook has no ${prop}`);
+  }
+}
+
+/** `protection.protected` of a workbook or a sheet, read at sync time. */
+export class FakeProtection extends Proxy {
+  constructor(
+    ctx: FakeContext,
+    path: string,
+    private readonly is: () => boolean,
+  ) {
+    super(ctx, path);
+  }
+  get protected(): boolean {
+    return this.get$('protected');
+  }
+  protected read(prop: string): unknown {
+    if (prop === 'protected') return this.is();
+    throw new FakeExcelError('InvalidArgument', `protection has no ${prop}`);
+  }
+}
+
+/** Workbook-scoped defined names (ExcelApi 1.4; `formula` 1.7). */
+export class FakeNameCollection extends Proxy {
+  private itemsLoaded: FakeNamedItem[] | null = null;
+  constructor(ctx: FakeContext) {
+    super(ctx, 'wb.names');
+  }
+  get items(): FakeNamedItem[] {
+    if (!this.itemsLoaded) throw new FakeExcelError('PropertyNotLoaded', "The property 'items' is not available.");
+    return this.itemsLoaded;
+  }
+  override load(props?: string | string[]): this {
+    const list = (typeof props === 'string' ? props.split(',') : props ?? []).map((p) => p.trim().replace(/^items\//, ''));
+    this.enqueue({ load: list }, () => {
+      this.itemsLoaded = (this.context.state.names ?? []).map((n) => {
+        const item = new FakeNamedItem(this.context, () => n, `name(${JSON.stringify(n.name)})`);
+        item.fill(list.length ? list : ['name', 'formula', 'comment']);
+        this.context.response += LOADED_OBJECT_BYTES + jsonSize(n);
+        return item;
+      });
+    });
+    return this;
+  }
+  /** `reference` is a formula (`='Sheet'!$A$1`) here; the comment is kept as written. */
+  add(name: string, reference: string, comment = ''): FakeNamedItem {
+    let made: FakeName | null = null;
+    this.enqueue({ call: 'add', name, reference, comment }, () => {
+      checkDefinedName(name);
+      if (nameTaken(this.context.state, name)) throw new FakeExcelError('ItemAlreadyExists', `name ${name} already used`);
+      made = { name, formula: reference.startsWith('=') ? reference : `=${reference}`, comment };
+      (this.context.state.names ??= []).push(made);
+    });
+    return new FakeNamedItem(this.context, () => made, `${this.path}.added`);
+  }
+  getItemOrNullObject(name: string): FakeNamedItem {
+    return new FakeNamedItem(this.context, () => (this.context.state.names ?? []).find((n) => n.name.toLowerCase() === name.toLowerCase()) ?? null, `nameOrNull(${JSON.stringify(name)})`);
+  }
+  /** ItemNotFound at sync time when there is no such name. */
+  getItem(name: string): FakeNamedItem {
+    return new FakeNamedItem(this.context, () => {
+      const n = (this.context.state.names ?? []).find((x) => x.name.toLowerCase() === name.toLowerCase());
+      if (!n) throw new FakeExcelError('ItemNotFound', `name ${name} not found`);
+      return n;
+    }, `name(${JSON.stringify(name)})`);
+  }
+  protected read(): unknown {
+    throw new FakeExcelError('InvalidArgument', 'load items');
+  }
+}
+
+export class FakeNamedItem extends Proxy {
+  constructor(
+    ctx: FakeContext,
+    private readonly resolve: () => FakeName | null,
+    path: string,
+  ) {
+    super(ctx, path);
+  }
+  private item(): FakeName {
+    const n = this.resolve();
+    if (!n || !(this.context.state.names ?? []).includes(n)) throw new FakeExcelError('ItemNotFound', `${this.path} not found`);
+    return n;
+  }
+  fill(props: string[]): void {
+    for (const p of props) this.loaded.set(p, this.read(p));
+  }
+  protected override nullNow(): boolean {
+    return this.resolve() === null;
+  }
+  get isNullObject(): boolean {
+    return this.get$('isNullObject');
+  }
+  get name(): string {
+    return this.get$('name');
+  }
+  get formula(): string {
+    return this.get$('formula');
+  }
+  get comment(): string {
+    return this.get$('comment');
+  }
+  delete(): void {
+    this.enqueue({ call: 'delete' }, () => {
+      const list = this.context.state.names!;
+      list.splice(list.indexOf(this.item()), 1);
+    });
+  }
+  protected read(prop: string): unknown {
+    const n = this.item();
+    if (prop === 'name' || prop === 'formula' || prop === 'comment') return n[prop];
+    if (prop === 'type') return 'Range';
+    throw new FakeExcelError('InvalidArgument', `name has no ${prop}`);
+  }
+}
+
+/** Every table of the workbook (names only: what the adapter needs to pick a free name). */
+export class FakeWorkbookTables extends Proxy {
+  private itemsLoaded: { name: string; worksheet: { name: string } }[] | null = null;
+  constructor(ctx: FakeContext) {
+    super(ctx, 'wb.tables');
+  }
+  get items(): { name: string; worksheet: { name: string } }[] {
+    if (!this.itemsLoaded) throw new FakeExcelError('PropertyNotLoaded', "The property 'items' is not available.");
+    return this.itemsLoaded;
+  }
+  override load(): this {
+    this.enqueue({ load: ['items/name'] }, () => {
+      this.itemsLoaded = this.context.state.sheets.flatMap((s) => s.tables.map((t) => ({ name: t.name, worksheet: { name: s.name } })));
+      this.context.response += LOADED_OBJECT_BYTES + jsonSize(this.itemsLoaded);
+    });
+    return this;
+  }
+  protected read(): unknown {
+    throw new FakeExcelError('InvalidArgument', 'load items');
   }
 }
 
@@ -307,10 +597,8 @@ export class FakeWorksheetCollection extends Proxy {
   }
   add(name: string): FakeWorksheet {
     this.enqueue({ call: 'add', name }, () => {
-      if (this.context.state.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) {
-        throw new FakeExcelError('ItemAlreadyExists', `worksheet ${name} exists`);
-      }
-      if (name.length > 31 || /[\\/?*[\]:]/.test(name)) throw new FakeExcelError('InvalidArgument', `bad sheet name ${name}`);
+      guardStructure(this.context.state, 'worksheets.add');
+      checkSheetName(this.context.state, name);
       const sheet = emptySheet(name);
       this.context.state.sheets.push(sheet);
       ws.bind(sheet);
@@ -333,6 +621,8 @@ export class FakeWorksheet extends Proxy {
   readonly notes: FakeNoteCollection;
   readonly comments: FakeCommentCollection;
   readonly charts: FakeChartCollection;
+  /** ExcelApi 1.2: `protected` is this sheet's protection. */
+  readonly protection: FakeProtection;
   /**
    * `resolve` finds the sheet when the sync runs: a sheet, null for a null object (only `*OrNullObject`
    * results may be null), or it throws (ItemNotFound).
@@ -345,12 +635,19 @@ export class FakeWorksheet extends Proxy {
   ) {
     super(ctx, path);
     this.freezePanes = {
-      freezeRows: (n: number) => this.enqueue({ call: 'freezeRows', n }, () => void (this.sheet().frozenRows = n)),
+      freezeRows: (n: number) => this.enqueue({ call: 'freezeRows', n }, () => void (this.writable().frozenRows = n)),
     };
     this.tables = new FakeTableCollection(ctx, this);
     this.notes = new FakeNoteCollection(ctx, this);
     this.comments = new FakeCommentCollection(ctx, this);
     this.charts = new FakeChartCollection(ctx, this);
+    this.protection = new FakeProtection(ctx, `${path}.protection`, () => !!this.sheet().protected);
+  }
+  /** The sheet, for an operation that changes its cells: a protected sheet refuses. */
+  writable(): FakeSheet {
+    const s = this.sheet();
+    if (s.protected) throw new FakeExcelError('AccessDenied', `the sheet ${s.name} is protected`);
+    return s;
   }
   /** Used by collection loads to fill values directly during the sync. */
   fill(props: string[]): void {
@@ -408,10 +705,13 @@ export class FakeWorksheet extends Proxy {
     return this.get$('visibility');
   }
   set visibility(v: string) {
-    this.set$('visibility', v, (x: FakeSheet['visibility']) => void (this.sheet().visibility = x));
+    this.set$('visibility', v, (x: FakeSheet['visibility']) => {
+      guardStructure(this.context.state, 'visibility');
+      this.sheet().visibility = x;
+    });
   }
   set name(v: string) {
-    this.set$('name', v, (x: string) => void (this.sheet().name = x));
+    this.set$('name', v, (x: string) => renameSheet(this.context.state, this.sheet(), x));
   }
   get isNullObject(): boolean {
     return this.get$('isNullObject');
@@ -450,10 +750,13 @@ export class FakeWorksheet extends Proxy {
     this.enqueue({ call: 'delete' }, () => {
       const st = this.context.state;
       const s = this.sheet();
+      guardStructure(st, 'delete');
       if (st.sheets.filter((x) => x.visibility === 'Visible' && x !== s).length === 0) {
         throw new FakeExcelError('InvalidOperation', 'cannot delete the last visible sheet');
       }
       st.sheets.splice(st.sheets.indexOf(s), 1);
+      // References to it become #REF!, in formulas and defined names alike.
+      rewriteRefs(st, (sheet) => (sheet === s.name ? '#REF!' : null));
       if (st.active === s.name) st.active = st.sheets.find((x) => x.visibility === 'Visible')!.name;
     });
   }
@@ -470,6 +773,7 @@ export class FakeWorksheet extends Proxy {
     this.enqueue({ call: 'copy', position }, () => {
       const st = this.context.state;
       const s = this.sheet();
+      guardStructure(st, 'copy');
       let n = 2;
       while (st.sheets.some((x) => x.name === `${s.name} (${n})`)) n++;
       copied = `${s.name} (${n})`;
@@ -480,6 +784,43 @@ export class FakeWorksheet extends Proxy {
     });
     return result;
   }
+}
+
+/** Renames a sheet as Excel does: the rules, the structure's protection, and every reference to it follows. */
+export function renameSheet(state: FakeWorkbookState, s: FakeSheet, name: string): void {
+  if (name === s.name) return;
+  guardStructure(state, 'rename');
+  checkSheetName(state, name, s);
+  const old = s.name;
+  rewriteRefs(state, (sheet, col, row, [d1, d2]) => (sheet === old ? `${quoted(name)}!${d1}${col}${d2}${row}` : null));
+  if (state.active === old) state.active = name;
+  s.name = name;
+}
+
+/**
+ * The user inserts `count` rows above row `at` (0-based) of a sheet, as in Excel's UI: cells, notes,
+ * comments, merges and tables below move down, and references to moved cells in formulas and defined
+ * names follow (references from formulas on the same sheet without a sheet name are not adjusted here;
+ * the adapter writes none).
+ */
+export function insertRows(state: FakeWorkbookState, sheetName: string, at: number, count: number): void {
+  const s = state.sheets.find((x) => x.name === sheetName)!;
+  const moved: Record<string, Cell> = {};
+  for (const [k, c] of Object.entries(s.cells)) {
+    const [r, col] = k.split(',').map(Number) as [number, number];
+    moved[`${r >= at ? r + count : r},${col}`] = c;
+  }
+  s.cells = moved;
+  const shift = (a1: string): string => {
+    const { box } = parseAddress(a1);
+    const d = (r: number) => (r >= at ? r + count : r);
+    return boxA1({ r0: d(box.r0), c0: box.c0, r1: d(box.r1), c1: box.c1 });
+  };
+  for (const n of s.notes) n.cell = shift(n.cell);
+  for (const c of s.comments) c.cell = shift(c.cell);
+  s.merges = s.merges.map(shift);
+  for (const t of s.tables) t.address = shift(t.address);
+  rewriteRefs(state, (sheet, col, row, [d1, d2]) => (sheet === sheetName && row - 1 >= at ? `${quoted(sheet)}!${d1}${col}${d2}${row + count}` : null));
 }
 
 function usedBox(s: FakeSheet, valuesOnly: boolean): Box | null {
@@ -537,7 +878,7 @@ export class FakeRange extends Proxy {
       if (isGrid && (grid.length !== rows || grid.some((row) => !Array.isArray(row) || row.length !== cols))) {
         throw new FakeExcelError('InvalidArgument', `${prop}: ${rows}×${cols} expected`);
       }
-      const s = this.ws.sheet();
+      const s = this.ws.writable();
       for (let r = 0; r < rows; r++) {
         for (let c = 0; c < cols; c++) {
           const key = `${b.r0 + r},${b.c0 + c}`;
@@ -562,15 +903,21 @@ export class FakeRange extends Proxy {
   get values(): Grid<string | number | boolean> {
     return this.get$('values');
   }
+  /** Strings go through Excel's typed-input parsing unless the cell is formatted as text ("@"). */
   set values(v: Grid<string | number | boolean | null>) {
     this.write('values', v, (cell, x) => {
-      if (typeof x === 'string' && x.startsWith('=')) {
-        cell.formula = x;
-        cell.value = '';
-      } else {
-        delete cell.formula;
-        cell.value = x ?? '';
+      if (x === null) return; // null in a 2-D array leaves the cell as it is
+      delete cell.formula;
+      if (typeof x !== 'string' || cell.numberFormat === '@') {
+        cell.value = x;
+        return;
       }
+      const typed = parseTyped(x);
+      if (typed.numberFormat && !cell.numberFormat) cell.numberFormat = typed.numberFormat;
+      if (typed.formula) {
+        cell.formula = typed.formula;
+        cell.value = cachedValue(this.context.state, typed.formula, this.ws.sheet());
+      } else cell.value = typed.value;
     });
   }
   get formulas(): Grid<string | number | boolean> {
@@ -583,7 +930,8 @@ export class FakeRange extends Proxy {
     return this.get$('numberFormat');
   }
   set numberFormat(v: Grid<string> | string) {
-    this.write('numberFormat', v, (cell, x: string) => {
+    this.write('numberFormat', v, (cell, x: string | null) => {
+      if (x === null) return;
       if (x === 'General') delete cell.numberFormat;
       else cell.numberFormat = x;
     });
@@ -611,6 +959,8 @@ export class FakeRange extends Proxy {
   }
   protected read(prop: string): unknown {
     const b = this.rect();
+    const big = (b.r1 - b.r0 + 1) * (b.c1 - b.c0 + 1) > this.context.excel.limits.cellsWithValues;
+    if (big && (prop === 'values' || prop === 'formulas' || prop === 'numberFormat')) return null;
     switch (prop) {
       case 'values':
         return this.each((c) => c?.value ?? '');
@@ -653,12 +1003,12 @@ export class FakeRange extends Proxy {
     });
   }
   merge(): void {
-    this.enqueue({ call: 'merge' }, () => void this.ws.sheet().merges.push(boxA1(this.rect())));
+    this.enqueue({ call: 'merge' }, () => void this.ws.writable().merges.push(boxA1(this.rect())));
   }
   clear(): void {
     this.enqueue({ call: 'clear' }, () => {
       const b = this.rect();
-      const s = this.ws.sheet();
+      const s = this.ws.writable();
       for (let r = b.r0; r <= b.r1; r++) for (let c = b.c0; c <= b.c1; c++) delete s.cells[`${r},${c}`];
     });
   }
@@ -716,7 +1066,7 @@ class FakeRangeFormat {
       wire: { path: `${this.range.path}.format`, set: 'columnWidth', value: w },
       run: () => {
         const b = this.range.rect();
-        for (let c = b.c0; c <= b.c1; c++) this.range.ws.sheet().columnWidths[c] = w;
+        for (let c = b.c0; c <= b.c1; c++) this.range.ws.writable().columnWidths[c] = w;
       },
     });
   }
@@ -742,7 +1092,7 @@ function uniform<T>(range: FakeRange, pick: (c: Cell | undefined) => T): T | nul
 
 function cellsOf(range: FakeRange, fn: (cell: Cell) => void): void {
   const b = range.rect();
-  const s = range.ws.sheet();
+  const s = range.ws.writable();
   for (let r = b.r0; r <= b.r1; r++) {
     for (let c = b.c0; c <= b.c1; c++) {
       const key = `${r},${c}`;
@@ -766,20 +1116,79 @@ class FakeFill extends Proxy {
   get color(): string | null {
     return this.get$('color');
   }
+  /** Setting a colour makes a plain solid fill: a pattern and a tint the cell had are gone. */
   set color(v: string) {
-    this.set$('color', v, (x: string) => cellsOf(this.range, (c) => void (c.fill = x.toUpperCase())));
+    this.set$('color', v, (x: string) =>
+      cellsOf(this.range, (c) => {
+        c.fill = x.toUpperCase();
+        delete c.fillPattern;
+        delete c.patternColor;
+        delete c.tintAndShade;
+      }),
+    );
   }
   get pattern(): string | null {
     return this.get$('pattern');
   }
+  set pattern(v: string) {
+    this.set$('pattern', v, (x: string) => {
+      this.need19();
+      cellsOf(this.range, (c) => {
+        if (x === 'None') {
+          delete c.fill;
+          delete c.fillPattern;
+        } else if (x === 'Solid') delete c.fillPattern;
+        else {
+          c.fillPattern = x;
+          c.fill ??= '#FFFFFF';
+        }
+      });
+    });
+  }
+  get patternColor(): string | null {
+    return this.get$('patternColor');
+  }
+  set patternColor(v: string) {
+    this.set$('patternColor', v, (x: string) => {
+      this.need19();
+      cellsOf(this.range, (c) => void (c.patternColor = x.toUpperCase()));
+    });
+  }
+  get tintAndShade(): number | null {
+    return this.get$('tintAndShade');
+  }
+  set tintAndShade(v: number) {
+    this.set$('tintAndShade', v, (x: number) => {
+      this.need19();
+      cellsOf(this.range, (c) => void (x === 0 ? delete c.tintAndShade : (c.tintAndShade = x)));
+    });
+  }
+  private need19(): void {
+    if (!this.context.excel.isSetSupported('ExcelApi', '1.9')) throw new FakeExcelError('ApiNotFound', 'fill pattern and tint need ExcelApi 1.9');
+  }
   clear(): void {
-    this.enqueue({ call: 'clear' }, () => cellsOf(this.range, (c) => void delete c.fill));
+    this.enqueue({ call: 'clear' }, () =>
+      cellsOf(this.range, (c) => {
+        delete c.fill;
+        delete c.fillPattern;
+        delete c.patternColor;
+        delete c.tintAndShade;
+      }),
+    );
   }
   protected read(prop: string): unknown {
     if (prop === 'color') return uniform(this.range, (c) => c?.fill ?? '#FFFFFF');
     if (prop === 'pattern') {
-      if (!this.context.excel.isSetSupported('ExcelApi', '1.9')) throw new FakeExcelError('ApiNotFound', 'fill.pattern needs ExcelApi 1.9');
-      return uniform(this.range, (c) => (c?.fill ? 'Solid' : 'None'));
+      this.need19();
+      return uniform(this.range, (c) => (c?.fill ? (c.fillPattern ?? 'Solid') : 'None'));
+    }
+    if (prop === 'patternColor') {
+      this.need19();
+      return uniform(this.range, (c) => c?.patternColor ?? '#000000');
+    }
+    if (prop === 'tintAndShade') {
+      this.need19();
+      return uniform(this.range, (c) => c?.tintAndShade ?? 0);
     }
     throw new FakeExcelError('InvalidArgument', `fill has no ${prop}`);
   }
@@ -820,11 +1229,11 @@ class FakeTableCollection extends Proxy {
   add(address: string, hasHeaders: boolean): FakeTable {
     let added: FakeSheet['tables'][number] | null = null;
     this.enqueue({ call: 'add', address, hasHeaders }, () => {
-      const all = this.context.state.sheets.flatMap((s) => s.tables.map((t) => t.name));
-      let name = `Table${all.length + 1}`;
-      while (all.includes(name)) name += '_';
-      added = { name, address: boxA1(parseAddress(address).box), hasHeaders };
-      this.ws.sheet().tables.push(added);
+      const sheet = this.ws.writable();
+      let n = 1;
+      while (nameTaken(this.context.state, `Table${n}`)) n++;
+      added = { name: `Table${n}`, address: boxA1(parseAddress(address).box), hasHeaders };
+      sheet.tables.push(added);
     });
     return new FakeTable(this.context, this.ws, () => added, `${this.path}.added`);
   }
@@ -849,10 +1258,11 @@ class FakeTable extends Proxy {
   }
   set name(v: string) {
     this.set$('name', v, (x: string) => {
-      if (this.context.state.sheets.some((s) => s.tables.some((t) => t.name === x))) {
-        throw new FakeExcelError('InvalidArgument', `table name ${x} already used`);
-      }
       const t = this.table();
+      checkDefinedName(x);
+      if (t.name.toLowerCase() !== x.toLowerCase() && nameTaken(this.context.state, x)) {
+        throw new FakeExcelError('InvalidArgument', `table name ${x} already used in this workbook`);
+      }
       const old = t.name;
       t.name = x;
       this.renamed = old;
@@ -930,12 +1340,17 @@ abstract class FakeCellTextCollection<Item extends { cell: string; content: stri
     });
     return this;
   }
+  /** `cellAddress` must name the sheet (`'东关'!D5`): a bare `D5` fails, as documented for comments. */
   add(cellAddress: string, content: string): FakeCellText {
-    const { box } = parseAddress(cellAddress);
+    const { sheet, box } = parseAddress(cellAddress);
     const cell = boxA1({ ...box, r1: box.r0, c1: box.c0 });
     const item = this.make(cell, content);
     this.enqueue({ call: 'add', cellAddress, content }, () => {
       this.need();
+      if (sheet === null) throw new FakeExcelError('InvalidArgument', `${cellAddress}: the address must include the sheet name`);
+      if (sheet !== this.ws.sheet().name) throw new FakeExcelError('InvalidArgument', `${cellAddress} is not on ${this.ws.sheet().name}`);
+      if (box.r0 !== box.r1 || box.c0 !== box.c1) throw new FakeExcelError('InvalidArgument', `${cellAddress} is more than one cell`);
+      this.ws.writable();
       if (this.list().some((x) => x.cell === cell)) throw new FakeExcelError('InvalidArgument', `${cell} already has one`);
       this.list().push(item);
     });
@@ -951,6 +1366,7 @@ abstract class FakeCellTextCollection<Item extends { cell: string; content: stri
     }, `${this.path}.orNull(${JSON.stringify(cell)})`);
   }
   remove(item: Item): void {
+    this.ws.writable();
     const list = this.list();
     const i = list.indexOf(item);
     if (i < 0) throw new FakeExcelError('ItemNotFound', 'already deleted');
@@ -1070,7 +1486,7 @@ export class FakeChartCollection extends Proxy {
     this.enqueue({ call: 'add', type, source: source.path, seriesBy }, () => {
       if (!CHART_TYPES.has(type)) throw new FakeExcelError('InvalidArgument', `chart type ${type}`);
       if (!['Auto', 'Columns', 'Rows'].includes(seriesBy)) throw new FakeExcelError('InvalidArgument', `seriesBy ${seriesBy}`);
-      if (source.ws.sheet() !== this.ws.sheet()) throw new FakeExcelError('InvalidArgument', 'source on another sheet');
+      if (source.ws.sheet() !== this.ws.writable()) throw new FakeExcelError('InvalidArgument', 'source on another sheet');
       const list = this.list();
       made = {
         name: `图表 ${list.length + 1}`, type, source: boxA1(source.rect()), seriesBy,
@@ -1188,9 +1604,11 @@ export class FakeExcel {
   /** Highest supported version per requirement set; tests change it to play older hosts. */
   supported: Record<string, number> = { ExcelApi: 1.18 };
   /** Payload limits of Excel on the web; tests lower them to force the split paths. */
-  limits = { request: MAX_REQUEST_BYTES, response: MAX_RESPONSE_BYTES };
+  limits = { request: MAX_REQUEST_BYTES, response: MAX_RESPONSE_BYTES, cellsWithValues: MAX_CELLS_WITH_VALUES };
   /** What an object derived from a null object is: a null object too, or a failed sync (see the top). */
-  nullChaining: 'propagate' | 'throw' = 'propagate';
+  nullChaining: 'propagate' | 'throw' = 'throw';
+  /** A fault a test injects: operation `op` of sync number `sync` (0-based, as in `syncs`) fails, the earlier ones applied. */
+  failAt: { sync: number; op: number } | null = null;
   constructor(public state: FakeWorkbookState) {}
 
   isSetSupported(name: string, version = '1.1'): boolean {
@@ -1216,6 +1634,16 @@ export class FakeExcel {
       Excel: { run: (cb) => this.run(cb) },
       Office: { context: { requirements: { isSetSupported: (n, v) => this.isSetSupported(n, v) } } },
     };
+  }
+
+  /** The user inserts rows in Excel's UI (see `insertRows`). */
+  insertRows(sheet: string, at: number, count: number): void {
+    insertRows(this.state, sheet, at, count);
+  }
+
+  /** The user renames a sheet in Excel's UI: references follow. */
+  renameSheet(from: string, to: string): void {
+    renameSheet(this.state, this.state.sheets.find((s) => s.name === from)!, to);
   }
 
   get maxRequestBytes(): number {
