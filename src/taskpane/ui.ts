@@ -1,9 +1,9 @@
 import type { Finding } from '../core/findings/codes.js';
 import type { Lang } from '../core/findings/wording.js';
 import type { Scope, TaskpaneActions } from './actions.js';
-import { el } from './dom.js';
-import { renderFindings } from './findingsList.js';
-import { UI } from './i18n.js';
+import { el } from '../ui/dom.js';
+import { renderFindings } from '../ui/findingsList.js';
+import { UI } from '../ui/i18n.js';
 
 /**
  * Renders the task pane into `root`. It is handed the actions (or a promise of them, so the heavy
@@ -79,7 +79,7 @@ export function mountTaskpane(root: HTMLElement, lang: Lang, actionsPromise: Pro
   );
   buttons.charts.addEventListener('click', () =>
     void run(async (a) => {
-      const [src, { mountChartView }] = await Promise.all([a.chartSource(), import('./chartView.js')]);
+      const [src, { mountChartView }] = await Promise.all([a.chartSource(), import('../ui/chartView.js')]);
       list.hidden = true;
       charts.hidden = false;
       mountChartView(charts, src, { lang, say, insertNative: (spec) => a.insertChart(spec) });
