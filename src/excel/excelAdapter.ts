@@ -11,7 +11,7 @@
  * is only a hint: it is checked in the sync that relies on it, and a stale one costs syncs, not results.
  */
 import type { Severity } from '../core/findings/codes.js';
-import { parseA1, type CellRange, type CellValue, type SheetGrid, type WorkbookGrids } from '../core/grid.js';
+import { columnLetters, parseA1, type CellRange, type CellValue, type SheetGrid, type WorkbookGrids } from '../core/grid.js';
 import { MONTH_SHEETS } from '../core/months/tables.js';
 import { OUTPUT_SHEETS, type OutputTable } from '../core/output/tables.js';
 
@@ -115,11 +115,8 @@ export function splitAddress(address: string): { sheet: string; box: CellRange }
   return { sheet, box: { top: p.row, left: p.col, bottom: q.row, right: q.col } };
 }
 
-function colLetters(col: number): string {
-  let s = '';
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
+/** 0-based column → letters, by the core's one A1 helper. */
+const colLetters = (col: number): string => columnLetters(col + 1);
 
 /** 0-based box → `B2:F9`. */
 function boxAddress(top: number, left: number, bottom: number, right: number): string {
