@@ -60,7 +60,8 @@ describe('browser mode (no Office host)', () => {
   it('checks the October returns: the same findings (number and codes) as runJob in Node', async () => {
     await page.locator('#files').setInputFiles(await examples());
     await page.locator('#roster').setInputFiles(ROSTER);
-    expect(await page.locator('.file-list li').count()).toBe((await examples()).length);
+    await expect.poll(() => page.locator('.file-list li').count()).toBe((await examples()).length);
+    await expect.poll(() => page.locator('.roster-name').innerText()).toBe('roster.csv');
     await page.locator('#validate').click();
     await expect.poll(statusText, { timeout: 30_000 }).toMatch(/错误 \d+ 个/);
 
