@@ -327,7 +327,11 @@ function sizeText(bytes: number): string {
 
 /** The 汇总 table as an HTML table: sub-totals and totals in bold, numbers right-aligned and grouped. */
 function renderSummary(panel: HTMLElement, table: OutputTable): void {
-  const fmt = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
+  // Each column shown as summary.xlsx shows it (its number format's decimals: 88.24 reads 88.2 in both).
+  const fmts = table.columns.map((c) => {
+    const d = c.numFmt ? /\.([0#]+)/.exec(c.numFmt)?.[1] ?? '' : '';
+    return new Intl.NumberFormat('zh-CN', { maximumFractionDigits: d.length, minimumFractionDigits: d.replace(/#/g, '').length });
+  });
   const numeric = table.columns.map((c) => c.numFmt !== undefined);
   const head = el('tr', {}, ...table.columns.map((c, i) => el('th', { textContent: c.header, scope: 'col', className: numeric[i] ? 'num' : '' })));
   const body = table.rows.map((row, r) =>
@@ -336,7 +340,7 @@ function renderSummary(panel: HTMLElement, table: OutputTable): void {
       { className: table.kinds[r] ?? '' },
       ...table.columns.map((_, i) => {
         const v = row[i] ?? null;
-        return el('td', { className: numeric[i] ? 'num' : '', textContent: v === null ? '' : typeof v === 'number' ? fmt.format(v) : String(v) });
+        return el('td', { className: numeric[i] ? 'num' : '', textContent: v === null ? '' : typeof v === 'number' ? fmts[i]!.format(v) : String(v) });
       }),
     ),
   );

@@ -19,6 +19,7 @@ export const CHART_HELP = `returns chart <文件或文件夹...> [选项]
   --out 文件夹      输出文件夹（默认 out/charts）/ output folder (default out/charts)
   --template 文件   模板 / template (as in validate)
   --roster 文件     名册 / roster (as in validate)
+  --lang zh|en      图表文字的语言 / language of titles, axes and legends (default zh)
 退出码同 combine。Exit codes as combine.`;
 
 export const CHART_OPTIONS = {

@@ -17,6 +17,7 @@ export const REPORT_HELP = `returns report <文件或文件夹...> --out 报告.
   --history 文件    往月数据（上月 summary.xlsx 或往月报表，可重复）/ earlier months, as history only
   --indicator 代码  图表改为这一个指标 / chart this indicator instead of the standard set
   --template 文件   模板 / template;  --roster 文件  名册 / roster
+  --lang zh|en      报告和图表的语言 / language of the report and its charts (default zh)
 退出码同 combine。Exit codes as combine.`;
 
 export async function cmdReport(argv: string[]): Promise<number> {

@@ -1,4 +1,5 @@
-import { codesBehind, type ExcludedValue } from '../charts/exclusions.js';
+import type { ExcludedValue } from '../charts/exclusions.js';
+import { communityPeriodKey } from '../key.js';
 import type { AcrossMonths } from './acrossMonths.js';
 import { changeOf, type Change } from './monthOnMonth.js';
 
@@ -21,8 +22,9 @@ export interface KeyFigure extends Change {
   /** January to the period: the 累计 sheet's total. */
   ytd: number | null;
   /**
-   * Communities whose figure for this indicator has an error finding this month: counted in the total
-   * (as in 汇总), left out of the charts' bars — the report says so beside the figure.
+   * Communities whose values counted in this month's total (the indicator's own, or a rate's numerator and
+   * denominator) have an error finding: in the total, as in 汇总, but not drawn in the charts — the report
+   * says so beside the figure.
    */
   flagged: string[];
 }
@@ -35,12 +37,18 @@ export interface KeyFigure extends Change {
 export function keyFigures(m: AcrossMonths, excluded: readonly ExcludedValue[] = [], codes: readonly string[] = KEY_INDICATORS): KeyFigure[] {
   const out: KeyFigure[] = [];
   const cur = m.byPeriod.find((p) => p.period === m.period)?.total;
+  const rowOf = new Map(m.rows.filter((r) => r.period === m.period).map((r) => [communityPeriodKey(r.community, r.period) ?? '', r]));
   for (const code of codes) {
     const ind = m.indicators.find((i) => i.code === code);
     if (!ind || !cur) continue;
     const change = m.mom.total.changes[code] ?? changeOf(ind, cur.values[code] ?? null, null);
-    const behind = new Set(codesBehind(ind));
-    const flagged = [...new Set(excluded.filter((e) => e.period === m.period && behind.has(e.code)).map((e) => e.community))];
+    // What the total is made of: the values themselves, or for a rate its numerator and denominator.
+    const parts = ind.kind === 'rate' && ind.numerator && ind.denominator ? [ind.numerator, ind.denominator] : [code];
+    const counted = (e: ExcludedValue): boolean => {
+      const row = rowOf.get(communityPeriodKey(e.community, e.period) ?? '');
+      return !!row && parts.every((p) => (row.values[p] ?? null) !== null);
+    };
+    const flagged = [...new Set(excluded.filter((e) => e.period === m.period && parts.includes(e.code) && counted(e)).map((e) => e.community))];
     out.push({
       ...change,
       code, name: ind.name, nameEn: ind.nameEn ?? null, unit: ind.unit, kind: ind.kind, target: ind.target,
