@@ -5,7 +5,7 @@
 // browser tool. The core, the readers, exceljs and chart.js load lazily, after first paint.
 import { toLang, type Lang } from '../core/findings/wording.js';
 import { mountBrowserPage } from '../browser/page.js';
-import '../taskpane/taskpane.css';
+import './app.css';
 import { mountTaskpane } from '../taskpane/ui.js';
 
 const root = document.getElementById('app')!;
