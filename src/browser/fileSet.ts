@@ -73,8 +73,9 @@ export function addFiles<F>(current: readonly Chosen<F>[], incoming: readonly Ca
     files.push({ ...c, path, sameName: false });
   }
   files.sort((a, b) => comparePaths(a.path, b.path));
+  const nameOf = (path: string): string => baseName(path).replace(/ \(\d+\)$/, '');
   const count = new Map<string, number>();
-  for (const f of files) count.set(baseName(f.path), (count.get(baseName(f.path)) ?? 0) + 1);
-  for (const f of files) f.sameName = (count.get(baseName(f.path)) ?? 0) > 1 || / \(\d+\)$/.test(f.path);
+  for (const f of files) count.set(nameOf(f.path), (count.get(nameOf(f.path)) ?? 0) + 1);
+  for (const f of files) f.sameName = (count.get(nameOf(f.path)) ?? 0) > 1;
   return { files, sameBytes };
 }

@@ -241,6 +241,7 @@ describe('the page identifies files by their path', () => {
     await combine();
     const periods = await page.locator('#summary-table tbody tr.total td:first-child').allInnerTexts();
     expect(periods).toEqual(MONTHS);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'browser-6-thirty-files.png'), fullPage: true });
     // The same returns and findings as the command line over the three folders.
     const cli = await commandLine();
     expect(await statusText()).toContain(`已汇总 ${cli.returns.length} 份报表`);
@@ -256,6 +257,7 @@ describe('the page identifies files by their path', () => {
     await expect.poll(() => page.locator('#file-notice').isVisible()).toBe(true);
     expect(await page.locator('.file-list li').count()).toBe(10);
     expect(await page.locator('#file-notice').innerText()).toContain('10 个文件与已选文件内容完全相同，只保留一份');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'browser-7-same-bytes.png'), fullPage: true });
     // The kept copies now carry their folder, as the command line names them.
     const paths = await page.locator('.file-list li').evaluateAll((els) => els.map((e) => e.getAttribute('data-path')!));
     expect(paths.every((p) => p.startsWith('2026-10/'))).toBe(true);
@@ -295,6 +297,7 @@ describe('results belong to the files they came from', () => {
     await results(true);
     await page.locator('.file-list li').first().getByRole('button').click(); // remove one file
     await cleared();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'browser-8-cleared.png'), fullPage: true });
 
     await results();
     await page.locator('#roster').setInputFiles(ROSTER); // a roster changes who is missing
