@@ -145,6 +145,11 @@ export function runJob(input: JobInput): Job {
     history = h.history;
   }
   const lang = input.lang ?? 'zh-CN';
+  if (lang === 'en-US') {
+    // English messages name the indicator as the template's English column does, where it has one.
+    const en = new Map(input.template.indicators.flatMap((i) => (i.nameEn ? [[i.code, i.nameEn] as const] : [])));
+    for (const f of result.findings) if (f.indicator && en.has(f.indicator)) f.indicatorNameEn = en.get(f.indicator);
+  }
   const c = result.consolidation;
   const months = once(() => acrossMonths(c, history.rows, input.period ?? null));
   const chartSource = once(

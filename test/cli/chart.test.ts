@@ -88,6 +88,8 @@ describe('one number for one thing', () => {
     expect(html).toContain('<h1>Community health campaign report, Oct 2026</h1>');
     expect(html).toContain('Health knowledge awareness rate');
     expect(html).not.toMatch(/主要指标|待处理问题|未上报社区|本年累计|社区创卫工作月报/);
+    // findings name the indicator in English too, where the template has an English name
+    expect(html).toContain('&quot;Garbage cleared&quot; is 17360, above the template maximum');
   });
 });
 

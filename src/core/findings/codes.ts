@@ -124,6 +124,8 @@ export interface FindingWhere {
   /** Indicator code, and its display name as the template gives it. */
   indicator?: string | undefined;
   indicatorName?: string | undefined;
+  /** The template's English name for the indicator, when it has one (set by the job in English). */
+  indicatorNameEn?: string | undefined;
 }
 
 export type Finding = {

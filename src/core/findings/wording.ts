@@ -6,7 +6,10 @@ type Wording = { readonly [C in FindingCode]: (a: FindingArgs[C], w: FindingWher
 
 const n = (v: number): string => (Number.isInteger(v) ? String(v) : String(Math.round(v * 1000) / 1000));
 const zhName = (w: FindingWhere): string => (w.indicatorName ? `「${w.indicatorName}」` : '');
-const enName = (w: FindingWhere): string => (w.indicatorName ? `"${w.indicatorName}"` : 'the value');
+const enName = (w: FindingWhere): string => {
+  const name = w.indicatorNameEn ?? w.indicatorName;
+  return name ? `"${name}"` : 'the value';
+};
 const zhSev: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 const enSev: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'info' };
 
