@@ -164,7 +164,9 @@ export function runJob(input: JobInput): Job {
     months,
     summaryTable: once(() => summaryTable(c, lang)),
     outputTables: once(() => {
-      const m = months();
+      // 累计 and 环比 only when there is more than one month to speak of; one month never computes them.
+      const several = new Set([...c.periods, ...history.rows.map((r) => r.period)]).size > 1;
+      const m = several ? months() : null;
       return [...outputTables(c, result.findings, lang), ...(m && m.periods.length > 1 ? [ytdTable(m), momTable(m)] : [])];
     }),
     chartSource,

@@ -46,6 +46,14 @@ describe('the one job', () => {
     expect(calls.acrossMonths).toBe(1);
   });
 
+  it('one month: the output sheets never compute year to date or month-on-month', () => {
+    calls.acrossMonths = 0;
+    const job = runJob({ books: aug, template: tpl });
+    expect(job.outputTables().map((t) => t.sheet)).toEqual(['汇总', '明细', '校验结果']);
+    expect(job.json().periods).toEqual(['2026-08']);
+    expect(calls.acrossMonths).toBe(0);
+  });
+
   it('one number for one thing: key figures, chart subtitles and 汇总 give the same totals', () => {
     const job = runJob({ books: sepOct, template: tpl });
     const total = job.consolidation.totals.find((t) => t.period === '2026-10')!.values;
