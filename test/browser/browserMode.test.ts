@@ -250,13 +250,17 @@ describe('the page identifies files by their path', () => {
 
   it('keeps the same bytes added twice once, with a visible note, and the folder beside the name', async () => {
     await fresh();
-    const dir10 = path.join(ROOT, 'examples/2026-10');
-    await page.locator('#files').setInputFiles((await readdir(dir10)).sort().map((f) => path.join(dir10, f)));
-    await expect.poll(() => page.locator('.file-list li').count()).toBe(10);
+    // Three October files, then their folder (a copy holding the same three, plus the correction of one).
+    const picked = ['和平社区.csv', '阳光社区.xlsx', '阳光社区（更正）.xlsx'];
+    const dir10 = path.join(work, 'three', '2026-10');
+    await mkdir(dir10, { recursive: true });
+    for (const f of picked) await cp(path.join(ROOT, 'examples/2026-10', f), path.join(dir10, f));
+    await page.locator('#files').setInputFiles(picked.map((f) => path.join(ROOT, 'examples/2026-10', f)));
+    await expect.poll(() => page.locator('.file-list li').count()).toBe(3);
     await page.locator('#folder').setInputFiles(dir10);
     await expect.poll(() => page.locator('#file-notice').isVisible()).toBe(true);
-    expect(await page.locator('.file-list li').count()).toBe(10);
-    expect(await page.locator('#file-notice').innerText()).toContain('10 个文件与已选文件内容完全相同，只保留一份');
+    expect(await page.locator('.file-list li').count()).toBe(3);
+    expect(await page.locator('#file-notice').innerText()).toContain('3 个文件与已选文件内容完全相同，只保留一份');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'browser-7-same-bytes.png'), fullPage: true });
     // The kept copies now carry their folder, as the command line names them.
     const paths = await page.locator('.file-list li').evaluateAll((els) => els.map((e) => e.getAttribute('data-path')!));
