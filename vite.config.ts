@@ -68,7 +68,7 @@ async function httpsOptions(): Promise<ServerOptions['https']> {
 }
 
 export default defineConfig(async ({ command }): Promise<UserConfig> => ({
-  root: resolve(here, 'src/taskpane'),
+  root: resolve(here, 'src/app'),
   base: './',
   publicDir: false,
   plugins: [addinIcons(), oldWebviewFallback()],
@@ -80,10 +80,10 @@ export default defineConfig(async ({ command }): Promise<UserConfig> => ({
     chunkSizeWarningLimit: 1000,
     rollupOptions: {
       input: {
-        index: resolve(here, 'src/taskpane/index.html'),
-        taskpane: resolve(here, 'src/taskpane/taskpane.html'),
-        commands: resolve(here, 'src/taskpane/commands.html'),
-        help: resolve(here, 'src/taskpane/help.html'),
+        index: resolve(here, 'src/app/index.html'),
+        taskpane: resolve(here, 'src/app/taskpane.html'),
+        commands: resolve(here, 'src/app/commands.html'),
+        help: resolve(here, 'src/app/help.html'),
       },
     },
   },

@@ -1,9 +1,9 @@
 /** The page's 从工作总结摘录 section: the extract view with a door that downloads draft.xlsx. */
 import type { Lang } from '../core/findings/wording.js';
 import { loadTemplate } from '../core/template/loadTemplate.js';
-import { el } from '../taskpane/dom.js';
-import { standardTemplateGrids } from '../taskpane/standardTemplate.js';
-import { mountExtractView } from './extractView.js';
+import { el } from '../ui/dom.js';
+import { standardTemplateGrids } from '../ui/standardTemplate.js';
+import { mountExtractView } from '../ui/extractView.js';
 
 export function mountExtractSection(root: HTMLElement, lang: Lang): void {
   const section = el('section', { className: 'card extract', id: 'extract' });

@@ -1,6 +1,10 @@
 /** The page's view of a chosen file; kept apart from the readers so the first script stays small. */
 
-/** A file as the page holds it: its name and its bytes (a `File` from an input or a drop). */
+/**
+ * A file as the page holds it: `name` is its path as the user knows it — relative to the folder picked
+ * (`2026-10/阳光社区.xlsx`, like the command line's names) or the bare name from a file dialog — and is the
+ * file's identity in every finding and in the summary's 来源 column.
+ */
 export interface InputFile {
   name: string;
   bytes(): Promise<Uint8Array>;
@@ -10,15 +14,26 @@ export type FileKind = 'xlsx' | 'text' | 'legacy' | 'other';
 
 /** What a file name says it is (the same extensions the command line accepts). */
 export function kindOf(name: string): FileKind {
-  const ext = /\.[^./\\]+$/.exec(name.toLowerCase())?.[0] ?? '';
+  // `阳光社区.xlsx (2)`: the page's second file of that name (see fileSet.ts).
+  const ext = /\.[^./\\]+$/.exec(name.toLowerCase().replace(/ \(\d+\)$/, ''))?.[0] ?? '';
   if (ext === '.xlsx' || ext === '.xlsm') return 'xlsx';
   if (ext === '.csv' || ext === '.txt') return 'text';
   if (ext === '.xls' || ext === '.et') return 'legacy';
   return 'other';
 }
 
-export const fromFile = (f: File): InputFile => ({
-  // A folder picked with webkitdirectory gives `2026-10/阳光社区.xlsx`, like the command line's names.
-  name: f.webkitRelativePath || f.name,
+/** `2026-10/阳光社区.xlsx` from a folder pick or a dropped folder; the bare name from a file dialog. */
+export function pathOf(f: File): string {
+  return (f.webkitRelativePath || f.name).replace(/\\/g, '/').replace(/^\/+/, '');
+}
+
+/** The folder part of a path (`2026-10`), or '' for a bare name. */
+export const folderOf = (path: string): string => path.slice(0, Math.max(0, path.lastIndexOf('/')));
+
+/** The file part of a path. */
+export const baseName = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
+
+export const fromFile = (f: File, name = pathOf(f)): InputFile => ({
+  name,
   bytes: async () => new Uint8Array(await f.arrayBuffer()),
 });

@@ -4,7 +4,7 @@
  * with one line and may hand it the roster it already holds.
  */
 import { messageOf, type Lang } from '../core/findings/wording.js';
-import { el } from '../taskpane/dom.js';
+import { el } from '../ui/dom.js';
 import { fromFile, type InputFile } from './files.js';
 
 const WORDS = {
@@ -94,7 +94,7 @@ export function formsSection(lang: Lang, opts: FormsSectionOptions = {}): HTMLEl
         const [{ readRosterFile }, { loadTemplate }, { standardTemplateGrids }, io, { download }] = await Promise.all([
           import('./readFiles.js'),
           import('../core/template/loadTemplate.js'),
-          import('../taskpane/standardTemplate.js'),
+          import('../ui/standardTemplate.js'),
           import('../io/formXlsx.js'),
           import('./browserJob.js'),
         ]);

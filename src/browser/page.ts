@@ -3,16 +3,20 @@
  * download. Everything runs in this browser; the core, exceljs and chart.js load when first needed.
  */
 import type { Lang } from '../core/findings/wording.js';
-import { el, tabs } from '../taskpane/dom.js';
-import { renderFindings } from '../taskpane/findingsList.js';
-import { UI } from '../taskpane/i18n.js';
-import { excludedByFindings } from '../core/charts/exclusions.js';
-import { fromFile, kindOf, type InputFile } from './files.js';
+import type { OutputTable } from '../core/output/tables.js';
+import { el, tabs } from '../ui/dom.js';
+import { renderFindings } from '../ui/findingsList.js';
+import { UI } from '../ui/i18n.js';
+import { addFiles, digest, type Candidate, type Chosen } from './fileSet.js';
+import { baseName, folderOf, kindOf, pathOf, type InputFile } from './files.js';
 import type { BrowserJob } from './browserJob.js';
 
-interface Chosen {
-  input: InputFile;
-  size: number;
+/** A chosen file's bytes are read once, when it is added (to know the same file added twice). */
+const inputOf = (c: Chosen<File>): InputFile => ({ name: c.path, bytes: async () => c.bytes });
+
+async function candidate(f: File): Promise<Candidate<File>> {
+  const bytes = new Uint8Array(await f.arrayBuffer());
+  return { path: pathOf(f), bytes, hash: digest(bytes), file: f };
 }
 
 export function mountBrowserPage(root: HTMLElement, lang: Lang): void {
@@ -21,11 +25,15 @@ export function mountBrowserPage(root: HTMLElement, lang: Lang): void {
   document.title = t.pageTitle;
   document.body.classList.add('page');
 
-  let files: Chosen[] = [];
-  let roster: Chosen | null = null;
+  let files: Chosen<File>[] = [];
+  let roster: Candidate<File> | null = null;
   let job: Promise<BrowserJob> | null = null;
   /** The downloads are offered once the current files have been combined. */
   let combined = false;
+  /** Bumped on every change of files or roster: a result from an older generation is never shown. */
+  let generation = 0;
+  /** Whether any result view shows something (then a change says the results were cleared). */
+  let shown = false;
 
   // ── inputs ──────────────────────────────────────────────────────────────────────────────────
   const fileInput = el('input', { type: 'file', multiple: true, accept: '.xlsx,.xlsm,.csv,.txt', id: 'files', className: 'visually-hidden' });
@@ -48,6 +56,7 @@ export function mountBrowserPage(root: HTMLElement, lang: Lang): void {
   );
   const fileList = el('ul', { className: 'file-list', attrs: { 'aria-label': t.files(0) } });
   const fileCount = el('span', { className: 'file-count' });
+  const fileNotice = el('p', { className: 'notice', id: 'file-notice', hidden: true });
   const removeAll = el('button', { type: 'button', className: 'subtle', textContent: t.removeAll });
   const rosterName = el('span', { className: 'roster-name', textContent: t.noRoster });
   const rosterClear = el('button', { type: 'button', className: 'subtle', textContent: t.remove, hidden: true });
@@ -85,12 +94,12 @@ export function mountBrowserPage(root: HTMLElement, lang: Lang): void {
       el('div', {}, el('h1', { textContent: t.pageTitle }), el('p', { className: 'subtitle', textContent: t.pageSubtitle })),
       el('p', { className: 'privacy', id: 'privacy' }, lockIcon(), t.privacy),
     ),
-    el('section', { className: 'card inputs', attrs: { 'aria-label': t.dropHint } }, drop, el('div', { className: 'file-head' }, fileCount, removeAll), fileList, rosterRow),
+    el('section', { className: 'card inputs', attrs: { 'aria-label': t.dropHint } }, drop, el('div', { className: 'file-head' }, fileCount, removeAll), fileNotice, fileList, rosterRow),
     el('div', { className: 'toolbar main-actions' }, buttons.validate, buttons.combine, el('span', { className: 'sep' }), buttons.xlsx, buttons.csv),
     status,
     el('section', { className: 'card results' }, view.list, findingsPanel, summaryPanel, chartsPanel),
   );
-  void import('./formsSection.js').then((m) => root.append(m.formsSection(lang, { roster: () => roster?.input ?? null })));
+  void import('./formsSection.js').then((m) => root.append(m.formsSection(lang, { roster: () => { const r = roster; return r ? { name: r.path, bytes: async () => r.bytes } : null; } })));
 
   function say(text: string, failed = false): void {
     status.className = failed ? 'status failed' : 'status';
@@ -100,55 +109,76 @@ export function mountBrowserPage(root: HTMLElement, lang: Lang): void {
   function renderFiles(): void {
     fileList.replaceChildren(
       ...files.map((f, i) => {
-        const x = el('button', { type: 'button', className: 'subtle icon', textContent: '✕', title: t.remove, attrs: { 'aria-label': `${t.remove} ${f.input.name}` } });
+        const x = el('button', { type: 'button', className: 'subtle icon', textContent: '✕', title: t.remove, attrs: { 'aria-label': `${t.remove} ${f.path}` } });
         x.addEventListener('click', () => {
           files.splice(i, 1);
+          files = addFiles<File>([], files).files;
           changed();
         });
-        return el('li', {}, el('span', { className: `kind ${kindOf(f.input.name)}`, textContent: kindOf(f.input.name) === 'xlsx' ? 'XLSX' : 'CSV' }), el('span', { className: 'name', textContent: f.input.name }), el('span', { className: 'size', textContent: sizeText(f.size) }), x);
+        const kind = kindOf(f.path);
+        const folder = folderOf(f.path);
+        // Every file by its path; the folder stands out where another file has the same name.
+        const name = el(
+          'span',
+          { className: 'name', title: f.path },
+          ...(folder ? [el('span', { className: f.sameName ? 'folder same' : 'folder', textContent: `${folder}/` })] : []),
+          el('span', { className: 'base', textContent: baseName(f.path) }),
+          ...(f.sameName && !folder ? [el('span', { className: 'folder same', textContent: `（${t.sameName}）` })] : []),
+        );
+        return el('li', { attrs: { 'data-path': f.path } }, el('span', { className: `kind ${kind}`, textContent: kind === 'xlsx' ? 'XLSX' : 'CSV' }), name, el('span', { className: 'size', textContent: sizeText(f.bytes.length) }), x);
       }),
     );
     fileCount.textContent = files.length ? t.files(files.length) : t.noFiles;
     fileList.setAttribute('aria-label', fileCount.textContent);
     removeAll.hidden = files.length === 0;
-    rosterName.textContent = roster ? roster.input.name : t.noRoster;
+    rosterName.textContent = roster ? roster.path : t.noRoster;
     rosterClear.hidden = roster === null;
   }
 
+  /** Files or roster changed: every result view is cleared, so no old number stays on screen. */
   function changed(): void {
+    generation++;
     job = null;
     combined = false;
+    chartsShownFor = null;
     buttons.xlsx.disabled = buttons.csv.disabled = true;
+    if (shown) {
+      findingsPanel.replaceChildren(el('p', { className: 'empty', textContent: t.findingsEmpty }));
+      delete findingsPanel.dataset['count'];
+      summaryPanel.replaceChildren(el('p', { className: 'empty', textContent: t.summaryEmpty }));
+      chartsPanel.replaceChildren(el('p', { className: 'empty', textContent: t.chartsEmpty }));
+      view.label(0, t.tabFindings);
+      say(t.stale);
+      shown = false;
+    }
     renderFiles();
   }
 
-  function add(list: Iterable<File>): void {
-    const known = new Set(files.map((f) => f.input.name));
+  async function add(list: Iterable<File>): Promise<void> {
+    const incoming: Candidate<File>[] = [];
     for (const f of list) {
-      const input = fromFile(f);
-      if (known.has(input.name) || input.name.split('/').some((p) => p.startsWith('.') || p.startsWith('~$'))) continue;
       // From a folder only the kinds we read; chosen one by one, anything (an .xls gets its own finding).
-      if (f.webkitRelativePath && kindOf(input.name) === 'other') continue;
-      known.add(input.name);
-      files.push({ input, size: f.size });
+      if (f.webkitRelativePath && kindOf(f.name) === 'other') continue;
+      incoming.push(await candidate(f));
     }
-    files.sort((a, b) => (a.input.name < b.input.name ? -1 : a.input.name > b.input.name ? 1 : 0));
+    const r = addFiles(files, incoming);
+    files = r.files;
+    fileNotice.hidden = r.sameBytes.length === 0;
+    fileNotice.textContent = r.sameBytes.length ? t.sameBytes(r.sameBytes.length, r.sameBytes.map((d) => d.path).join('、')) : '';
     changed();
   }
 
-  fileInput.addEventListener('change', () => {
-    add(fileInput.files ?? []);
-    fileInput.value = '';
-  });
-  folderInput.addEventListener('change', () => {
-    add(folderInput.files ?? []);
-    folderInput.value = '';
-  });
+  const addFrom = (input: HTMLInputElement): void => {
+    const list = [...(input.files ?? [])];
+    input.value = '';
+    void add(list);
+  };
+  fileInput.addEventListener('change', () => addFrom(fileInput));
+  folderInput.addEventListener('change', () => addFrom(folderInput));
   rosterInput.addEventListener('change', () => {
     const f = rosterInput.files?.[0];
-    if (f) roster = { input: fromFile(f), size: f.size };
     rosterInput.value = '';
-    changed();
+    if (f) void candidate(f).then((c) => ((roster = c), changed()));
   });
   rosterClear.addEventListener('click', () => {
     roster = null;
@@ -156,6 +186,7 @@ export function mountBrowserPage(root: HTMLElement, lang: Lang): void {
   });
   removeAll.addEventListener('click', () => {
     files = [];
+    fileNotice.hidden = true;
     changed();
   });
   for (const type of ['dragenter', 'dragover'] as const) {
@@ -168,24 +199,37 @@ export function mountBrowserPage(root: HTMLElement, lang: Lang): void {
   drop.addEventListener('drop', (e) => {
     e.preventDefault();
     drop.classList.remove('over');
-    add(e.dataTransfer?.files ?? []);
+    void add([...(e.dataTransfer?.files ?? [])]);
   });
 
   /** The job over the current files, run once and reused until the files change. */
   function currentJob(): Promise<BrowserJob> {
-    job ??= import('./browserJob.js').then((m) => m.runBrowserJob(files.map((f) => f.input), roster?.input ?? null, (d, n) => say(t.reading(d, n))));
+    const rosterFile = roster;
+    job ??= import('./browserJob.js').then((m) =>
+      m.runBrowserJob(files.map(inputOf), rosterFile ? { name: rosterFile.path, bytes: async () => rosterFile.bytes } : null, lang, (d, n) => say(t.reading(d, n))),
+    );
     return job;
   }
 
-  async function run(work: () => Promise<string>): Promise<void> {
+  /** Thrown when the files changed while a job ran: its results belong to files no longer chosen. */
+  class Outdated extends Error {}
+
+  async function run(work: (fresh: () => void) => Promise<string>): Promise<void> {
     if (files.length === 0) return say(t.needFiles, true);
     const all = Object.values(buttons);
     for (const b of all) b.disabled = true;
     say(t.working);
     root.setAttribute('aria-busy', 'true');
+    const started = generation;
+    const fresh = (): void => {
+      if (generation !== started) throw new Outdated();
+    };
     try {
-      say(await work());
+      const line = await work(fresh);
+      fresh();
+      say(line);
     } catch (e) {
+      if (e instanceof Outdated) return;
       job = null;
       combined = false;
       say(t.failed(e instanceof Error ? e.message : String(e)), true);
@@ -197,6 +241,7 @@ export function mountBrowserPage(root: HTMLElement, lang: Lang): void {
   }
 
   async function showFindings(j: BrowserJob): Promise<string> {
+    shown = true;
     const line = renderFindings(findingsPanel, j.result.findings, lang, { byFile: true });
     findingsPanel.dataset['count'] = String(j.result.findings.length);
     view.label(0, `${t.tabFindings}（${j.result.findings.length}）`);
@@ -204,8 +249,9 @@ export function mountBrowserPage(root: HTMLElement, lang: Lang): void {
   }
 
   buttons.validate.addEventListener('click', () =>
-    void run(async () => {
+    void run(async (fresh) => {
       const j = await currentJob();
+      fresh();
       const line = await showFindings(j);
       view.select(0);
       return `${t.checked(j.files, j.result.returns.length)} ${line}`;
@@ -213,11 +259,11 @@ export function mountBrowserPage(root: HTMLElement, lang: Lang): void {
   );
 
   buttons.combine.addEventListener('click', () =>
-    void run(async () => {
+    void run(async (fresh) => {
       const j = await currentJob();
+      fresh();
       const line = await showFindings(j);
-      const { summaryPreview } = await import('./browserJob.js');
-      renderSummary(summaryPanel, summaryPreview(j, lang));
+      renderSummary(summaryPanel, j.result.summaryTable());
       const missing = j.result.consolidation.missing.map((m) => m.community);
       if (missing.length) summaryPanel.prepend(el('p', { className: 'notice', textContent: t.missing(missing.join('、')) }));
       combined = true;
@@ -229,14 +275,14 @@ export function mountBrowserPage(root: HTMLElement, lang: Lang): void {
   buttons.xlsx.addEventListener('click', () =>
     void run(async () => {
       const m = await import('./browserJob.js');
-      m.download('summary.xlsx', await m.summaryXlsx(await currentJob(), lang), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      m.download('summary.xlsx', await m.summaryXlsx(await currentJob()), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       return t.exported('summary.xlsx');
     }),
   );
   buttons.csv.addEventListener('click', () =>
     void run(async () => {
       const m = await import('./browserJob.js');
-      m.download('summary.csv', await m.summaryCsv(await currentJob(), lang), 'text/csv;charset=utf-8');
+      m.download('summary.csv', await m.summaryCsv(await currentJob()), 'text/csv;charset=utf-8');
       return t.exported('summary.csv');
     }),
   );
@@ -246,11 +292,12 @@ export function mountBrowserPage(root: HTMLElement, lang: Lang): void {
     if (chartsShownFor === job) return;
     chartsShownFor = job;
     chartsPanel.replaceChildren(el('p', { className: 'empty', textContent: t.chartLoading }));
+    const started = generation;
     try {
-      const [j, { mountChartView }] = await Promise.all([job, import('../taskpane/chartView.js')]);
-      // As on the command line: values with an error finding are left out of the charts and named.
-      const src = { ...j.result.consolidation, excluded: excludedByFindings(j.result.findings) };
-      mountChartView(chartsPanel, src, { lang, say });
+      const [j, { mountChartView }] = await Promise.all([job, import('../ui/chartView.js')]);
+      if (generation !== started) return;
+      shown = true;
+      mountChartView(chartsPanel, j.result.chartSource(), { lang, say });
     } catch (e) {
       chartsShownFor = null;
       say(t.failed(e instanceof Error ? e.message : String(e)), true);
@@ -281,8 +328,12 @@ function sizeText(bytes: number): string {
 }
 
 /** The 汇总 table as an HTML table: sub-totals and totals in bold, numbers right-aligned and grouped. */
-function renderSummary(panel: HTMLElement, table: import('../core/output/tables.js').OutputTable): void {
-  const fmt = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
+function renderSummary(panel: HTMLElement, table: OutputTable): void {
+  // Each column shown as summary.xlsx shows it (its number format's decimals: 88.24 reads 88.2 in both).
+  const fmts = table.columns.map((c) => {
+    const d = c.numFmt ? /\.([0#]+)/.exec(c.numFmt)?.[1] ?? '' : '';
+    return new Intl.NumberFormat('zh-CN', { maximumFractionDigits: d.length, minimumFractionDigits: d.replace(/#/g, '').length });
+  });
   const numeric = table.columns.map((c) => c.numFmt !== undefined);
   const head = el('tr', {}, ...table.columns.map((c, i) => el('th', { textContent: c.header, scope: 'col', className: numeric[i] ? 'num' : '' })));
   const body = table.rows.map((row, r) =>
@@ -291,7 +342,7 @@ function renderSummary(panel: HTMLElement, table: import('../core/output/tables.
       { className: table.kinds[r] ?? '' },
       ...table.columns.map((_, i) => {
         const v = row[i] ?? null;
-        return el('td', { className: numeric[i] ? 'num' : '', textContent: v === null ? '' : typeof v === 'number' ? fmt.format(v) : String(v) });
+        return el('td', { className: numeric[i] ? 'num' : '', textContent: v === null ? '' : typeof v === 'number' ? fmts[i]!.format(v) : String(v) });
       }),
     ),
   );

@@ -1,10 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { excludedByFindings, indicatorCharts, meetingCharts, monthsChart, type ChartSpec, type ChartSource } from '../core/charts/index.js';
+import { toLang } from '../core/findings/wording.js';
 import { ensureCjkFont, renderChart } from '../node/renderChart.js';
-import { loadWithHistory, type MonthsLoaded } from './history.js';
-import { exitCodeOf } from './load.js';
+import { exitCodeOf, loadAndRun } from './load.js';
 
 export const CHART_HELP = `returns chart <文件或文件夹...> [选项]
   把报表（可含多个月）或上月的 summary.xlsx 画成例会用的图（PNG，1200×675，白底）。
@@ -20,6 +19,7 @@ export const CHART_HELP = `returns chart <文件或文件夹...> [选项]
   --out 文件夹      输出文件夹（默认 out/charts）/ output folder (default out/charts)
   --template 文件   模板 / template (as in validate)
   --roster 文件     名册 / roster (as in validate)
+  --lang zh|en      图表文字的语言 / language of titles, axes and legends (default zh)
 退出码同 combine。Exit codes as combine.`;
 
 export const CHART_OPTIONS = {
@@ -50,20 +50,6 @@ export function parseChartArgs(argv: string[]) {
   return { values, positionals };
 }
 
-/** What both `chart` and `report` draw from: the months view with error values excluded. */
-export function chartSource(m: MonthsLoaded): ChartSource | null {
-  if (!m.months) return null;
-  return { indicators: m.months.indicators, rows: m.months.rows, excluded: excludedByFindings(m.loaded.result.findings) };
-}
-
-/** The charts to draw: the meeting set, or the four charts of one indicator. */
-export function chartSpecs(src: ChartSource, period: string, indicator?: string): ChartSpec[] {
-  if (!indicator) return meetingCharts(src, period);
-  const [communities, ...rest] = indicatorCharts(src, indicator, period);
-  const streets = monthsChart(src, indicator, { by: 'street', upTo: period });
-  return [communities, ...rest.slice(0, 1), streets, ...rest.slice(1)].filter((s): s is ChartSpec => !!s);
-}
-
 export async function cmdChart(argv: string[]): Promise<number> {
   let args;
   try {
@@ -78,27 +64,30 @@ export async function cmdChart(argv: string[]): Promise<number> {
     console.log(CHART_HELP);
     return 0;
   }
-  const m = await loadWithHistory(positionals, { template: values.template, roster: values.roster }, values.history ?? [], values.period ?? null);
-  if (values.indicator && !m.loaded.template.indicators.some((i) => i.code === values.indicator)) {
-    console.error(`returns: unknown indicator ${values.indicator}; one of: ${m.loaded.template.indicators.map((i) => i.code).join(', ')}`);
+  const loaded = await loadAndRun(positionals, {
+    template: values.template, roster: values.roster, history: values.history ?? [], reportPeriod: values.period ?? null, lang: toLang(values.lang),
+  });
+  const job = loaded.result;
+  if (values.indicator && !loaded.template.indicators.some((i) => i.code === values.indicator)) {
+    console.error(`returns: unknown indicator ${values.indicator}; one of: ${loaded.template.indicators.map((i) => i.code).join(', ')}`);
     return 2;
   }
-  const src = chartSource(m);
-  if (!src || !m.months) {
+  const months = job.months();
+  if (!months) {
     console.error('没有可画的数据（未识别出任何带报告期的报表）/ nothing to chart: no return with a period');
-    return exitCodeOf(m.loaded) || 1;
+    return exitCodeOf(loaded) || 1;
   }
   const font = ensureCjkFont();
   if (font.warning) console.error(font.warning);
   const out = values.out ?? path.join('out', 'charts');
   await mkdir(out, { recursive: true });
   const written: string[] = [];
-  for (const spec of chartSpecs(src, m.months.period, values.indicator)) {
+  for (const spec of job.charts(values.indicator)) {
     const file = path.join(out, `${spec.id}.png`);
     await writeFile(file, renderChart(spec));
     written.push(file);
     console.log(`${file}  ${spec.title}`);
   }
-  if (written.length === 0) console.error(`${m.months.period} 没有可画的数据 / no data to chart for ${m.months.period}`);
-  return exitCodeOf(m.loaded);
+  if (written.length === 0) console.error(`${months.period} 没有可画的数据 / no data to chart for ${months.period}`);
+  return exitCodeOf(loaded);
 }

@@ -1,5 +1,6 @@
 import { countBySeverity, encodingFinding, finding, type Finding } from '../core/findings/codes.js';
-import { runJob, type JobResult } from '../core/job.js';
+import type { Lang } from '../core/findings/wording.js';
+import { runJob, type Job } from '../core/job.js';
 import type { Template } from '../core/template/types.js';
 import { loadRosterFile } from '../node/loadRosterFile.js';
 import { loadTemplateFile, STANDARD_TEMPLATE_DIR } from '../node/loadTemplateFile.js';
@@ -9,18 +10,28 @@ import { progressBar } from './progress.js';
 export interface CommonOptions {
   template?: string | undefined;
   roster?: string | undefined;
+  /** `YYYY-MM` for returns that state no period (validate, combine). */
   period?: string | undefined;
+  /** Earlier months, read as history only (previous summary.xlsx files or returns). */
+  history?: readonly string[] | undefined;
+  /** The period charts and the report speak of (chart, report; default: the latest). */
+  reportPeriod?: string | null | undefined;
+  lang?: Lang | undefined;
 }
 
 export interface Loaded {
-  result: JobResult;
+  /** The one job's result: findings, consolidation and every view a command writes. */
+  result: Job;
   template: Template;
   files: number;
   /** True when input could not be read (a file, the template or the roster): exit code 2. */
   unreadable: boolean;
 }
 
-/** Reads the template, the roster and the inputs, and runs the core job. */
+/**
+ * Walks the inputs, reads the template, the roster and any history, and runs the core job. Only file
+ * reading happens here; everything the commands print or write comes from the job.
+ */
 export async function loadAndRun(inputs: string[], opts: CommonOptions): Promise<Loaded> {
   const tpl = await loadTemplateFile(opts.template ?? STANDARD_TEMPLATE_DIR);
   const pre: Finding[] = [...tpl.findings];
@@ -38,7 +49,16 @@ export async function loadAndRun(inputs: string[], opts: CommonOptions): Promise
     const f = encodingFinding(file, encoding);
     if (f) pre.push(f);
   }
-  const result = runJob({ books: read.books, template: tpl.template, roster, defaultPeriod: opts.period ?? null, findings: pre });
+  let history: Awaited<ReturnType<typeof readInputs>>['books'] = [];
+  if (opts.history?.length) {
+    const h = await readInputs([...opts.history]);
+    for (const p of h.problems) console.error(`历史数据无法读取 / history unreadable: ${p.file}: ${p.reason}`);
+    history = h.books;
+  }
+  const result = runJob({
+    books: read.books, template: tpl.template, roster, defaultPeriod: opts.period ?? null, findings: pre,
+    history, period: opts.reportPeriod ?? null, lang: opts.lang ?? 'zh-CN',
+  });
   const unreadable =
     read.problems.length > 0 ||
     tpl.template.indicators.length === 0 ||

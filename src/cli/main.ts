@@ -4,16 +4,13 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import ExcelJS from 'exceljs';
 import { toLang, type Lang } from '../core/findings/wording.js';
 import { blankReturn } from '../core/output/blankReturn.js';
-import { toJson } from '../core/output/json.js';
-import { outputTables, summaryTable } from '../core/output/tables.js';
 import { loadTemplateFile, STANDARD_TEMPLATE_DIR } from '../node/loadTemplateFile.js';
 import { addGridSheet, outputWorkbook, workbookBytes } from '../io/writeXlsx.js';
 import { tableToCsv } from '../io/writeCsv.js';
 import { CHART_HELP, cmdChart } from './chart.js';
 import { cmdExtract } from './extract.js';
-import { loadWithHistory, monthTables } from './history.js';
-import { exitCodeOf } from './load.js';
 import { cmdForms } from './forms.js';
+import { exitCodeOf, loadAndRun } from './load.js';
 import { cmdReport, REPORT_HELP } from './reportCmd.js';
 import { textReport } from './report.js';
 
@@ -110,26 +107,27 @@ async function cmdValidateOrCombine(cmd: 'validate' | 'combine', argv: string[])
   const format = checkFormat(values.format);
   const lang: Lang = toLang(values.lang);
   const v = values as Record<string, unknown>;
-  const months = await loadWithHistory(positionals, { template: values.template, roster: values.roster, period: values.period }, (v['history'] as string[] | undefined) ?? []);
-  const { loaded } = months;
+  const loaded = await loadAndRun(positionals, {
+    template: values.template, roster: values.roster, period: values.period, history: (v['history'] as string[] | undefined) ?? [], lang,
+  });
   const written: string[] = [];
   if (cmd === 'combine') {
     const { result } = loaded;
     if (typeof v['out'] === 'string') {
-      await writeOut(v['out'], await outputWorkbook([...outputTables(result.consolidation, result.findings, lang), ...monthTables(months)]));
+      await writeOut(v['out'], await outputWorkbook(result.outputTables()));
       written.push(v['out']);
     }
     if (typeof v['csv'] === 'string') {
-      await writeOut(v['csv'], tableToCsv(summaryTable(result.consolidation, lang)));
+      await writeOut(v['csv'], tableToCsv(result.summaryTable()));
       written.push(v['csv']);
     }
     if (typeof v['json'] === 'string') {
-      await writeOut(v['json'], JSON.stringify(toJson(result, lang), null, 2) + '\n');
+      await writeOut(v['json'], JSON.stringify(result.json(), null, 2) + '\n');
       written.push(v['json']);
     }
   }
   if (format === 'json') {
-    process.stdout.write(JSON.stringify(toJson(loaded.result, lang), null, 2) + '\n');
+    process.stdout.write(JSON.stringify(loaded.result.json(), null, 2) + '\n');
   } else {
     console.log(textReport(loaded, lang, { color: process.stdout.isTTY === true }));
     if (written.length) console.log(`\n${lang === 'zh-CN' ? '已写出' : 'Wrote'}: ${written.join(', ')}`);

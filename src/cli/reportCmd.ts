@@ -1,11 +1,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { keyFigures } from '../core/months/keyFigures.js';
+import { toLang } from '../core/findings/wording.js';
 import { renderChart, ensureCjkFont } from '../node/renderChart.js';
 import { reportHtml } from '../node/reportHtml.js';
-import { ChartUsageError, chartSource, chartSpecs, parseChartArgs } from './chart.js';
-import { loadWithHistory } from './history.js';
-import { exitCodeOf } from './load.js';
+import { ChartUsageError, parseChartArgs } from './chart.js';
+import { exitCodeOf, loadAndRun } from './load.js';
 
 export const REPORT_HELP = `returns report <文件或文件夹...> --out 报告.html [选项]
   写出一个例会用的 HTML 文件（图片内嵌，无外部资源，可离线打开、打印）：本期主要指标（环比、本年累计）、
@@ -18,6 +17,7 @@ export const REPORT_HELP = `returns report <文件或文件夹...> --out 报告.
   --history 文件    往月数据（上月 summary.xlsx 或往月报表，可重复）/ earlier months, as history only
   --indicator 代码  图表改为这一个指标 / chart this indicator instead of the standard set
   --template 文件   模板 / template;  --roster 文件  名册 / roster
+  --lang zh|en      报告和图表的语言 / language of the report and its charts (default zh)
 退出码同 combine。Exit codes as combine.`;
 
 export async function cmdReport(argv: string[]): Promise<number> {
@@ -35,29 +35,34 @@ export async function cmdReport(argv: string[]): Promise<number> {
     return 0;
   }
   const out = values.out ?? path.join('out', 'report.html');
-  const m = await loadWithHistory(positionals, { template: values.template, roster: values.roster }, values.history ?? [], values.period ?? null);
-  const src = chartSource(m);
-  if (!src || !m.months) {
+  const lang = toLang(values.lang);
+  const loaded = await loadAndRun(positionals, {
+    template: values.template, roster: values.roster, history: values.history ?? [], reportPeriod: values.period ?? null, lang,
+  });
+  const job = loaded.result;
+  const months = job.months();
+  if (!months) {
     console.error('没有可报告的数据（未识别出任何带报告期的报表）/ nothing to report: no return with a period');
-    return exitCodeOf(m.loaded) || 1;
+    return exitCodeOf(loaded) || 1;
   }
   const font = ensureCjkFont();
   if (font.warning) console.error(font.warning);
-  const period = m.months.period;
-  const charts = chartSpecs(src, period, values.indicator).map((spec) => ({ spec, png: renderChart(spec) }));
-  const currentPeriods = new Set(m.loaded.result.consolidation.periods);
+  const period = months.period;
+  const charts = job.charts(values.indicator).map((spec) => ({ spec, png: renderChart(spec) }));
+  const currentPeriods = new Set(job.consolidation.periods);
   const html = reportHtml({
     period,
-    consolidation: m.loaded.result.consolidation,
-    findings: m.loaded.result.findings,
-    figures: keyFigures(src, period),
+    lang,
+    consolidation: job.consolidation,
+    findings: job.findings,
+    figures: job.keyFigures(),
     charts,
     roster: !!values.roster,
-    files: m.loaded.files,
-    historyPeriods: m.months.periods.filter((p) => !currentPeriods.has(p)),
+    files: loaded.files,
+    historyPeriods: months.periods.filter((p) => !currentPeriods.has(p)),
   });
   await mkdir(path.dirname(path.resolve(out)), { recursive: true });
   await writeFile(out, html);
   console.log(`已写出 Wrote ${out}（${period}，${charts.length} 张图）`);
-  return exitCodeOf(m.loaded);
+  return exitCodeOf(loaded);
 }

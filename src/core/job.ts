@@ -1,15 +1,28 @@
-import { returnKey, PANEL_CHECKS } from './check/panelChecks.js';
+import { excludedByFindings, type ChartSource, type ChartSpec } from './charts/index.js';
+import { indicatorCharts, meetingCharts } from './charts/meetingSet.js';
+import { monthsChart } from './charts/overMonths.js';
+import { PANEL_CHECKS } from './check/panelChecks.js';
 import { checkReturn } from './check/returnChecks.js';
 import type { Roster } from './check/roster.js';
 import { combineReturns } from './combine/combineReturns.js';
 import type { Consolidation } from './combine/types.js';
 import { compareFindings, finding, type Finding } from './findings/codes.js';
+import type { Lang } from './findings/wording.js';
 import type { WorkbookGrids } from './grid.js';
+import { communityPeriodKey } from './key.js';
+import { acrossMonths, type AcrossMonths } from './months/acrossMonths.js';
+import { keyFigures, type KeyFigure } from './months/keyFigures.js';
+import { uniqueRows } from './months/rows.js';
+import { momTable, ytdTable } from './months/tables.js';
+import { withHistory, type HistoryInput } from './months/withHistory.js';
+import { toJson } from './output/json.js';
+import { outputTables, summaryTable, type OutputTable } from './output/tables.js';
 import { readWorkbooks } from './read/readWorkbook.js';
 import type { ParsedReturn } from './read/types.js';
 import type { Template } from './template/types.js';
 
 export interface JobInput {
+  /** The returns, one workbook per file, each named by its path (relative to the folder picked). */
   books: readonly WorkbookGrids[];
   template: Template;
   roster?: Roster | null;
@@ -17,8 +30,18 @@ export interface JobInput {
   defaultPeriod?: string | null;
   /** Findings produced before the core saw the grids (unreadable files, template, encodings). */
   findings?: readonly Finding[];
+  /**
+   * Earlier months read only as history (previous summary.xlsx files or returns): they feed the history
+   * check, the year to date, month-on-month and the charts, never the current summary or findings.
+   */
+  history?: readonly WorkbookGrids[];
+  /** The period the charts, the report and the key figures speak of (default: the latest present). */
+  period?: string | null;
+  /** Language of the output tables and chart words (default zh-CN). */
+  lang?: Lang;
 }
 
+/** What reading, checking and combining produce: the data every other view is made from. */
 export interface JobResult {
   returns: ParsedReturn[];
   findings: Finding[];
@@ -26,10 +49,36 @@ export interface JobResult {
 }
 
 /**
- * The whole job every door runs: read every sheet, check every return, check across returns, combine.
- * Pure: same input, same output (findings in a stable order).
+ * Everything a door shows, from one run. The findings and the consolidation are computed at once; every
+ * other view (months, the output sheets, the chart source, charts, key figures, JSON) only when a door
+ * asks for it, and then once — validating never pays for year-to-date or month-on-month.
  */
-export function runJob(input: JobInput): JobResult {
+export interface Job extends JobResult {
+  template: Template;
+  lang: Lang;
+  /** Earlier months read as history (empty without `history`). */
+  history: HistoryInput;
+  /** Year to date, month-on-month and per-period totals for `period`; null when no period is known. */
+  months(): AcrossMonths | null;
+  /** 汇总 — also what the CSV is written from. */
+  summaryTable(): OutputTable;
+  /** Every output sheet: 汇总, 明细, 校验结果, and 累计 and 环比 when the months span more than one. */
+  outputTables(): OutputTable[];
+  /** The rows the charts draw (history included), with the values that have an error finding marked out. */
+  chartSource(): ChartSource;
+  /** The meeting set, or the four charts of one indicator. */
+  charts(indicator?: string): ChartSpec[];
+  /** The headline figures of `months().period`: the same totals as 汇总, 累计 and 环比. */
+  keyFigures(): KeyFigure[];
+  /** The documented JSON result. */
+  json(): ReturnType<typeof toJson>;
+}
+
+/**
+ * Reads every sheet, checks every return, checks across returns and combines: the part every door needs
+ * at once. Pure: same input, same output (findings in a stable order).
+ */
+export function checkAndCombine(input: Pick<JobInput, 'books' | 'template' | 'roster' | 'defaultPeriod' | 'findings'>): JobResult {
   const { template } = input;
   const roster = input.roster ?? null;
   const read = readWorkbooks(input.books, template);
@@ -63,7 +112,7 @@ export function runJob(input: JobInput): JobResult {
   const seen = new Set<string>();
   const combined = returns.filter((ret) => {
     if (!ret.community) return false;
-    const key = returnKey(ret);
+    const key = communityPeriodKey(ret.community, ret.period);
     if (key === null) return true;
     if (seen.has(key)) return false;
     seen.add(key);
@@ -71,4 +120,69 @@ export function runJob(input: JobInput): JobResult {
   });
   findings.sort(compareFindings);
   return { returns, findings, consolidation: combineReturns(combined, template, roster) };
+}
+
+/** Memoises a view: computed the first time a door asks, never before. */
+function once<T>(make: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = make();
+      done = true;
+    }
+    return value;
+  };
+}
+
+/** The one job every door runs (command line, web page, task pane, report). See `Job`. */
+export function runJob(input: JobInput): Job {
+  let result = checkAndCombine(input);
+  let history: HistoryInput = { rows: [], returns: 0 };
+  if (input.history?.length) {
+    const h = withHistory(result, input.history, input.template);
+    result = h.result;
+    history = h.history;
+  }
+  const lang = input.lang ?? 'zh-CN';
+  if (lang === 'en-US') {
+    // English messages name the indicator as the template's English column does, where it has one.
+    const en = new Map(input.template.indicators.flatMap((i) => (i.nameEn ? [[i.code, i.nameEn] as const] : [])));
+    for (const f of result.findings) if (f.indicator && en.has(f.indicator)) f.indicatorNameEn = en.get(f.indicator);
+  }
+  const c = result.consolidation;
+  const months = once(() => acrossMonths(c, history.rows, input.period ?? null));
+  const chartSource = once(
+    (): ChartSource => ({ indicators: c.indicators, rows: uniqueRows(c.rows, history.rows), excluded: excludedByFindings(result.findings), lang }),
+  );
+  const period = (): string | null => months()?.period ?? null;
+  return {
+    ...result,
+    template: input.template,
+    lang,
+    history,
+    months,
+    summaryTable: once(() => summaryTable(c, lang)),
+    outputTables: once(() => {
+      // 累计 and 环比 only when there is more than one month to speak of; one month never computes them.
+      const several = new Set([...c.periods, ...history.rows.map((r) => r.period)]).size > 1;
+      const m = several ? months() : null;
+      return [...outputTables(c, result.findings, lang), ...(m && m.periods.length > 1 ? [ytdTable(m), momTable(m)] : [])];
+    }),
+    chartSource,
+    charts: (indicator) => {
+      const p = period();
+      if (!p) return [];
+      const src = chartSource();
+      if (!indicator) return meetingCharts(src, p);
+      const [communities, ...rest] = indicatorCharts(src, indicator, p);
+      const streets = monthsChart(src, indicator, { by: 'street', upTo: p });
+      return [communities, ...rest.slice(0, 1), streets, ...rest.slice(1)].filter((s): s is ChartSpec => !!s);
+    },
+    keyFigures: once(() => {
+      const m = months();
+      return m ? keyFigures(m, chartSource().excluded ?? []) : [];
+    }),
+    json: once(() => toJson(result, lang)),
+  };
 }

@@ -1,19 +1,14 @@
 import ExcelJS from 'exceljs';
 import type { CellRange, CellValue, SheetGrid, WorkbookGrids } from '../core/grid.js';
+import { dateToSerial } from '../core/value/excelFormat.js';
 
 /** Thrown (as a rejection) when the bytes are not a workbook; `readInputs` turns it into a problem. */
 export class UnreadableFileError extends Error {
   override name = 'UnreadableFileError';
 }
 
-const MS_PER_DAY = 86_400_000;
-/** 1899-12-30, day 0 of Excel's 1900 date system (after its 1900-02-29 bug). */
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
-
 /** JS Date → Excel serial number in the 1900 system (what `range.values` gives for a date cell). */
-export function excelSerial(d: Date): number {
-  return (d.getTime() - EXCEL_EPOCH_MS) / MS_PER_DAY;
-}
+export const excelSerial = dateToSerial;
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 

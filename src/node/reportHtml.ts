@@ -1,12 +1,15 @@
 import type { ChartSpec } from '../core/charts/types.js';
 import type { Consolidation } from '../core/combine/types.js';
 import { SEVERITY_ORDER, type Finding } from '../core/findings/codes.js';
-import { messageOf, severityLabel } from '../core/findings/wording.js';
+import { messageOf, severityLabel, type Lang } from '../core/findings/wording.js';
 import type { KeyFigure } from '../core/months/keyFigures.js';
-import { periodLabel, previousPeriod, yearStart } from '../core/months/periods.js';
+import { previousPeriod, yearStart } from '../core/months/periods.js';
+import { periodText } from '../core/charts/words.js';
 
 export interface ReportInput {
   period: string;
+  /** The report's language (default zh-CN). */
+  lang?: Lang;
   consolidation: Consolidation;
   findings: readonly Finding[];
   figures: readonly KeyFigure[];
@@ -18,11 +21,51 @@ export interface ReportInput {
   historyPeriods: readonly string[];
 }
 
+/** Every word the report prints, per language. */
+const W = {
+  'zh-CN': {
+    title: (p: string) => `${p} 社区创卫工作月报`,
+    expected: (e: number, r: number, m: number) => `应报 ${e} 个社区，已报 ${r} 个，未报 ${m} 个`,
+    reportedOnly: (r: number) => `已报 ${r} 个社区`,
+    files: (n: number) => `读取 ${n} 个文件`,
+    open: (e: number, w: number) => `待处理：错误 ${e} 条，警告 ${w} 条`,
+    key: '主要指标', charts: '图表', noCharts: '本期没有可画的数据。', missing: '未上报社区',
+    noRoster: '未提供名册（--roster），无法列出未上报的社区。', allIn: '名册中的社区均已上报。',
+    street: '所属街道', community: '社区', file: '文件', sheet: '工作表', cell: '单元格', severity: '严重程度', message: '说明',
+    openTitle: (e: number, w: number) => `待处理问题（${e} 条错误，${w} 条警告）`, clean: '本期报表没有错误或警告。',
+    footer: '由 Community Returns（returns report）生成。',
+    rateNote: (from: string, to: string, prev: string) =>
+      `合计与汇总表一致；率为合计重新计算（知晓人数合计 ÷ 调查人数合计 × 100），不是各社区比率的平均；本年累计为 ${from}至${to}已报各月之和，上月指 ${prev}。`,
+    flaggedNote: (names: string) => `合计含有错误的数值（${names}，见下方“待处理问题”）；图中不画这些数值，所以图中各柱相加可能小于合计。`,
+    historyNote: (ps: string) => `往月数据 ${ps} 取自历史汇总。`,
+    noPrev: '上月无数据', vsPrev: '比上月', points: '个百分点', target: '目标', met: '已达到', notMet: '未达到',
+    ytd: '本年累计', communities: (n: number) => `${n} 个社区`, flagged: (names: string) => `含有错误的数值：${names}`, sep: '、',
+  },
+  'en-US': {
+    title: (p: string) => `Community health campaign report, ${p}`,
+    expected: (e: number, r: number, m: number) => `${e} communities expected, ${r} reported, ${m} missing`,
+    reportedOnly: (r: number) => `${r} communities reported`,
+    files: (n: number) => `${n} files read`,
+    open: (e: number, w: number) => `open: ${e} errors, ${w} warnings`,
+    key: 'Key figures', charts: 'Charts', noCharts: 'Nothing to chart for this period.', missing: 'Not reported',
+    noRoster: 'No roster given (--roster): who has not reported cannot be listed.', allIn: 'Every community on the roster has reported.',
+    street: 'Street', community: 'Community', file: 'File', sheet: 'Sheet', cell: 'Cell', severity: 'Severity', message: 'Message',
+    openTitle: (e: number, w: number) => `Open problems (${e} errors, ${w} warnings)`, clean: 'No errors or warnings this period.',
+    footer: 'Made by Community Returns (returns report).',
+    rateNote: (from: string, to: string, prev: string) =>
+      `Totals are those of the summary sheet; a rate in a total is recomputed (Σaware ÷ Σsurveyed × 100), never an average of rates; year to date sums the months reported from ${from} to ${to}; last month is ${prev}.`,
+    flaggedNote: (names: string) => `Totals include values that have errors (${names}; see open problems); the charts leave those values out, so their bars may add up to less than the total.`,
+    historyNote: (ps: string) => `Earlier months ${ps} come from history summaries.`,
+    noPrev: 'no data last month', vsPrev: 'vs last month', points: 'points', target: 'target', met: 'met', notMet: 'not met',
+    ytd: 'Year to date', communities: (n: number) => `${n} communities`, flagged: (names: string) => `includes values with errors: ${names}`, sep: ', ',
+  },
+} as const;
+
 const esc = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const num = (x: number | null, d: number, fixed = false): string =>
-  x === null ? '—' : new Intl.NumberFormat('zh-CN', { maximumFractionDigits: d, minimumFractionDigits: fixed ? d : 0 }).format(x);
+  x === null ? '—' : new Intl.NumberFormat('en-US', { maximumFractionDigits: d, minimumFractionDigits: fixed ? d : 0 }).format(x);
 
 const CSS = `
 body{font-family:"Noto Sans CJK SC","Microsoft YaHei","PingFang SC",sans-serif;color:#222;margin:0;background:#f5f6f8}
@@ -41,35 +84,39 @@ figure{margin:16px 0 28px}figure img{width:100%;height:auto;border:1px solid #e3
 @media print{body{background:#fff}main{padding:0}figure,table{page-break-inside:avoid}}
 `;
 
-function figureCard(f: KeyFigure): string {
+function figureCard(f: KeyFigure, lang: Lang): string {
+  const w = W[lang];
   const rate = f.kind === 'rate';
   const d = f.kind === 'count' ? 0 : rate ? 1 : 2;
   const unit = rate ? '%' : f.unit;
-  let delta = '上月无数据';
+  let delta: string = w.noPrev;
   if (f.change !== null) {
     // Neutral arrows: whether a rise is good depends on the indicator (more leaflets, fewer poisonings).
     const cls = 'chg';
     const sign = f.change > 0 ? '▲' : f.change < 0 ? '▼' : '±';
     delta = rate
-      ? `比上月 <span class="${cls}">${sign}${num(Math.abs(f.change), 1)} 个百分点</span>`
-      : `比上月 <span class="${cls}">${sign}${num(Math.abs(f.change), d)}${esc(unit)}${f.changePct !== null ? `（${sign}${num(Math.abs(f.changePct), 1)}%）` : ''}</span>`;
+      ? `${w.vsPrev} <span class="${cls}">${sign}${num(Math.abs(f.change), 1)} ${w.points}</span>`
+      : `${w.vsPrev} <span class="${cls}">${sign}${num(Math.abs(f.change), d)}${esc(unit)}${f.changePct !== null ? `（${sign}${num(Math.abs(f.changePct), 1)}%）` : ''}</span>`;
   }
   const target =
     f.target !== null && f.current !== null
-      ? `　目标 ${num(f.target, 1)}${esc(unit)} <span class="${f.current >= f.target ? 'ok' : 'bad'}">${f.current >= f.target ? '已达到' : '未达到'}</span>`
+      ? `　${w.target} ${num(f.target, 1)}${esc(unit)} <span class="${f.current >= f.target ? 'ok' : 'bad'}">${f.current >= f.target ? w.met : w.notMet}</span>`
       : '';
-  return `<div class="card"><div class="k">${esc(f.name)}</div><div class="v">${num(f.current, d, rate)}<small>${esc(unit)}</small></div>` +
-    `<div class="d">${delta}${target}</div><div class="d">本年累计 ${num(f.ytd, d, rate)}${esc(unit)}　·　${f.reported} 个社区</div></div>`;
+  const flagged = f.flagged.length ? `<div class="d bad" data-flagged="${esc(f.code)}">${esc(w.flagged(f.flagged.join(w.sep)))}</div>` : '';
+  return `<div class="card" data-code="${esc(f.code)}" data-value="${f.current ?? ''}"><div class="k">${esc(lang === 'en-US' && f.nameEn ? f.nameEn : f.name)}</div><div class="v">${num(f.current, d, rate)}<small>${esc(unit)}</small></div>` +
+    `<div class="d">${delta}${target}</div><div class="d">${w.ytd} ${num(f.ytd, d, rate)}${esc(unit)}　·　${w.communities(f.reported)}</div>${flagged}</div>`;
 }
-
 /**
- * The meeting report as one self-contained HTML file (zh-CN): the period's key figures, the charts as
- * inline PNG data: URIs, the errors and warnings that still stand with file/sheet/cell, and who has not
- * reported. No scripts, no external fonts, styles or images: it opens offline and prints.
+ * The meeting report as one self-contained HTML file, in the chosen language: the period's key figures
+ * (汇总's totals, 环比's change, 累计's year to date), the charts as inline PNG data: URIs, the errors and
+ * warnings that still stand with file/sheet/cell, and who has not reported. No scripts, no external fonts,
+ * styles or images: it opens offline and prints.
  */
 export function reportHtml(r: ReportInput): string {
+  const lang = r.lang ?? 'zh-CN';
+  const w = W[lang];
   const c = r.consolidation;
-  const P = periodLabel(r.period);
+  const P = periodText(r.period, lang);
   const rows = c.rows.filter((x) => x.period === r.period);
   const missing = c.missing.filter((m) => m.period === r.period);
   const expected = rows.length + missing.length;
@@ -78,54 +125,54 @@ export function reportHtml(r: ReportInput): string {
     .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;
-  const excluded = [...new Set(r.figures.flatMap((f) => f.excluded))];
+  const flagged = [...new Set(r.figures.flatMap((f) => f.flagged))];
 
   const parts: string[] = [];
-  parts.push(`<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">`);
-  parts.push(`<title>${esc(P)} 社区创卫工作月报</title><style>${CSS}</style></head><body><main>`);
-  parts.push(`<h1>${esc(P)} 社区创卫工作月报</h1>`);
+  parts.push(`<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">`);
+  parts.push(`<title>${esc(w.title(P))}</title><style>${CSS}</style></head><body><main>`);
+  parts.push(`<h1>${esc(w.title(P))}</h1>`);
   parts.push(
-    `<p class="sub">${r.roster ? `应报 ${expected} 个社区，已报 ${rows.length} 个，未报 ${missing.length} 个` : `已报 ${rows.length} 个社区`}` +
-      `　·　读取 ${r.files} 个文件　·　待处理：错误 ${errors} 条，警告 ${warnings} 条</p>`,
+    `<p class="sub">${r.roster ? w.expected(expected, rows.length, missing.length) : w.reportedOnly(rows.length)}` +
+      `　·　${w.files(r.files)}　·　${w.open(errors, warnings)}</p>`,
   );
 
-  parts.push(`<h2>主要指标</h2><div class="cards">${r.figures.map(figureCard).join('')}</div>`);
+  parts.push(`<h2>${w.key}</h2><div class="cards">${r.figures.map((f) => figureCard(f, lang)).join('')}</div>`);
   parts.push(
-    `<p class="note">率为合计重新计算（知晓人数合计 ÷ 调查人数合计 × 100），不是各社区比率的平均；本年累计为 ${esc(periodLabel(yearStart(r.period)))}至${esc(P)}已报各月之和，上月指 ${esc(periodLabel(previousPeriod(r.period)))}。` +
-      (excluded.length ? `有错误的数值未计入合计和图表：${esc(excluded.join('、'))}（见下方“待处理问题”）。` : '') +
-      (r.historyPeriods.length ? `往月数据 ${esc(r.historyPeriods.map((p) => periodLabel(p)).join('、'))} 取自历史汇总。` : '') +
+    `<p class="note">${esc(w.rateNote(periodText(yearStart(r.period), lang), P, periodText(previousPeriod(r.period), lang)))}` +
+      (flagged.length ? esc(w.flaggedNote(flagged.join(w.sep))) : '') +
+      (r.historyPeriods.length ? esc(w.historyNote(r.historyPeriods.map((p) => periodText(p, lang)).join(w.sep))) : '') +
       `</p>`,
   );
 
-  parts.push(`<h2>图表</h2>`);
-  if (r.charts.length === 0) parts.push(`<p>本期没有可画的数据。</p>`);
+  parts.push(`<h2>${w.charts}</h2>`);
+  if (r.charts.length === 0) parts.push(`<p>${w.noCharts}</p>`);
   for (const { spec, png } of r.charts) {
     parts.push(
       `<figure><img alt="${esc(spec.title)}" width="${spec.width}" height="${spec.height}" src="data:image/png;base64,${Buffer.from(png).toString('base64')}"></figure>`,
     );
   }
 
-  parts.push(`<h2>未上报社区</h2>`);
-  if (!r.roster) parts.push(`<p class="note">未提供名册（--roster），无法列出未上报的社区。</p>`);
-  else if (missing.length === 0) parts.push(`<p class="ok">名册中的社区均已上报。</p>`);
+  parts.push(`<h2>${w.missing}</h2>`);
+  if (!r.roster) parts.push(`<p class="note">${w.noRoster}</p>`);
+  else if (missing.length === 0) parts.push(`<p class="ok">${w.allIn}</p>`);
   else {
-    parts.push(`<table><thead><tr><th>所属街道</th><th>社区</th></tr></thead><tbody>`);
+    parts.push(`<table><thead><tr><th>${w.street}</th><th>${w.community}</th></tr></thead><tbody>`);
     for (const m of missing) parts.push(`<tr><td>${esc(m.street ?? '')}</td><td class="bad">${esc(m.community)}</td></tr>`);
     parts.push(`</tbody></table>`);
   }
 
-  parts.push(`<h2>待处理问题（${errors} 条错误，${warnings} 条警告）</h2>`);
-  if (findings.length === 0) parts.push(`<p class="ok">本期报表没有错误或警告。</p>`);
+  parts.push(`<h2>${w.openTitle(errors, warnings)}</h2>`);
+  if (findings.length === 0) parts.push(`<p class="ok">${w.clean}</p>`);
   else {
-    parts.push(`<table><thead><tr><th>严重程度</th><th>社区</th><th>文件</th><th>工作表</th><th>单元格</th><th>说明</th></tr></thead><tbody>`);
+    parts.push(`<table><thead><tr><th>${w.severity}</th><th>${w.community}</th><th>${w.file}</th><th>${w.sheet}</th><th>${w.cell}</th><th>${w.message}</th></tr></thead><tbody>`);
     for (const f of findings) {
       parts.push(
-        `<tr class="${f.severity}"><td>${esc(severityLabel(f.severity))}</td><td>${esc(f.community ?? '')}</td><td>${esc(f.file)}</td>` +
-          `<td>${esc(f.sheet ?? '')}</td><td>${esc(f.cell ?? '')}</td><td>${esc(messageOf(f))}</td></tr>`,
+        `<tr class="${f.severity}"><td>${esc(severityLabel(f.severity, lang))}</td><td>${esc(f.community ?? '')}</td><td>${esc(f.file)}</td>` +
+          `<td>${esc(f.sheet ?? '')}</td><td>${esc(f.cell ?? '')}</td><td>${esc(messageOf(f, lang))}</td></tr>`,
       );
     }
     parts.push(`</tbody></table>`);
   }
-  parts.push(`<p class="note">由 Community Returns（returns report）生成。</p></main></body></html>\n`);
+  parts.push(`<p class="note">${w.footer}</p></main></body></html>\n`);
   return parts.join('\n');
 }

@@ -7,12 +7,11 @@ import { loadRoster, type Roster } from '../core/check/roster.js';
 import type { Finding } from '../core/findings/codes.js';
 import { messageOf, type Lang } from '../core/findings/wording.js';
 import type { SheetGrid, WorkbookGrids } from '../core/grid.js';
-import { runJob, type JobResult } from '../core/job.js';
-import { allOutputTables } from '../core/months/outputs.js';
+import { runJob, type Job } from '../core/job.js';
 import { loadTemplate, type TemplateGrids } from '../core/template/loadTemplate.js';
 import type { Template } from '../core/template/types.js';
 import type { CellMark, ClearResult, ExcelAdapter, WrittenSheet } from '../excel/excelAdapter.js';
-import { excludedByFindings, type ChartSource, type ChartSpec } from '../core/charts/index.js';
+import type { ChartSource, ChartSpec } from '../core/charts/index.js';
 import { blankReturn } from '../core/output/blankReturn.js';
 import { nativeChartOf } from './nativeChart.js';
 
@@ -60,7 +59,7 @@ export function createActions(adapter: ExcelAdapter, deps: ActionDeps): Taskpane
   }
 
   /** Reads the workbook once and runs the core over its return sheets. */
-  async function job(): Promise<{ book: WorkbookGrids & { activeSheet: string }; result: JobResult }> {
+  async function job(): Promise<{ book: WorkbookGrids & { activeSheet: string }; result: Job }> {
     const book = await adapter.readAllSheets();
     const t = await templateFor(book);
     const rosterGrid = pick(book.sheets, ROSTER_SHEETS);
@@ -72,7 +71,7 @@ export function createActions(adapter: ExcelAdapter, deps: ActionDeps): Taskpane
       pre.push(...r.findings);
     }
     const returns = { file: book.file, sheets: book.sheets.filter((s) => !CONFIG.has(s.name.trim().toLowerCase())) };
-    const result = runJob({ books: [returns], template: t.template, roster, findings: pre });
+    const result = runJob({ books: [returns], template: t.template, roster, findings: pre, lang: deps.lang });
     return { book, result };
   }
 
@@ -104,7 +103,7 @@ export function createActions(adapter: ExcelAdapter, deps: ActionDeps): Taskpane
 
     async combine() {
       const { result } = await job();
-      const written = await adapter.writeOutputSheets(allOutputTables(result.consolidation, result.findings, deps.lang));
+      const written = await adapter.writeOutputSheets(result.outputTables());
       return { returns: result.consolidation.rows.length, findings: result.findings, written };
     },
 
@@ -113,9 +112,8 @@ export function createActions(adapter: ExcelAdapter, deps: ActionDeps): Taskpane
     selectCell: (sheet, cell) => adapter.selectCell(sheet, cell),
 
     async chartSource() {
-      // As on the command line: values with an error finding are left out of the charts and named.
-      const { result } = await job();
-      return { ...result.consolidation, excluded: excludedByFindings(result.findings) };
+      // The job's own chart source: the same rows, exclusions and words as the command line's charts.
+      return (await job()).result.chartSource();
     },
 
     insertChart: (spec) => adapter.insertChart(nativeChartOf(spec)),

@@ -1,10 +1,10 @@
 import type { Finding } from '../core/findings/codes.js';
 import type { Lang } from '../core/findings/wording.js';
 import type { Scope, TaskpaneActions } from './actions.js';
-import { el } from './dom.js';
-import { renderFindings } from './findingsList.js';
+import { el } from '../ui/dom.js';
+import { renderFindings } from '../ui/findingsList.js';
 import { ExcelRefusal } from '../excel/types.js';
-import { UI } from './i18n.js';
+import { UI } from '../ui/i18n.js';
 import { PANE_TEXT } from './paneText.js';
 
 /**
@@ -103,7 +103,7 @@ export function mountTaskpane(root: HTMLElement, lang: Lang, actionsPromise: Pro
   );
   buttons.charts.addEventListener('click', () =>
     void run(async (a) => {
-      const [src, { mountChartView }] = await Promise.all([a.chartSource(), import('./chartView.js')]);
+      const [src, { mountChartView }] = await Promise.all([a.chartSource(), import('../ui/chartView.js')]);
       list.hidden = true;
       charts.hidden = false;
       mountChartView(charts, src, { lang, say, insertNative: (spec) => exclusive(() => a.insertChart(spec)) });
@@ -113,7 +113,7 @@ export function mountTaskpane(root: HTMLElement, lang: Lang, actionsPromise: Pro
   buttons.extract.addEventListener('click', () =>
     void run(async (a) => {
       const [{ mountExtractView }, { standardTemplateGrids }, { loadTemplate }] = await Promise.all([
-        import('../browser/extractView.js'), import('./standardTemplate.js'), import('../core/template/loadTemplate.js'),
+        import('../ui/extractView.js'), import('../ui/standardTemplate.js'), import('../core/template/loadTemplate.js'),
       ]);
       list.hidden = charts.hidden = true;
       extractBox.hidden = false;

@@ -3,13 +3,30 @@
  * (no network) — so the page is the browser tool. Opens the October examples and the roster, checks
  * that the findings are the ones the command line's runJob gives for the same files, combines, downloads
  * summary.xlsx and the CSV and reads them back, draws the charts and exports a PNG; saves screenshots.
+ *
+ * Then files and the results that belong to them:
+ * - files are identified by their path: all 30 files of examples/2026-08..10 picked in one dialog (the
+ *   names repeat every month) are kept and combined into all three months;
+ * - the same bytes added twice (the files, then their folder) are kept once, with a visible note;
+ * - any change of files or roster clears every result view (findings, summary, charts, downloads).
+ * And the done-when of "one job for every door": the command line, the page and the task pane (the fake
+ * Excel) give the same finding codes and totals for the same three months, and the page's CSV is the
+ * command line's byte for byte. (One file, so the page is built and chromium launched once.)
  */
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadAndRun } from '../../src/cli/load.js';
+import { main } from '../../src/cli/main.js';
+import { a1 } from '../../src/core/grid.js';
+import { createExcelAdapter, type ExcelHost } from '../../src/excel/excelAdapter.js';
+import { readInputs } from '../../src/node/readInputs.js';
+import { createActions } from '../../src/taskpane/actions.js';
+import { standardTemplateGrids } from '../../src/ui/standardTemplate.js';
+import { FakeExcel, sheetFrom, type Cell, type FakeSheet } from '../excel/fakeExcel.js';
 import { buildPage, launch, newContext, ROOT, SCREENSHOTS, serve, watchErrors } from './harness.js';
 
 const OCTOBER = path.join(ROOT, 'examples/2026-10');
@@ -21,8 +38,16 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let errors: string[];
+let work: string;
+const MONTHS = ['2026-08', '2026-09', '2026-10'];
 
 beforeAll(async () => {
+  vi.spyOn(console, 'log').mockImplementation(() => {});
+  vi.spyOn(console, 'error').mockImplementation(() => {});
+  vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  // The three months in one folder, so that the command line and the page's folder pick name the files alike.
+  work = await mkdtemp(path.join(tmpdir(), 'cr-doors-'));
+  for (const m of MONTHS) await cp(path.join(ROOT, 'examples', m), path.join(work, 'months', m), { recursive: true });
   dir = await buildPage();
   server = await serve(dir);
   browser = await launch();
@@ -33,12 +58,17 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  vi.restoreAllMocks();
   await browser?.close();
   await server?.close();
   if (dir) await rm(dir, { recursive: true, force: true });
+  if (work) await rm(work, { recursive: true, force: true });
 });
 
 const statusText = () => page.locator('.status').innerText();
+/** The command line's job over the October examples, run once. */
+let octoberRun: ReturnType<typeof loadAndRun> | null = null;
+const october = () => (octoberRun ??= loadAndRun([OCTOBER], { roster: ROSTER }));
 
 async function examples(): Promise<string[]> {
   return (await readdir(OCTOBER)).sort().map((f) => path.join(OCTOBER, f));
@@ -60,11 +90,12 @@ describe('browser mode (no Office host)', () => {
   it('checks the October returns: the same findings (number and codes) as runJob in Node', async () => {
     await page.locator('#files').setInputFiles(await examples());
     await page.locator('#roster').setInputFiles(ROSTER);
-    expect(await page.locator('.file-list li').count()).toBe((await examples()).length);
+    await expect.poll(() => page.locator('.file-list li').count()).toBe((await examples()).length);
+    await expect.poll(() => page.locator('.roster-name').innerText()).toBe('roster.csv');
     await page.locator('#validate').click();
     await expect.poll(statusText, { timeout: 30_000 }).toMatch(/错误 \d+ 个/);
 
-    const node = await loadAndRun([OCTOBER], { roster: ROSTER });
+    const node = await october();
     const expected = node.result.findings.map((f) => f.code).sort();
     const shown = (await page.locator('.findings [data-code]').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')!))).sort();
     expect(shown.length).toBe(expected.length);
@@ -91,7 +122,7 @@ describe('browser mode (no Office host)', () => {
     await wb.xlsx.load((await readFile(saved)) as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '明细', '校验结果']);
 
-    const node = await loadAndRun([OCTOBER], { roster: ROSTER });
+    const node = await october();
     const c = node.result.consolidation;
     const sum = wb.getWorksheet('汇总')!;
     const header = Array.from(sum.getRow(1).values as unknown[], (v) => (v === undefined || v === null ? null : String(v)));
@@ -159,5 +190,197 @@ describe('browser mode (no Office host)', () => {
     await p.goto(server.url + 'index.html');
     await expect.poll(() => p.locator('#files').count()).toBe(1);
     await p.close();
+  });
+});
+
+/** `returns combine <the three months> --roster … --csv … --json …`, run once and shared. */
+let cli: Promise<CliResult> | null = null;
+interface CliResult {
+  exit: number;
+  returns: unknown[];
+  findings: { code: string }[];
+  totalsByPeriod: { period: string; returns: number; values: Record<string, number | null> }[];
+  template: { code: string; name: string; unit: string }[];
+}
+function commandLine(): Promise<CliResult> {
+  cli ??= (async () => {
+    const json = path.join(work, 'cli.json');
+    const exit = await main(['combine', path.join(work, 'months'), '--roster', ROSTER, '--csv', path.join(work, 'cli.csv'), '--json', json]);
+    return { exit, ...(JSON.parse(await readFile(json, 'utf8')) as Omit<CliResult, 'exit'>) };
+  })();
+  return cli;
+}
+
+const allFiles = async (): Promise<string[]> =>
+  (await Promise.all(MONTHS.map(async (m) => (await readdir(path.join(ROOT, 'examples', m))).sort().map((f) => path.join(ROOT, 'examples', m, f))))).flat();
+const shownCodes = async (): Promise<string[]> =>
+  (await page.locator('.findings [data-code]').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')!))).sort();
+
+async function fresh(): Promise<void> {
+  await page.goto(server.url + 'index.html');
+  await expect.poll(() => page.locator('#files').count()).toBe(1);
+}
+
+async function combine(): Promise<void> {
+  await page.locator('#combine').click();
+  await expect.poll(statusText, { timeout: 60_000 }).toContain('已汇总');
+}
+
+describe('the page identifies files by their path', () => {
+  it('keeps all 30 files picked in one dialog (names repeat every month) and combines all three months', async () => {
+    await fresh();
+    const files = await allFiles();
+    expect(files).toHaveLength(30);
+    await page.locator('#files').setInputFiles(files);
+    await page.locator('#roster').setInputFiles(ROSTER);
+    await expect.poll(() => page.locator('.file-list li').count()).toBe(30);
+    // A file dialog gives bare names: the second and third 阳光社区.xlsx are kept, marked as same-named.
+    const paths = await page.locator('.file-list li').evaluateAll((els) => els.map((e) => e.getAttribute('data-path')!));
+    expect(paths.filter((p) => p.startsWith('阳光社区.xlsx'))).toEqual(['阳光社区.xlsx', '阳光社区.xlsx (2)', '阳光社区.xlsx (3)']);
+    expect(await page.locator('.file-list li[data-path="阳光社区.xlsx (2)"] .same').count()).toBe(1);
+    await combine();
+    const periods = await page.locator('#summary-table tbody tr.total td:first-child').allInnerTexts();
+    expect(periods).toEqual(MONTHS);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'browser-6-thirty-files.png'), fullPage: true });
+    // The same returns and findings as the command line over the three folders.
+    const cli = await commandLine();
+    expect(await statusText()).toContain(`已汇总 ${cli.returns.length} 份报表`);
+    expect(await shownCodes()).toEqual(cli.findings.map((f) => f.code).sort());
+  });
+
+  it('keeps the same bytes added twice once, with a visible note, and the folder beside the name', async () => {
+    await fresh();
+    // Three October files, then their folder (a copy holding the same three, plus the correction of one).
+    const picked = ['和平社区.csv', '阳光社区.xlsx', '阳光社区（更正）.xlsx'];
+    const dir10 = path.join(work, 'three', '2026-10');
+    await mkdir(dir10, { recursive: true });
+    for (const f of picked) await cp(path.join(ROOT, 'examples/2026-10', f), path.join(dir10, f));
+    await page.locator('#files').setInputFiles(picked.map((f) => path.join(ROOT, 'examples/2026-10', f)));
+    await expect.poll(() => page.locator('.file-list li').count()).toBe(3);
+    await page.locator('#folder').setInputFiles(dir10);
+    await expect.poll(() => page.locator('#file-notice').isVisible()).toBe(true);
+    expect(await page.locator('.file-list li').count()).toBe(3);
+    expect(await page.locator('#file-notice').innerText()).toContain('3 个文件与已选文件内容完全相同，只保留一份');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'browser-7-same-bytes.png'), fullPage: true });
+    // The kept copies now carry their folder, as the command line names them.
+    const paths = await page.locator('.file-list li').evaluateAll((els) => els.map((e) => e.getAttribute('data-path')!));
+    expect(paths.every((p) => p.startsWith('2026-10/'))).toBe(true);
+    await page.locator('#validate').click();
+    await expect.poll(statusText, { timeout: 60_000 }).toMatch(/错误 \d+ 个/);
+    // Byte-identical files are not a duplicate return.
+    const dups = (await shownCodes()).filter((c) => c === 'duplicate_return');
+    expect(dups).toHaveLength(2); // 阳光社区 and its correction (更正): a real duplicate, both copies named
+  });
+});
+
+describe('results belong to the files they came from', () => {
+  it('any change of files or roster clears the findings, the summary, the charts and the downloads', async () => {
+    await fresh();
+    const dir10 = path.join(ROOT, 'examples/2026-10');
+    await page.locator('#files').setInputFiles(['和平社区.csv', '建设村.xlsx', '阳光社区.xlsx'].map((f) => path.join(dir10, f)));
+    await expect.poll(() => page.locator('.file-list li').count()).toBe(3);
+    const cleared = async (): Promise<void> => {
+      await expect.poll(() => page.locator('#summary-table').count()).toBe(0);
+      expect(await page.locator('.findings [data-code]').count()).toBe(0);
+      expect(await page.locator('.charts canvas').count()).toBe(0);
+      expect(await page.locator('#download-xlsx').isDisabled()).toBe(true);
+      expect(await page.locator('#download-csv').isDisabled()).toBe(true);
+      expect(await statusText()).not.toContain('已汇总');
+      expect(await statusText()).toContain('之前的结果已清除');
+    };
+    const results = async (charts = false): Promise<void> => {
+      await combine();
+      expect(await page.locator('#summary-table').count()).toBe(1);
+      expect(await page.locator('.findings [data-code]').count()).toBeGreaterThan(0);
+      if (!charts) return;
+      await page.getByRole('tab', { name: '图表' }).click();
+      await page.locator('figure.chart[data-ready="true"]').waitFor({ timeout: 30_000 });
+      await page.getByRole('tab', { name: /校验结果/ }).click();
+    };
+
+    await results(true);
+    await page.locator('.file-list li').first().getByRole('button').click(); // remove one file
+    await cleared();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'browser-8-cleared.png'), fullPage: true });
+
+    await results();
+    await page.locator('#roster').setInputFiles(ROSTER); // a roster changes who is missing
+    await cleared();
+
+    await results();
+    await page.getByRole('button', { name: '全部移除' }).click();
+    await cleared();
+    expect(await page.locator('.file-list li').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+});
+
+/** Every sheet of every file as one fake Excel workbook (sheet names made unique, ≤ 31 characters). */
+async function paneWorkbook(folder: string): Promise<FakeSheet[]> {
+  const { books } = await readInputs([folder]);
+  const roster = (await readInputs([ROSTER])).books[0]!.sheets[0]!;
+  const sheets: FakeSheet[] = [];
+  for (const [i, book] of books.entries()) {
+    for (const g of book.sheets) {
+      const extras: Record<string, Partial<Cell>> = {};
+      g.values.forEach((row, r) =>
+        row.forEach((_, c) => {
+          const f = g.formulas?.[r]?.[c];
+          const fmt = g.numberFormats?.[r]?.[c];
+          if (f || (fmt && fmt !== 'General')) extras[a1(g, r, c)] = { ...(f ? { formula: f } : {}), ...(fmt && fmt !== 'General' ? { numberFormat: fmt } : {}) };
+        }),
+      );
+      const s = sheetFrom(`${i + 1}-${g.name}`.slice(0, 31), g.values, extras);
+      s.merges = (g.merges ?? []).map((m) => `${a1(g, m.top, m.left)}:${a1(g, m.bottom, m.right)}`);
+      sheets.push(s);
+    }
+  }
+  sheets.push(sheetFrom('名册', roster.values));
+  return sheets;
+}
+
+describe('one job for every door', () => {
+  it('the command line, the page and the task pane give the same finding codes, totals and CSV bytes for three months', async () => {
+    const folder = path.join(work, 'months');
+    // Command line
+    const cli = await commandLine();
+    expect(cli.exit).toBe(1);
+    const csv = path.join(work, 'cli.csv');
+    expect(cli.totalsByPeriod.map((t) => t.period)).toEqual(MONTHS);
+
+    // The page: the folder picked, the roster, 汇总, the CSV downloaded
+    await fresh();
+    await page.locator('#folder').setInputFiles(folder);
+    await page.locator('#roster').setInputFiles(ROSTER);
+    await expect.poll(() => page.locator('.file-list li').count()).toBe(30);
+    await combine();
+    expect(await shownCodes()).toEqual(cli.findings.map((f) => f.code).sort());
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download-csv').click()]);
+    const pageCsv = await readFile(await download.path());
+    expect(pageCsv.equals(await readFile(csv))).toBe(true);
+
+    // The task pane over a workbook holding every sheet of the same files (and a 名册 sheet)
+    const sheets = await paneWorkbook(folder);
+    const fake = new FakeExcel({ name: '三个月.xlsx', sheets, active: sheets[0]!.name, selection: null });
+    const host = { run: (cb: never) => fake.run(cb), isSetSupported: (n: string, v: string) => fake.isSetSupported(n, v) } as unknown as ExcelHost;
+    const actions = createActions(createExcelAdapter(host), { lang: 'zh-CN', standardTemplate: standardTemplateGrids });
+    const r = await actions.combine();
+    // encoding_detected says how a CSV file's bytes were decoded: a workbook's cells have no encoding.
+    const bytesOnly = new Set(['encoding_detected']);
+    expect(r.findings.map((f) => f.code).sort()).toEqual(cli.findings.map((f) => f.code).filter((c) => !bytesOnly.has(c)).sort());
+    const sum = fake.state.sheets.find((s) => s.name === '汇总')!;
+    const cell = (row: number, col: number) => sum.cells[`${row},${col}`]?.value ?? null;
+    const header = Array.from({ length: 60 }, (_, c) => cell(0, c));
+    const totalRows = Array.from({ length: 500 }, (_, row) => row).filter((row) => cell(row, 1) === '合计');
+    expect(totalRows.map((row) => cell(row, 0))).toEqual(MONTHS);
+    for (const [i, row] of totalRows.entries()) {
+      const t = cli.totalsByPeriod[i]!;
+      for (const ind of cli.template) {
+        const col = header.findIndex((h) => h === (ind.unit ? `${ind.name}(${ind.unit})` : ind.name));
+        expect(col, ind.name).toBeGreaterThan(0);
+        const v = cell(row, col);
+        expect(v === '' ? null : v, `${t.period} ${ind.code}`).toBe(t.values[ind.code] ?? null);
+      }
+    }
   });
 });

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createExcelAdapter, MARK_COLORS, type ExcelHost } from '../../src/excel/excelAdapter.js';
 import { readXlsx } from '../../src/io/readXlsx.js';
 import { createActions } from '../../src/taskpane/actions.js';
-import { parseCsv } from '../../src/taskpane/standardTemplate.js';
+import { parseCsv } from '../../src/ui/standardTemplate.js';
 import { FakeExcel, sheetFrom, type FakeSheet, type FakeWorkbookState } from '../excel/fakeExcel.js';
 import { buildPage, fakeOfficeScript, launch, newContext, ROOT, SCREENSHOTS, serve, watchErrors } from './harness.js';
 

@@ -70,6 +70,29 @@ describe('returns report', () => {
   });
 });
 
+describe('one number for one thing', () => {
+  it("the report's key figures are 汇总's totals, with the communities whose values have errors named beside them", async () => {
+    const file = path.join(tmp, 'report-en.html');
+    const json = path.join(tmp, 'three.json');
+    await main(['report', ...months, '--roster', roster, '--out', file, '--lang', 'en']);
+    await main(['combine', ...months, '--roster', roster, '--json', json]);
+    const html = readFileSync(file, 'utf8');
+    const totals = (JSON.parse(readFileSync(json, 'utf8')) as { totals: Record<string, number | null> }).totals;
+    const shown = Object.fromEntries([...html.matchAll(/<div class="card" data-code="(\w+)" data-value="([^"]*)">/g)].map((m) => [m[1], m[2] === '' ? null : Number(m[2])]));
+    expect(Object.keys(shown)).toEqual(expect.arrayContaining(['awareness_rate', 'lecture_attendance', 'garbage_t']));
+    for (const [code, v] of Object.entries(shown)) expect(v, code).toBe(totals[code] ?? null);
+    // 湖滨社区's 17360 吨 has an error: in the total, as in 汇总, and said so on the card
+    expect(html).toMatch(/data-flagged="garbage_t">includes values with errors: [^<]*湖滨社区/);
+    // in English: frame, titles and indicator names
+    expect(html).toContain('<html lang="en-US">');
+    expect(html).toContain('<h1>Community health campaign report, Oct 2026</h1>');
+    expect(html).toContain('Health knowledge awareness rate');
+    expect(html).not.toMatch(/主要指标|待处理问题|未上报社区|本年累计|社区创卫工作月报/);
+    // findings name the indicator in English too, where the template has an English name
+    expect(html).toContain('&quot;Garbage cleared&quot; is 17360, above the template maximum');
+  });
+});
+
 describe('returns combine --history', () => {
   it("reads last month's summary.xlsx as history: its 汇总 rows, not its 小计/合计", async () => {
     const summary = path.join(tmp, 'aug-sep.xlsx');

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { createExcelAdapter, type ExcelHost } from '../../src/excel/excelAdapter.js';
 import { createActions } from '../../src/taskpane/actions.js';
-import { standardTemplateGrids } from '../../src/taskpane/standardTemplate.js';
+import { standardTemplateGrids } from '../../src/ui/standardTemplate.js';
 import { FakeExcel, MAX_REQUEST_BYTES, MAX_RESPONSE_BYTES, sheetFrom, type FakeSheet } from './fakeExcel.js';
 
 function returnSheet(name: string, n: number): FakeSheet {

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { toLang } from '../../src/core/findings/wording.js';
 import { createExcelAdapter, MARKS_SHEET, type ExcelHost } from '../../src/excel/excelAdapter.js';
 import { createActions } from '../../src/taskpane/actions.js';
-import { groupFindings } from '../../src/taskpane/findingsView.js';
-import { parseCsv, standardTemplateGrids } from '../../src/taskpane/standardTemplate.js';
+import { groupFindings } from '../../src/ui/findingsView.js';
+import { parseCsv, standardTemplateGrids } from '../../src/ui/standardTemplate.js';
 import { FakeExcel, sheetFrom, type FakeSheet } from '../excel/fakeExcel.js';
 
 function returnSheet(name: string, leaflets: string | number, street = '城关街道'): FakeSheet {

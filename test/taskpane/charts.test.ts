@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { communityChart, COLORS, monthsChart } from '../../src/core/charts/index.js';
 import { createExcelAdapter, CHART_SHEET, type ExcelHost } from '../../src/excel/excelAdapter.js';
 import { createActions } from '../../src/taskpane/actions.js';
-import { chartableIndicators, specFor } from '../../src/taskpane/chartView.js';
+import { chartableIndicators, specFor } from '../../src/ui/chartView.js';
 import { nativeChartOf } from '../../src/taskpane/nativeChart.js';
-import { standardTemplateGrids } from '../../src/taskpane/standardTemplate.js';
+import { standardTemplateGrids } from '../../src/ui/standardTemplate.js';
 import { FakeExcel, sheetFrom, type FakeSheet } from '../excel/fakeExcel.js';
 
 function returnSheet(name: string, surveyed: number, aware: number, period = '2026年10月'): FakeSheet {

@@ -1,8 +1,8 @@
 import type { SummaryRow } from '../combine/types.js';
 import { totalOf } from '../combine/totals.js';
-import { periodLabel } from '../months/periods.js';
 import { byText } from '../months/rows.js';
-import { applyExclusions, droppedNote } from './exclusions.js';
+import { applyExclusions, droppedIn } from './exclusions.js';
+import { CHART_WORDS, indicatorName, periodText } from './words.js';
 import { chartConfig, decimalsOf, fileSafe, latestPeriod, nameWithUnit, targetDataset, type ChartSource } from './common.js';
 import { COLORS, formatNumber, SIZE } from './style.js';
 import type { ChartDataset, ChartSpec } from './types.js';
@@ -21,8 +21,12 @@ export function communityChart(src: ChartSource, code: string, period?: string |
   const ind = src.indicators.find((i) => i.code === code);
   const p = period ?? latestPeriod(src.rows);
   if (!ind || !p) return null;
+  const lang = src.lang ?? 'zh-CN';
+  const w = CHART_WORDS[lang];
   const clean = applyExclusions(src.rows, src.excluded, ind);
   const inPeriod = firstPerCommunity(clean.rows.filter((r) => r.period === p));
+  // The total said beside the bars is 汇总's: over every row, values with errors included.
+  const asReported = firstPerCommunity(src.rows.filter((r) => r.period === p));
   const points = inPeriod
     .map((r) => ({ name: r.community, value: r.values[code] ?? null }))
     .filter((x): x is { name: string; value: number } => x.value !== null)
@@ -37,26 +41,26 @@ export function communityChart(src: ChartSource, code: string, period?: string |
   const values = points.map((x) => x.value);
   const below = (v: number): boolean => target !== null && v < target;
   const unitSuffix = ind.unit === '%' ? '%' : '';
-  const total = totalOf(inPeriod, src.indicators, null).values[code] ?? null;
+  const total = totalOf(asReported, src.indicators, null).values[code] ?? null;
 
   const datasets: ChartDataset[] = [];
   const bar = { type: 'bar' as const, pointStyle: 'rect', borderRadius: 3, maxBarThickness: 64 };
   if (target === null) {
-    datasets.push({ ...bar, label: nameWithUnit(ind), data: values, backgroundColor: COLORS.bar, borderColor: COLORS.bar });
+    datasets.push({ ...bar, label: nameWithUnit(ind, lang), data: values, backgroundColor: COLORS.bar, borderColor: COLORS.bar });
   } else {
     // Two datasets in one column each, so the legend explains the colours; an empty one is left out.
-    if (values.some((v) => !below(v))) datasets.push({ ...bar, label: '达到目标', data: values.map((v) => (below(v) ? null : v)), backgroundColor: COLORS.bar, borderColor: COLORS.bar });
-    if (values.some(below)) datasets.push({ ...bar, label: '低于目标', data: values.map((v) => (below(v) ? v : null)), backgroundColor: COLORS.below, borderColor: COLORS.below });
-    datasets.push(targetDataset(target, unitSuffix, horizontal));
+    if (values.some((v) => !below(v))) datasets.push({ ...bar, label: w.met, data: values.map((v) => (below(v) ? null : v)), backgroundColor: COLORS.bar, borderColor: COLORS.bar });
+    if (values.some(below)) datasets.push({ ...bar, label: w.below, data: values.map((v) => (below(v) ? v : null)), backgroundColor: COLORS.below, borderColor: COLORS.below });
+    datasets.push(targetDataset(target, unitSuffix, horizontal, w.target(`${target}${unitSuffix}`)));
   }
 
-  const facts: string[] = [`${points.length} 个社区`];
-  if (total !== null) facts.push(`${ind.kind === 'rate' ? '总体' : '合计'} ${formatNumber(total, decimalsOf(ind))}${unitSuffix || ind.unit}`);
-  if (target !== null) facts.push(`目标 ${target}${unitSuffix}，${values.filter(below).length} 个社区低于目标`);
-  if (empty.length) facts.push(`无数据：${empty.join('、')}`);
-  const note = droppedNote(clean.dropped, [p]);
-  if (note) facts.push(note);
-  const title = `${periodLabel(p)} 各社区${ind.name}`;
+  const facts: string[] = [w.communities(points.length)];
+  if (total !== null) facts.push(w.total(ind.kind === 'rate', `${formatNumber(total, decimalsOf(ind))}${unitSuffix || ind.unit}`));
+  if (target !== null) facts.push(`${w.target(`${target}${unitSuffix}`)}${lang === 'zh-CN' ? '，' : ', '}${w.belowTarget(values.filter(below).length)}`);
+  if (empty.length) facts.push(w.noData(empty.join(w.listSep)));
+  const left = droppedIn(clean.dropped, [p]);
+  if (left) facts.push(w.notDrawn(left.join(w.listSep)));
+  const title = w.byCommunity(periodText(p, lang), indicatorName(ind, lang));
   return {
     id: `${fileSafe(code)}-communities-${p}`,
     kind: 'communities',
@@ -66,9 +70,9 @@ export function communityChart(src: ChartSource, code: string, period?: string |
     height: horizontal ? Math.max(SIZE.height, 170 + 26 * points.length) : SIZE.height,
     config: chartConfig('bar', labels, datasets, {
       title,
-      subtitle: facts.join('　|　'),
-      categoryTitle: '社区',
-      valueTitle: nameWithUnit(ind),
+      subtitle: facts.join(w.sep),
+      categoryTitle: w.community,
+      valueTitle: nameWithUnit(ind, lang),
       horizontal,
       overlap: target !== null,
       decimals: decimalsOf(ind),
@@ -79,7 +83,7 @@ export function communityChart(src: ChartSource, code: string, period?: string |
     }),
     table: {
       categories: labels,
-      series: [{ name: nameWithUnit(ind), values }, ...(target !== null ? [{ name: `目标 ${target}${unitSuffix}`, values: values.map(() => target) }] : [])],
+      series: [{ name: nameWithUnit(ind, lang), values }, ...(target !== null ? [{ name: w.target(`${target}${unitSuffix}`), values: values.map(() => target) }] : [])],
     },
   };
 }

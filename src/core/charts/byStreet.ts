@@ -1,8 +1,9 @@
 import { totalOf } from '../combine/totals.js';
-import { periodLabel, previousPeriod } from '../months/periods.js';
+import { previousPeriod } from '../months/periods.js';
 import { byText } from '../months/rows.js';
 import { firstPerCommunity } from './byCommunity.js';
-import { applyExclusions, droppedNote } from './exclusions.js';
+import { applyExclusions, droppedIn } from './exclusions.js';
+import { CHART_WORDS, indicatorName, periodText } from './words.js';
 import { chartConfig, decimalsOf, fileSafe, latestPeriod, nameWithUnit, targetDataset, type ChartSource } from './common.js';
 import { COLORS, formatNumber, SIZE } from './style.js';
 import type { ChartDataset, ChartSpec } from './types.js';
@@ -18,6 +19,9 @@ export function streetChart(src: ChartSource, code: string, period?: string | nu
   const p = period ?? latestPeriod(src.rows);
   if (!ind || !p) return null;
   const prevP = previousPeriod(p);
+  const lang = src.lang ?? 'zh-CN';
+  const w = CHART_WORDS[lang];
+  const periodLabel = (x: string): string => periodText(x, lang);
   const clean = applyExclusions(src.rows, src.excluded, ind);
   const cur = firstPerCommunity(clean.rows.filter((r) => r.period === p));
   const prev = firstPerCommunity(clean.rows.filter((r) => r.period === prevP));
@@ -29,7 +33,7 @@ export function streetChart(src: ChartSource, code: string, period?: string | nu
     .sort((a, b) => b.value - a.value || byText(a.street, b.street));
   if (points.length === 0) return null;
 
-  const labels = points.map((x) => x.street ?? '（未填街道）');
+  const labels = points.map((x) => x.street ?? w.noStreet);
   const values = points.map((x) => x.value);
   const target = ind.target;
   const unitSuffix = ind.unit === '%' ? '%' : '';
@@ -37,32 +41,35 @@ export function streetChart(src: ChartSource, code: string, period?: string | nu
   const datasets: ChartDataset[] = [];
   const withPrevious = target === null && points.some((x) => x.previous !== null);
   if (target !== null) {
-    if (values.some((v) => v >= target)) datasets.push({ ...bar, label: '达到目标', data: values.map((v) => (v < target ? null : v)), backgroundColor: COLORS.bar, borderColor: COLORS.bar });
-    if (values.some((v) => v < target)) datasets.push({ ...bar, label: '低于目标', data: values.map((v) => (v < target ? v : null)), backgroundColor: COLORS.below, borderColor: COLORS.below });
-    datasets.push(targetDataset(target, unitSuffix, false));
+    if (values.some((v) => v >= target)) datasets.push({ ...bar, label: w.met, data: values.map((v) => (v < target ? null : v)), backgroundColor: COLORS.bar, borderColor: COLORS.bar });
+    if (values.some((v) => v < target)) datasets.push({ ...bar, label: w.below, data: values.map((v) => (v < target ? v : null)), backgroundColor: COLORS.below, borderColor: COLORS.below });
+    datasets.push(targetDataset(target, unitSuffix, false, w.target(`${target}${unitSuffix}`)));
   } else {
     datasets.push({ ...bar, label: periodLabel(p), data: values, backgroundColor: COLORS.bar, borderColor: COLORS.bar });
     if (withPrevious) {
       datasets.push({ ...bar, label: periodLabel(prevP), data: points.map((x) => x.previous), backgroundColor: COLORS.previous, borderColor: COLORS.previous });
     }
   }
-  const total = totalOf(cur, src.indicators, null).values[code] ?? null;
-  const prevTotal = prev.length ? (totalOf(prev, src.indicators, null).values[code] ?? null) : null;
+  // The totals said in words are 汇总's and 环比's: over every row, values with errors included.
+  const asReported = firstPerCommunity(src.rows.filter((r) => r.period === p));
+  const prevAsReported = firstPerCommunity(src.rows.filter((r) => r.period === prevP));
+  const total = totalOf(asReported, src.indicators, null).values[code] ?? null;
+  const prevTotal = prevAsReported.length ? (totalOf(prevAsReported, src.indicators, null).values[code] ?? null) : null;
   const d = decimalsOf(ind);
-  const facts = [`${points.length} 个街道，${cur.length} 个社区`];
-  if (total !== null) facts.push(`${ind.kind === 'rate' ? '总体' : '合计'} ${formatNumber(total, d)}${unitSuffix || ind.unit}`);
+  const facts = [w.streetsAndCommunities(points.length, cur.length)];
+  if (total !== null) facts.push(w.total(ind.kind === 'rate', `${formatNumber(total, d)}${unitSuffix || ind.unit}`));
   if (total !== null && prevTotal !== null) {
     const ch = total - prevTotal;
     facts.push(
       ind.kind === 'rate'
-        ? `比上月${ch >= 0 ? '提高' : '下降'} ${formatNumber(Math.abs(ch), 1)} 个百分点`
-        : `上月 ${formatNumber(prevTotal, d)}${ind.unit}${prevTotal > 0 ? `（${ch >= 0 ? '+' : '−'}${formatNumber(Math.abs((ch / prevTotal) * 100), 1)}%）` : ''}`,
+        ? w.vsPrevRate(ch >= 0, formatNumber(Math.abs(ch), 1))
+        : w.vsPrev(`${formatNumber(prevTotal, d)}${ind.unit}`, prevTotal > 0 ? `${ch >= 0 ? '+' : '−'}${formatNumber(Math.abs((ch / prevTotal) * 100), 1)}%` : null),
     );
   }
-  if (target !== null) facts.push(`目标 ${target}${unitSuffix}`);
-  const note = droppedNote(clean.dropped, withPrevious ? [p, prevP] : [p]);
-  if (note) facts.push(note);
-  const title = `${periodLabel(p)} 各街道${ind.name}`;
+  if (target !== null) facts.push(w.target(`${target}${unitSuffix}`));
+  const left = droppedIn(clean.dropped, withPrevious ? [p, prevP] : [p]);
+  if (left) facts.push(w.barsWithout(left.join(w.listSep)));
+  const title = w.byStreet(periodText(p, lang), indicatorName(ind, lang));
   return {
     id: `${fileSafe(code)}-streets-${p}`,
     kind: 'streets',
@@ -72,9 +79,9 @@ export function streetChart(src: ChartSource, code: string, period?: string | nu
     height: SIZE.height,
     config: chartConfig('bar', labels, datasets, {
       title,
-      subtitle: facts.join('　|　'),
-      categoryTitle: '街道',
-      valueTitle: nameWithUnit(ind),
+      subtitle: facts.join(w.sep),
+      categoryTitle: w.street,
+      valueTitle: nameWithUnit(ind, lang),
       overlap: target !== null,
       decimals: d,
       suffix: unitSuffix,
@@ -87,7 +94,7 @@ export function streetChart(src: ChartSource, code: string, period?: string | nu
       series: [
         { name: periodLabel(p), values },
         ...(withPrevious ? [{ name: periodLabel(prevP), values: points.map((x) => x.previous) }] : []),
-        ...(target !== null ? [{ name: `目标 ${target}`, values: values.map(() => target) }] : []),
+        ...(target !== null ? [{ name: w.target(String(target)), values: values.map(() => target) }] : []),
       ],
     },
   };

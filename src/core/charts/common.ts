@@ -1,5 +1,7 @@
 import type { SummaryRow } from '../combine/types.js';
+import type { Lang } from '../findings/wording.js';
 import type { Indicator } from '../template/types.js';
+import { indicatorName } from './words.js';
 import type { ExcludedValue } from './exclusions.js';
 import { CHART_PLUGINS } from './plugins.js';
 import { COLORS, font } from './style.js';
@@ -12,10 +14,15 @@ export interface ChartSource {
   rows: readonly SummaryRow[];
   /** Values left out of the charts (see exclusions.ts; `excludedByFindings` makes this from the findings). */
   excluded?: readonly ExcludedValue[];
+  /** Language of titles, axes and legends (default zh-CN). */
+  lang?: Lang;
 }
 
-/** `健康知识知晓率（%）` */
-export const nameWithUnit = (ind: Indicator): string => (ind.unit ? `${ind.name}（${ind.unit}）` : ind.name);
+/** `健康知识知晓率（%）` / `Health knowledge awareness rate (%)` */
+export const nameWithUnit = (ind: Indicator, lang: Lang = 'zh-CN'): string => {
+  const name = indicatorName(ind, lang);
+  return ind.unit ? (lang === 'zh-CN' ? `${name}（${ind.unit}）` : `${name} (${ind.unit})`) : name;
+};
 
 /** Decimals shown on value labels: counts whole, rates one, quantities and money up to two. */
 export const decimalsOf = (ind: Indicator): number => (ind.kind === 'count' ? 0 : ind.kind === 'rate' ? 1 : 2);
@@ -34,11 +41,11 @@ export function latestPeriod(rows: readonly SummaryRow[]): string | null {
  * axis, so it spans from edge to edge instead of from the first bar's centre to the last's, with no
  * plugin needed (it also shows in the legend as 目标 80%).
  */
-export function targetDataset(target: number, unit: string, horizontal: boolean): ChartDataset {
+export function targetDataset(target: number, unit: string, horizontal: boolean, label?: string): ChartDataset {
   const pts = horizontal ? [{ x: target, y: 0 }, { x: target, y: 1 }] : [{ x: 0, y: target }, { x: 1, y: target }];
   return {
     type: 'line',
-    label: `目标 ${target}${unit}`,
+    label: label ?? `目标 ${target}${unit}`,
     data: pts,
     ...(horizontal ? { yAxisID: 'yTarget', xAxisID: 'x' } : { xAxisID: 'xTarget', yAxisID: 'y' }),
     borderColor: COLORS.target,

@@ -1,5 +1,6 @@
 import type { SummaryRow } from '../combine/types.js';
 import type { Finding } from '../findings/codes.js';
+import { communityPeriodKey } from '../key.js';
 import type { Indicator } from '../template/types.js';
 
 /** A value kept out of the charts: one community's indicator in one period. */
@@ -41,11 +42,12 @@ export function applyExclusions(
   const dropped = new Map<string, string[]>();
   if (!excluded?.length) return { rows: [...rows], dropped };
   const codes = new Set(codesBehind(ind));
-  const keys = new Set(excluded.filter((e) => codes.has(e.code)).map((e) => `${e.community}\u0000${e.period}\u0000${e.code}`));
+  const keyOf = (community: string, period: string | null, code: string): string => `${communityPeriodKey(community, period)}\u0000${code}`;
+  const keys = new Set(excluded.filter((e) => codes.has(e.code)).map((e) => keyOf(e.community, e.period, e.code)));
   const out = rows.map((r) => {
     let values: SummaryRow['values'] | null = null;
     for (const code of codes) {
-      if ((r.values[code] ?? null) === null || !keys.has(`${r.community}\u0000${r.period}\u0000${code}`)) continue;
+      if ((r.values[code] ?? null) === null || !keys.has(keyOf(r.community, r.period, code))) continue;
       values ??= { ...r.values };
       values[code] = null;
     }
@@ -60,8 +62,8 @@ export function applyExclusions(
   return { rows: out, dropped };
 }
 
-/** `未计入有错误的数值：湖滨社区、文三社区` for the periods shown, or null. */
-export function droppedNote(dropped: Map<string, string[]>, periods: readonly string[]): string | null {
+/** The communities whose values were left out in any of `periods`, or null. */
+export function droppedIn(dropped: Map<string, string[]>, periods: readonly string[]): string[] | null {
   const names = [...new Set(periods.flatMap((p) => dropped.get(p) ?? []))];
-  return names.length ? `未计入有错误的数值：${names.join('、')}` : null;
+  return names.length ? names : null;
 }

@@ -1,8 +1,9 @@
 import { totalOf } from '../combine/totals.js';
-import { addMonths, monthsFrom, periodLabel } from '../months/periods.js';
+import { addMonths, monthsFrom } from '../months/periods.js';
 import { byText } from '../months/rows.js';
 import { firstPerCommunity } from './byCommunity.js';
-import { applyExclusions, droppedNote } from './exclusions.js';
+import { applyExclusions, droppedIn } from './exclusions.js';
+import { CHART_WORDS, indicatorName, periodText } from './words.js';
 import { chartConfig, decimalsOf, fileSafe, latestPeriod, nameWithUnit, targetDataset, type ChartSource } from './common.js';
 import { COLORS, SIZE } from './style.js';
 import type { ChartDataset, ChartSpec } from './types.js';
@@ -28,6 +29,9 @@ export function monthsChart(src: ChartSource, code: string, opts: MonthsChartOpt
   const ind = src.indicators.find((i) => i.code === code);
   const last = opts.upTo ?? latestPeriod(src.rows);
   if (!ind || !last) return null;
+  const lang = src.lang ?? 'zh-CN';
+  const w = CHART_WORDS[lang];
+  const periodLabel = (p: string, short = false): string => periodText(p, lang, short);
   const present = src.rows.map((r) => r.period).filter((p): p is string => p !== null && p <= last).sort();
   if (present.length === 0) return null;
   const span = Math.min(monthsFrom(present[0]!, last), MAX_MONTHS - 1);
@@ -41,12 +45,12 @@ export function monthsChart(src: ChartSource, code: string, opts: MonthsChartOpt
 
   const series: { name: string; values: (number | null)[] }[] = [];
   if (by === 'total') {
-    series.push({ name: nameWithUnit(ind), values: periods.map((p) => totalOf(rowsOf(p), src.indicators, null).values[code] ?? null) });
+    series.push({ name: nameWithUnit(ind, lang), values: periods.map((p) => totalOf(rowsOf(p), src.indicators, null).values[code] ?? null) });
   } else {
     const streets = [...new Set(src.rows.filter((r) => periods.includes(r.period ?? '')).map((r) => r.street))].sort(byText);
     for (const s of streets) {
       const values = periods.map((p) => totalOf(rowsOf(p).filter((r) => r.street === s), src.indicators, s).values[code] ?? null);
-      series.push({ name: s ?? '（未填街道）', values });
+      series.push({ name: s ?? w.noStreet, values });
     }
   }
   if (series.every((s) => s.values.every((v) => v === null))) return null;
@@ -58,14 +62,21 @@ export function monthsChart(src: ChartSource, code: string, opts: MonthsChartOpt
       : { type: 'bar', label: s.name, data: s.values, backgroundColor: color, borderColor: color, pointStyle: 'rect', borderRadius: 3, maxBarThickness: 80 };
   });
   const target = ind.target;
-  if (target !== null) datasets.push(targetDataset(target, ind.unit === '%' ? '%' : '', false));
+  if (target !== null) datasets.push(targetDataset(target, ind.unit === '%' ? '%' : '', false, w.target(`${target}${ind.unit === '%' ? '%' : ''}`)));
 
   const counts = periods.map((p, i) => `${labels[i]} ${rowsOf(p).filter((r) => (r.values[code] ?? null) !== null).length}`);
-  const note = droppedNote(clean.dropped, periods);
+  const left = droppedIn(clean.dropped, periods);
   const subtitle =
-    `各月计入社区数：${counts.join(' · ')}` + (target !== null ? `　|　目标 ${target}${ind.unit === '%' ? '%' : ind.unit}` : '') + (note ? `　|　${note}` : '');
-  const range = periods.length > 1 ? `${periodLabel(periods[0]!)}—${oneYear ? periodLabel(last, true) : periodLabel(last)}` : periodLabel(last);
-  const title = `${ind.name}逐月${by === 'street' ? '情况（分街道）' : rate ? '情况' : '合计'}　${range}`;
+    w.perMonth(counts.join(' · ')) + (target !== null ? `${w.sep}${w.target(`${target}${ind.unit === '%' ? '%' : ind.unit}`)}` : '') + (left ? `${w.sep}${w.barsWithout(left.join(w.listSep))}` : '');
+  const range =
+    periods.length <= 1
+      ? periodLabel(last)
+      : lang === 'zh-CN'
+        ? `${periodLabel(periods[0]!)}—${oneYear ? periodLabel(last, true) : periodLabel(last)}`
+        : oneYear
+          ? `${periodLabel(periods[0]!, true)}–${periodLabel(last, true)} ${last.slice(0, 4)}`
+          : `${periodLabel(periods[0]!)}–${periodLabel(last)}`;
+  const title = w.overMonths(indicatorName(ind, lang), range, by, rate);
   return {
     id: `${fileSafe(code)}-months${by === 'street' ? '-streets' : ''}-${last}`,
     kind: 'months',
@@ -76,8 +87,8 @@ export function monthsChart(src: ChartSource, code: string, opts: MonthsChartOpt
     config: chartConfig(rate ? 'line' : 'bar', labels, datasets, {
       title,
       subtitle,
-      categoryTitle: '月份',
-      valueTitle: nameWithUnit(ind),
+      categoryTitle: w.month,
+      valueTitle: nameWithUnit(ind, lang),
       decimals: decimalsOf(ind),
       suffix: ind.unit === '%' ? '%' : '',
       ...(rate ? { suggestedMax: 100 } : {}),
@@ -86,7 +97,7 @@ export function monthsChart(src: ChartSource, code: string, opts: MonthsChartOpt
     }),
     table: {
       categories: labels,
-      series: [...series, ...(target !== null ? [{ name: `目标 ${target}`, values: periods.map(() => target) }] : [])],
+      series: [...series, ...(target !== null ? [{ name: w.target(String(target)), values: periods.map(() => target) }] : [])],
     },
   };
 }

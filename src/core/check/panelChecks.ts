@@ -1,3 +1,4 @@
+import { communityPeriodKey } from '../key.js';
 import { finding, type Finding } from '../findings/codes.js';
 import type { ParsedReturn } from '../read/types.js';
 import { closest } from '../text/normalize.js';
@@ -8,7 +9,7 @@ import { returnWhere, type PanelCheck } from './types.js';
 
 /** The key that makes two returns "the same": community and period. */
 export function returnKey(ret: ParsedReturn): string | null {
-  return ret.community && ret.period ? `${ret.community}\u0000${ret.period}` : null;
+  return communityPeriodKey(ret.community, ret.period);
 }
 
 /** The same community and period reported twice: an error on each copy, naming the other. */

@@ -1,3 +1,4 @@
+import { communityPeriodKey } from '../key.js';
 import { finding, type Finding } from '../findings/codes.js';
 import type { SheetGrid } from '../grid.js';
 import { cleanName, FIELD_LABELS } from '../read/fields.js';
@@ -40,11 +41,13 @@ export function missingReturns(
   roster: Roster,
 ): { community: string; street: string | null; period: string | null }[] {
   const periods = [...new Set(reported.map((r) => r.period).filter((p): p is string => p !== null))].sort();
-  const seen = new Set(reported.map((r) => `${r.community}\u0000${r.period}`));
+  // Without any period, "reported" means reported at all.
+  const keyOf = (community: string | null, period: string | null): string => communityPeriodKey(community, period) ?? String(community);
+  const seen = new Set(reported.map((r) => keyOf(r.community, r.period)));
   const out: { community: string; street: string | null; period: string | null }[] = [];
   for (const period of periods.length ? periods : [null]) {
     for (const e of roster.entries) {
-      if (!seen.has(`${e.community}\u0000${period}`)) out.push({ community: e.community, street: e.street, period });
+      if (!seen.has(keyOf(e.community, period))) out.push({ community: e.community, street: e.street, period });
     }
   }
   return out;

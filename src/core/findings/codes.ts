@@ -2,6 +2,7 @@
  * Findings are data: a stable code, a severity, where it is, and typed arguments. Human wording lives
  * only in ./wording.ts (one table per language), so tests assert codes and numbers, never sentences.
  */
+import { parseA1 } from '../grid.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -14,6 +15,11 @@ export interface FindingArgs {
   sheet_skipped: { reason: 'empty' | 'no_labels' | 'template' };
   /** A CSV decoded as GB18030 because it was not valid UTF-8 (information, so the user knows). */
   encoding_detected: { encoding: string };
+  /**
+   * A sheet that looks like a table-form return (a header row naming indicators) but yields none,
+   * because no community column was found: `headers` are the other headers it saw in that row.
+   */
+  return_not_read: { missing: 'community'; indicators: number; headers: string[] };
 
   // ── structure ───────────────────────────────────────────────────────────────────────────────
   community_not_found: Record<string, never>;
@@ -120,6 +126,8 @@ export interface FindingWhere {
   /** Indicator code, and its display name as the template gives it. */
   indicator?: string | undefined;
   indicatorName?: string | undefined;
+  /** The template's English name for the indicator, when it has one (set by the job in English). */
+  indicatorNameEn?: string | undefined;
 }
 
 export type Finding = {
@@ -133,6 +141,7 @@ export const DEFAULT_SEVERITY: { readonly [C in FindingCode]: Severity } = {
   file_unreadable: 'error',
   sheet_skipped: 'info',
   encoding_detected: 'info',
+  return_not_read: 'warning',
   community_not_found: 'error',
   period_not_found: 'error',
   period_invalid: 'error',
@@ -217,11 +226,8 @@ function cmp(a: string, b: string): number {
 
 function cellOrder(cell: string | undefined): number {
   if (!cell) return -1;
-  const m = /^([A-Z]+)(\d+)$/.exec(cell);
-  if (!m) return -1;
-  let col = 0;
-  for (const ch of m[1]!) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return Number(m[2]) * 20000 + col;
+  const p = parseA1(cell);
+  return p ? (p.row + 1) * 20000 + p.col + 1 : -1;
 }
 
 /** The info finding for a text file that was not plain UTF-8 (GB18030, UTF-16), or null. */

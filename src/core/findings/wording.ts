@@ -6,7 +6,10 @@ type Wording = { readonly [C in FindingCode]: (a: FindingArgs[C], w: FindingWher
 
 const n = (v: number): string => (Number.isInteger(v) ? String(v) : String(Math.round(v * 1000) / 1000));
 const zhName = (w: FindingWhere): string => (w.indicatorName ? `「${w.indicatorName}」` : '');
-const enName = (w: FindingWhere): string => (w.indicatorName ? `"${w.indicatorName}"` : 'the value');
+const enName = (w: FindingWhere): string => {
+  const name = w.indicatorNameEn ?? w.indicatorName;
+  return name ? `"${name}"` : 'the value';
+};
 const zhSev: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 const enSev: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'info' };
 
@@ -15,6 +18,9 @@ const zh: Wording = {
   sheet_skipped: (a) =>
     a.reason === 'empty' ? '工作表为空，已跳过' : a.reason === 'template' ? '这是模板（指标/规则）工作表，不是报表，已跳过' : '未找到任何指标名称，不像报表，已跳过',
   encoding_detected: (a) => `文件不是 UTF-8 编码，已按 ${a.encoding} 读取`,
+  return_not_read: (a) =>
+    `表头有 ${a.indicators} 个指标，但没有社区名称列（社区名称 / 社区 / 单位名称 / 村（社区）…），未读出任何报表；` +
+    `表头中的其他列：${a.headers.length ? a.headers.join('、') : '（无）'}`,
   community_not_found: () => '未找到社区名称（社区名称 / 单位名称 / 填报单位）',
   period_not_found: () => '未找到报告期（报告期 / 月份），请填写如“2026年10月”',
   period_invalid: (a) => `报告期“${a.text}”无法识别，请写成“2026年10月”或“2026-10”`,
@@ -82,6 +88,9 @@ const en: Wording = {
   sheet_skipped: (a) =>
     a.reason === 'empty' ? 'Empty sheet, skipped' : a.reason === 'template' ? 'Template sheet (indicators/rules), not a return; skipped' : 'No indicator labels found; not a return, skipped',
   encoding_detected: (a) => `Not UTF-8; read as ${a.encoding}`,
+  return_not_read: (a) =>
+    `The header row names ${a.indicators} indicators but no community column (社区名称 / 社区 / 单位名称 / 村（社区）…), so no return was read; ` +
+    `other headers seen: ${a.headers.length ? a.headers.join(', ') : '(none)'}`,
   community_not_found: () => 'Community name not found (社区名称 / 单位名称 / 填报单位)',
   period_not_found: () => 'Reporting period not found (报告期 / 月份); write e.g. 2026年10月',
   period_invalid: (a) => `Period "${a.text}" not recognised; write 2026年10月 or 2026-10`,

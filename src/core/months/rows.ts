@@ -1,3 +1,4 @@
+import { communityPeriodKey } from '../key.js';
 import type { SummaryRow } from '../combine/types.js';
 
 // Names sort as a Chinese reader expects (pinyin order, via ICU), as in combine/combineReturns.ts.
@@ -20,8 +21,8 @@ export function uniqueRows(primary: readonly SummaryRow[], extra: readonly Summa
   const seen = new Set<string>();
   const out: SummaryRow[] = [];
   for (const r of [...primary, ...extra]) {
-    if (!r.community || !r.period) continue;
-    const key = `${r.community}\u0000${r.period}`;
+    const key = communityPeriodKey(r.community, r.period);
+    if (key === null) continue;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(r);

@@ -1,3 +1,4 @@
+import { communityPeriodKey } from '../key.js';
 import { combineReturns } from '../combine/combineReturns.js';
 import type { SummaryRow } from '../combine/types.js';
 import { compareFindings } from '../findings/codes.js';
@@ -35,8 +36,8 @@ export function withHistory(result: JobResult, books: readonly WorkbookGrids[], 
   const read = readWorkbooks(books, template).returns.filter(
     (r) => r.community && r.period && !SUBTOTAL.test(r.community) && !sheets.has(r.sheet),
   );
-  const current = new Set(result.returns.map((r) => `${r.community}\u0000${r.period}`));
-  const past: ParsedReturn[] = read.filter((r) => !current.has(`${r.community}\u0000${r.period}`));
+  const current = new Set(result.returns.map((r) => communityPeriodKey(r.community, r.period)));
+  const past: ParsedReturn[] = read.filter((r) => !current.has(communityPeriodKey(r.community, r.period)));
   const rows = uniqueRows(combineReturns(past, template).rows);
   if (past.length === 0) return { result, history: { rows, returns: read.length } };
   const records = past.map(recordOf).filter((r): r is HistoryRecord => r !== null);

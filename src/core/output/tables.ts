@@ -124,7 +124,7 @@ export function findingsTable(findings: readonly Finding[], lang: Lang = 'zh-CN'
   ];
   const rows = findings.map((f): CellValue[] => [
     severityLabel(f.severity, lang), f.code, f.file, f.sheet ?? null, f.cell ?? null, f.community ?? null,
-    f.period ?? null, f.indicatorName ?? null, messageOf(f, lang),
+    f.period ?? null, (lang === 'en-US' ? f.indicatorNameEn : undefined) ?? f.indicatorName ?? null, messageOf(f, lang),
   ]);
   const links = findings.map((f) => (f.sheet && f.cell ? { sheet: f.sheet, cell: f.cell } : null));
   return { sheet: OUTPUT_SHEETS.findings, tableName: 'CR_Findings', columns, rows, kinds: rows.map(() => 'return'), links, linkColumn: 4 };

@@ -1,4 +1,5 @@
 import type { CellValue } from '../grid.js';
+import { isDateFormat, serialToParts } from '../value/excelFormat.js';
 
 export type PeriodResult = { ok: true; period: string } | { ok: false; text: string };
 
@@ -21,20 +22,6 @@ function make(y: number, m: number): string | null {
   return `${y}-${String(m).padStart(2, '0')}`;
 }
 
-/** Excel serial (1900 date system) → year and month. */
-export function serialToYearMonth(serial: number): { y: number; m: number; d: number } {
-  // Serials from 61 on are offset by Excel's fictitious 1900-02-29; earlier ones are not used for periods.
-  const ms = Date.UTC(1899, 11, 30) + Math.floor(serial) * 86400000;
-  const d = new Date(ms);
-  return { y: d.getUTCFullYear(), m: d.getUTCMonth() + 1, d: d.getUTCDate() };
-}
-
-export function isDateFormat(fmt: string | null | undefined): boolean {
-  if (!fmt) return false;
-  const bare = fmt.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
-  return /[ymd]/i.test(bare) && !/^[#0.,%\s]*$/.test(bare);
-}
-
 /**
  * Reads a reporting period as written: 2026年10月, 2026-10, 2026.10, 2026/10, 202610, 2026-10-05,
  * 二〇二六年十月, an Excel date. A General-format number 2026.1 is refused: Excel turned 2026.10 into it
@@ -44,11 +31,10 @@ export function parsePeriod(v: CellValue, numberFormat?: string | null): PeriodR
   if (v === null || v === '' || typeof v === 'boolean') return { ok: false, text: String(v ?? '') };
   if (typeof v === 'number') {
     if (isDateFormat(numberFormat)) {
-      const { y, m } = serialToYearMonth(v);
-      const p = make(y, m);
-      if (p) return { ok: true, period: p };
+      const q = serialToParts(v);
+      const p = q && make(q.y, q.m);
+      return p ? { ok: true, period: p } : { ok: false, text: String(v) };
     }
-    if (isDateFormat(numberFormat)) return { ok: false, text: String(v) };
     if (Number.isInteger(v) && v >= 199001 && v <= 210012) {
       const p = make(Math.floor(v / 100), v % 100);
       if (p) return { ok: true, period: p };

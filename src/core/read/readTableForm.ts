@@ -17,6 +17,17 @@ interface TableLayout {
 
 // Sub-total and total rows, including our own 汇总 sheet's `小计（6）` (the count of returns in brackets).
 const TOTAL_ROW = /^(?:合计|总计|小计|总数|全街道|全区|.*小计)(?:[（(]\s*\d+\s*[)）])?$/u;
+/**
+ * Community column headers a table (an online form's export, a colleague's sheet) uses besides the header
+ * block's labels (fields.ts). Only in a header row that also names indicators: there a bare 名称 or 单位
+ * cannot be an indicator table's label or unit column.
+ */
+export const TABLE_COMMUNITY_HEADERS = [
+  '社区名', '社区名称', '名称', '单位', '单位名称', '填报单位', '居委会', '社区居委会', '村居委会', '村委会', '村居',
+  '村(社区)', '社区(村)', '村(社区)名称', '社区(村)名称', '社区(居委会)', '社区名(村名)', '村名', '社区', '村',
+].map(foldText);
+const TABLE_COMMUNITY = new Set(TABLE_COMMUNITY_HEADERS);
+
 const KNOWN_OTHER = new Set(['序号', '编号', '备注', '说明', '填报日期', '审核人', '负责人', '来源文件', '文件', '工作表', '单元格'].map(foldText));
 
 /** A header row naming a community column and at least two indicators: a table-form return. */
@@ -35,12 +46,36 @@ export function findTableLayout(grid: SheetGrid, matcher: IndicatorMatcher): Tab
         fields[f.id] = c;
         continue;
       }
+      if (!f && fields.community === undefined && TABLE_COMMUNITY.has(foldText(v))) {
+        fields.community = c;
+        continue;
+      }
       const m = matcher.match(v);
       if (m) indicators.set(c, m);
       else if (['备注', '说明'].includes(normalizeLabel(v).key)) remarkCol ??= c;
       else if (!KNOWN_OTHER.has(normalizeLabel(v).key)) unknown.push(c);
     }
     if (fields.community !== undefined && indicators.size >= 2) return { headerRow: r, fields, indicators, remarkCol, unknown };
+  }
+  return null;
+}
+
+/**
+ * For a sheet that gave no return: the first header row (within 30) naming at least two indicators —
+ * a table-form return whose community column was not recognised — with the other headers it holds.
+ */
+export function headerWithoutCommunity(grid: SheetGrid, matcher: IndicatorMatcher): { row: number; indicators: number; headers: string[] } | null {
+  const width = gridWidth(grid);
+  for (let r = 0; r < Math.min(grid.values.length, 30); r++) {
+    let indicators = 0;
+    const headers: string[] = [];
+    for (let c = 0; c < width; c++) {
+      const v = cellAt(grid, r, c);
+      if (typeof v !== 'string' || v.trim() === '') continue;
+      if (matcher.match(v)) indicators++;
+      else headers.push(v.trim());
+    }
+    if (indicators >= 2) return { row: r, indicators, headers };
   }
   return null;
 }

@@ -1,10 +1,10 @@
 import { finding, type Finding } from '../findings/codes.js';
-import { isBlank, type WorkbookGrids } from '../grid.js';
+import { a1, isBlank, type WorkbookGrids } from '../grid.js';
 import { isTemplateSheet } from '../template/loadTemplate.js';
 import type { Template } from '../template/types.js';
 import { IndicatorMatcher } from './matcher.js';
 import { readSheetForm } from './readSheetForm.js';
-import { findTableLayout, readTableForm } from './readTableForm.js';
+import { findTableLayout, headerWithoutCommunity, readTableForm } from './readTableForm.js';
 import type { ParsedReturn } from './types.js';
 
 export interface ReadResult {
@@ -38,7 +38,13 @@ export function readWorkbooks(books: readonly WorkbookGrids[], template: Templat
         continue;
       }
       const ret = readSheetForm(grid, book.file, matcher, findings);
-      if (ret) returns.push(ret);
+      if (ret) {
+        returns.push(ret);
+        continue;
+      }
+      // Indicator names in a header row but no community column: a return that was meant to be read.
+      const h = headerWithoutCommunity(grid, matcher);
+      if (h) findings.push(finding('return_not_read', { missing: 'community', indicators: h.indicators, headers: h.headers }, { ...where, cell: a1(grid, h.row, 0) }));
       else findings.push(finding('sheet_skipped', { reason: 'no_labels' }, where));
     }
   }

@@ -20,6 +20,7 @@ const INDICATOR_COLUMNS = [
   { id: 'target', names: ['目标值', 'target', '目标'] },
   { id: 'remarkAbove', names: ['超过需备注', 'remarkabove', 'remark above'] },
   { id: 'group', names: ['分组', 'group', '类别'] },
+  { id: 'nameEn', names: ['英文名称', 'name_en', 'english name', 'name en'] },
 ] as const satisfies readonly ColumnSpec<string>[];
 
 const RULE_COLUMNS = [
@@ -158,6 +159,7 @@ function readIndicators(grid: SheetGrid, file: string, findings: Finding[]): Ind
       target: num('target', '目标值(target)'),
       remarkAbove: num('remarkAbove', '超过需备注(remark above)'),
       group: textAt(grid, r, cols.group),
+      nameEn: textAt(grid, r, cols.nameEn) || null,
     };
     seen.set(code, at(cols.code));
     out.push(ind);

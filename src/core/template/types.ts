@@ -28,6 +28,8 @@ export interface Indicator {
   remarkAbove: number | null;
   /** Heading the reports group it under (宣传教育, 环境整治, 病媒防制 …). */
   group: string;
+  /** English display name, when the template gives one (英文名称 column): charts and reports in English use it. */
+  nameEn?: string | null;
 }
 
 /** Comparison operators of a rule. `≈` holds when |left − right| ≤ tolerance. */

@@ -79,9 +79,37 @@ describe('communityChart', () => {
     ]);
     const g = communityChart({ ...src, excluded }, 'garbage_t')!;
     expect(g.config.data.labels).not.toContain('丙');
-    expect(g.config.options['plugins']).toMatchObject({ subtitle: { text: expect.stringContaining('未计入有错误的数值：丙') } });
+    // One number for one thing: the total beside the bars is 汇总's (丙's 30 included: 10+5+30+1+2 = 48),
+    // and the reason the bars add up to less stands right beside it.
+    const sub = (g.config.options['plugins'] as { subtitle: { text: string } }).subtitle.text;
+    expect(sub).toContain('合计 48吨');
+    expect(sub).toContain('有错误的数值未画出：丙（合计同汇总表，含这些数值）');
+    // the street chart's bars are totals without 丙's value, and it says so beside its (汇总) total
+    const st = (streetChart({ ...src, excluded }, 'garbage_t')!.config.options['plugins'] as { subtitle: { text: string } }).subtitle.text;
+    expect(st).toContain('合计 48吨');
+    expect(st).toContain('图中不含有错误的数值：丙');
     // an error on a rate's component takes the community out of that rate's chart too
     expect(communityChart({ ...src, excluded }, 'awareness_rate')!.config.data.labels).toEqual(['丙', '乙', '丁']);
+  });
+});
+
+describe('chart words in English', () => {
+  it('titles, axes, legends and subtitles follow the language; indicator names from the template', () => {
+    const en = { ...src, lang: 'en-US' as const };
+    const c = communityChart(en, 'awareness_rate', '2026-10')!;
+    expect(c.title).toBe('Health knowledge awareness rate by community, Oct 2026');
+    const o = c.config.options as { scales: { x: { title: { text: string } }; y: { title: { text: string } } }; plugins: { subtitle: { text: string } } };
+    expect(o.scales.x.title.text).toBe('Community');
+    expect(o.scales.y.title.text).toBe('Health knowledge awareness rate (%)');
+    expect(o.plugins.subtitle.text).toMatch(/^4 communities {2}\| {2}Overall /);
+    expect(c.config.data.datasets.map((d) => d.label)).toEqual(['Target met', 'Below target', 'Target 80%']);
+    const m = monthsChart(en, 'rodent_bait_kg')!;
+    expect(m.title).toBe('Rodent bait laid by month (total)  Aug–Oct 2026');
+    expect(m.config.data.labels).toEqual(['Aug', 'Sep', 'Oct']);
+    expect(streetChart(en, 'garbage_t')!.title).toBe('Garbage cleared by street, Oct 2026');
+    // every word of a Chinese chart is Chinese and of an English one English (no stray Chinese)
+    const words = JSON.stringify([c.title, o.plugins.subtitle.text, m.title, c.config.data.datasets.map((d) => d.label)]);
+    expect(words).not.toMatch(/目标|合计|总体|社区|逐月|月份|年|月/);
   });
 });
 

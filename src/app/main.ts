@@ -5,16 +5,16 @@
 // browser tool. The core, the readers, exceljs and chart.js load lazily, after first paint.
 import { toLang, type Lang } from '../core/findings/wording.js';
 import { mountBrowserPage } from '../browser/page.js';
-import './taskpane.css';
-import { mountTaskpane } from './ui.js';
+import './app.css';
+import { mountTaskpane } from '../taskpane/ui.js';
 
 const root = document.getElementById('app')!;
 
 async function excelActions(lang: Lang) {
   const [{ createActions }, { createExcelAdapter }, { standardTemplateGrids }] = await Promise.all([
-    import('./actions.js'),
+    import('../taskpane/actions.js'),
     import('../excel/excelAdapter.js'),
-    import('./standardTemplate.js'),
+    import('../ui/standardTemplate.js'),
   ]);
   return createActions(createExcelAdapter(), { lang, standardTemplate: standardTemplateGrids });
 }

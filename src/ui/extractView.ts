@@ -10,7 +10,7 @@ import type { Lang } from '../core/findings/wording.js';
 import type { SheetGrid } from '../core/grid.js';
 import type { Template } from '../core/template/types.js';
 import { readSummary } from '../io/readSummary.js';
-import { el } from '../taskpane/dom.js';
+import { el } from './dom.js';
 
 export interface ExtractDoor {
   /** The button's label: 下载草稿 on the page, 插入草稿 in the pane. */

@@ -43,7 +43,7 @@ export function groupFindings(findings: readonly Finding[], lang: Lang, byFile =
       sheet,
       cell: f.cell ?? null,
       message: messageOf(f, lang),
-      where: [f.cell, f.community, f.indicatorName].filter(Boolean).join(' · '),
+      where: [f.cell, f.community, (lang === 'en-US' ? f.indicatorNameEn : undefined) ?? f.indicatorName].filter(Boolean).join(' · '),
     });
     g.count++;
   }

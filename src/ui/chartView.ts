@@ -6,7 +6,8 @@
  */
 import type { ChartSource, ChartSpec } from '../core/charts/index.js';
 import { communityChart, monthsChart, streetChart } from '../core/charts/index.js';
-import { periodLabel } from '../core/months/periods.js';
+import { nameWithUnit } from '../core/charts/common.js';
+import { periodText } from '../core/charts/words.js';
 import type { Lang } from '../core/findings/wording.js';
 import { el } from './dom.js';
 import { UI } from './i18n.js';
@@ -29,7 +30,7 @@ export function specFor(src: ChartSource, c: ChartChoice): ChartSpec | null {
 export function chartableIndicators(src: ChartSource): { code: string; label: string }[] {
   return src.indicators
     .filter((ind) => src.rows.some((r) => (r.values[ind.code] ?? null) !== null))
-    .map((ind) => ({ code: ind.code, label: ind.unit ? `${ind.name}（${ind.unit}）` : ind.name }));
+    .map((ind) => ({ code: ind.code, label: nameWithUnit(ind, src.lang) }));
 }
 
 export interface ChartViewOptions {
@@ -65,7 +66,7 @@ export function mountChartView(root: HTMLElement, src: ChartSource, opts: ChartV
   const preferred = indicators.find((i) => i.code === 'awareness_rate')?.code ?? indicators[0]!.code;
   const indicator = select('chart-indicator', indicators.map((i) => [i.code, i.label]), preferred);
   const kind = select('chart-kind', [['communities', t.chartCommunities], ['months', t.chartMonths], ['streets', t.chartStreets]], 'communities');
-  const period = select('chart-period', periods.map((p) => [p, periodLabel(p)]), periods[periods.length - 1]!);
+  const period = select('chart-period', periods.map((p) => [p, periodText(p, opts.lang)]), periods[periods.length - 1]!);
   const by = select('chart-by', [['total', t.chartByTotal], ['street', t.chartByStreet]], 'total');
   const field = (s: HTMLSelectElement, label: string) => el('label', { className: 'field', htmlFor: s.id }, el('span', { textContent: label }), s);
   const byField = field(by, t.chartBy);

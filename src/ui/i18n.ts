@@ -73,6 +73,9 @@ export const UI = {
     chartsEmpty: '汇总后在这里查看图表。',
     chartLoading: '正在加载图表…',
     back: '返回',
+    sameBytes: (n: number, names: string) => `${n} 个文件与已选文件内容完全相同，只保留一份：${names}`,
+    sameName: '同名文件',
+    stale: '文件、名册或模板已更改，之前的结果已清除。请重新点击“校验”或“汇总”。',
   },
   'en-US': {
     title: 'Community Returns',
@@ -143,6 +146,9 @@ export const UI = {
     chartsEmpty: 'Combine first to see the charts here.',
     chartLoading: 'Loading charts…',
     back: 'Back',
+    sameBytes: (n: number, names: string) => `${n} files are byte-for-byte the same as files already chosen and are kept once: ${names}`,
+    sameName: 'same name',
+    stale: 'Files, roster or template changed: the earlier results were cleared. Click Check or Combine again.',
   },
 } as const satisfies Record<Lang, unknown>;
 
