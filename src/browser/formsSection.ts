@@ -59,7 +59,7 @@ export function formsSection(lang: Lang, opts: FormsSectionOptions = {}): HTMLEl
   const rosterInput = el('input', { type: 'file', accept: '.xlsx,.csv,.txt', id: 'forms-roster', className: 'visually-hidden' });
   const choose = el('button', { type: 'button', textContent: w.chooseRoster });
   choose.addEventListener('click', () => rosterInput.click());
-  const rosterName = el('span', { className: 'roster-name' });
+  const rosterName = el('span', { className: 'forms-roster-name' });
   const period = el('input', { type: 'month', id: 'forms-period', value: lastMonth(), attrs: { 'aria-label': w.period, pattern: '\\d{4}-\\d{2}', placeholder: 'YYYY-MM' } });
   const button = el('button', { type: 'button', className: 'primary', id: 'forms-generate', textContent: w.generate });
   // Not the page's `.status` class: the page and its tests own that one line.

@@ -85,7 +85,7 @@ describe('生成填报表 on the page', () => {
     const files = unzipSync(new Uint8Array(await readFile(await download.path())));
     expect(Object.keys(files)).toHaveLength(COMMUNITIES.length);
     expect((await readXlsx(files['阳光社区.xlsx']!, 'x')).sheets[0]!.values[2]![1]).toBe('2026年9月');
-    expect(await fresh.locator('#forms .roster-name').innerText()).toBe('使用上方的名册：roster.csv');
+    expect(await fresh.locator('#forms .forms-roster-name').innerText()).toBe('使用上方的名册：roster.csv');
     await fresh.close();
   });
 });
