@@ -6,15 +6,13 @@ export interface InputFile {
   bytes(): Promise<Uint8Array>;
 }
 
-export type FileKind = 'xlsx' | 'text' | 'legacy' | 'other';
+import { fileKind, type BookKind } from '../io/fileKind.js';
 
-/** What a file name says it is (the same extensions the command line accepts). */
+export type FileKind = BookKind;
+
+/** What a file name says it is (the same kinds the command line reads: src/io/fileKind.ts). */
 export function kindOf(name: string): FileKind {
-  const ext = /\.[^./\\]+$/.exec(name.toLowerCase())?.[0] ?? '';
-  if (ext === '.xlsx' || ext === '.xlsm') return 'xlsx';
-  if (ext === '.csv' || ext === '.txt') return 'text';
-  if (ext === '.xls' || ext === '.et') return 'legacy';
-  return 'other';
+  return fileKind(name);
 }
 
 export const fromFile = (f: File): InputFile => ({

@@ -7,6 +7,7 @@ import { el, tabs } from '../taskpane/dom.js';
 import { renderFindings } from '../taskpane/findingsList.js';
 import { UI } from '../taskpane/i18n.js';
 import { excludedByFindings } from '../core/charts/exclusions.js';
+import { READ_EXTENSIONS } from '../io/fileKind.js';
 import { fromFile, kindOf, type InputFile } from './files.js';
 import type { BrowserJob } from './browserJob.js';
 
@@ -28,10 +29,10 @@ export function mountBrowserPage(root: HTMLElement, lang: Lang): void {
   let combined = false;
 
   // ── inputs ──────────────────────────────────────────────────────────────────────────────────
-  const fileInput = el('input', { type: 'file', multiple: true, accept: '.xlsx,.xlsm,.csv,.txt', id: 'files', className: 'visually-hidden' });
+  const fileInput = el('input', { type: 'file', multiple: true, accept: READ_EXTENSIONS.join(','), id: 'files', className: 'visually-hidden' });
   const folderInput = el('input', { type: 'file', multiple: true, id: 'folder', className: 'visually-hidden' });
   folderInput.webkitdirectory = true;
-  const rosterInput = el('input', { type: 'file', accept: '.xlsx,.csv,.txt', id: 'roster', className: 'visually-hidden' });
+  const rosterInput = el('input', { type: 'file', accept: READ_EXTENSIONS.join(','), id: 'roster', className: 'visually-hidden' });
   const pick = (input: HTMLInputElement, text: string, primary = false) => {
     const b = el('button', { type: 'button', textContent: text, className: primary ? 'primary' : '' });
     b.addEventListener('click', () => input.click());
@@ -104,7 +105,7 @@ export function mountBrowserPage(root: HTMLElement, lang: Lang): void {
           files.splice(i, 1);
           changed();
         });
-        return el('li', {}, el('span', { className: `kind ${kindOf(f.input.name)}`, textContent: kindOf(f.input.name) === 'xlsx' ? 'XLSX' : 'CSV' }), el('span', { className: 'name', textContent: f.input.name }), el('span', { className: 'size', textContent: sizeText(f.size) }), x);
+        return el('li', {}, el('span', { className: `kind ${kindOf(f.input.name)}`, textContent: kindOf(f.input.name) === 'text' ? 'CSV' : kindOf(f.input.name).toUpperCase() }), el('span', { className: 'name', textContent: f.input.name }), el('span', { className: 'size', textContent: sizeText(f.size) }), x);
       }),
     );
     fileCount.textContent = files.length ? t.files(files.length) : t.noFiles;

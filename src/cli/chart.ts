@@ -2,7 +2,6 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { excludedByFindings, indicatorCharts, meetingCharts, monthsChart, type ChartSpec, type ChartSource } from '../core/charts/index.js';
-import { ensureCjkFont, renderChart } from '../node/renderChart.js';
 import { loadWithHistory, type MonthsLoaded } from './history.js';
 import { exitCodeOf } from './load.js';
 
@@ -88,6 +87,7 @@ export async function cmdChart(argv: string[]): Promise<number> {
     console.error('没有可画的数据（未识别出任何带报告期的报表）/ nothing to chart: no return with a period');
     return exitCodeOf(m.loaded) || 1;
   }
+  const { ensureCjkFont, renderChart } = await import('../node/renderChart.js'); // canvas + chart.js: only when drawing
   const font = ensureCjkFont();
   if (font.warning) console.error(font.warning);
   const out = values.out ?? path.join('out', 'charts');

@@ -2,7 +2,8 @@ import { acrossMonths, type AcrossMonths } from '../core/months/acrossMonths.js'
 import { momTable, ytdTable } from '../core/months/tables.js';
 import type { OutputTable } from '../core/output/tables.js';
 import { withHistory, type HistoryInput } from '../core/months/withHistory.js';
-import { readInputs } from '../node/readInputs.js';
+import { messageOf } from '../core/findings/wording.js';
+import { problemFinding, readInputs } from '../node/readInputs.js';
 import { loadAndRun, type CommonOptions, type Loaded } from './load.js';
 
 export interface MonthsLoaded {
@@ -27,7 +28,7 @@ export async function loadWithHistory(
   let history: HistoryInput = { rows: [], returns: 0 };
   if (historyPaths.length) {
     const read = await readInputs([...historyPaths]);
-    for (const p of read.problems) console.error(`历史数据无法读取 / history unreadable: ${p.file}: ${p.reason}`);
+    for (const p of read.problems) console.error(`历史数据无法读取 / history unreadable: ${p.file}: ${messageOf(problemFinding(p), 'zh-CN')}`);
     const h = withHistory(loaded.result, read.books, loaded.template);
     loaded.result = h.result;
     history = h.history;

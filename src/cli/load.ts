@@ -1,9 +1,9 @@
-import { countBySeverity, encodingFinding, finding, type Finding } from '../core/findings/codes.js';
+import { countBySeverity, encodingFinding, type Finding } from '../core/findings/codes.js';
 import { runJob, type JobResult } from '../core/job.js';
 import type { Template } from '../core/template/types.js';
 import { loadRosterFile } from '../node/loadRosterFile.js';
 import { loadTemplateFile, STANDARD_TEMPLATE_DIR } from '../node/loadTemplateFile.js';
-import { readInputs } from '../node/readInputs.js';
+import { problemFinding, readInputs } from '../node/readInputs.js';
 import { progressBar } from './progress.js';
 
 export interface CommonOptions {
@@ -33,7 +33,8 @@ export async function loadAndRun(inputs: string[], opts: CommonOptions): Promise
   const bar = progressBar('读取 reading');
   const read = await readInputs(inputs, { onProgress: bar });
   bar.end();
-  for (const p of read.problems) pre.push(finding('file_unreadable', { reason: p.reason }, { file: p.file }));
+  for (const p of read.problems) pre.push(problemFinding(p));
+  pre.push(...read.findings);
   for (const [file, encoding] of Object.entries(read.encodings)) {
     const f = encodingFinding(file, encoding);
     if (f) pre.push(f);

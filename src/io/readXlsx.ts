@@ -1,161 +1,289 @@
-import ExcelJS from 'exceljs';
+import type { Finding } from '../core/findings/codes.js';
 import type { CellRange, CellValue, SheetGrid, WorkbookGrids } from '../core/grid.js';
-
-/** Thrown (as a rejection) when the bytes are not a workbook; `readInputs` turns it into a problem. */
-export class UnreadableFileError extends Error {
-  override name = 'UnreadableFileError';
-}
+import { GridBuilder, type BookContext } from './gridBuilder.js';
+import { LIMITS, type ReadLimits } from './limits.js';
+import { BUILTIN_FORMATS, cleanFormat } from './numberFormats.js';
+import { ReadFailure } from './readFailure.js';
+import { shiftFormula } from './shiftFormula.js';
+import { decodeXml, eachElement, parseAttrs, textOf } from './xml.js';
+import { ZipArchive } from './zip.js';
 
 const MS_PER_DAY = 86_400_000;
 /** 1899-12-30, day 0 of Excel's 1900 date system (after its 1900-02-29 bug). */
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+/** Days between the 1900 and 1904 date systems. */
+const DAYS_1904 = 1462;
 
 /** JS Date → Excel serial number in the 1900 system (what `range.values` gives for a date cell). */
 export function excelSerial(d: Date): number {
   return (d.getTime() - EXCEL_EPOCH_MS) / MS_PER_DAY;
 }
 
-const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
+export interface XlsxRead {
+  book: WorkbookGrids;
+  /** Cells whose text was cut at the limit (`cell_text_truncated`). */
+  findings: Finding[];
+}
 
 /**
- * Reads an .xlsx/.xlsm into grids shaped like Excel's `range.values` from A1: a merged area's value is
- * in its top-left cell only, a formula gives its cached result, a date gives its serial number, an
- * error gives its text (`#DIV/0!`). Hidden sheets are included, because a statistician may hide a sheet
- * to tidy the workbook without meaning it is not a return; chart sheets hold no cells and are skipped
- * (exceljs does not load them at all).
+ * Reads an .xlsx/.xlsm straight from its zip: the workbook, its relationships, shared strings, styles
+ * and each worksheet's XML, scanned once. Grids are shaped like Excel's `range.values`: a merged area's
+ * value is in its top-left cell only, a formula gives its cached result (and its text, shared formulas
+ * moved to each cell), a date its serial number, an error its text (`#DIV/0!`). Hidden sheets are
+ * included (a statistician may hide a sheet to tidy up without meaning it is not a return); chart and
+ * dialog sheets hold no cells and are skipped. Namespace prefixes (`x:c`) are accepted.
  *
- * Rejects with {@link UnreadableFileError} when the bytes are not a readable workbook.
+ * Cost is proportional to the cells that hold something, not to the declared used range: a grid starts
+ * at its first such cell (`origin`), empty rows share one empty array. Throws a {@link ReadFailure}.
  */
-export async function readXlsx(bytes: Uint8Array, file: string): Promise<WorkbookGrids> {
-  if (OLE_MAGIC.every((b, i) => bytes[i] === b)) {
-    throw new UnreadableFileError('这是旧版 .xls 或加密的工作簿，请在 Excel 中另存为 .xlsx（old .xls or password-protected workbook）');
-  }
-  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
-    throw new UnreadableFileError('不是有效的 xlsx 文件（not a zip/xlsx file）');
-  }
-  const wb = new ExcelJS.Workbook();
-  try {
-    // exceljs is typed for Buffer but hands the bytes to JSZip, which takes any Uint8Array.
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (e) {
-    throw new UnreadableFileError(`xlsx 文件已损坏，无法打开（${e instanceof Error ? e.message : String(e)}）`);
-  }
-  return { file, sheets: wb.worksheets.map(readSheet) };
-}
+export function readXlsx(bytes: Uint8Array, file: string, limits: ReadLimits = LIMITS): XlsxRead {
+  const zip = new ZipArchive(bytes, limits.inflatedBytes);
+  const rootRels = relsOf(zip, '_rels/.rels', '');
+  const wbPath = rootRels.find((r) => r.type.endsWith('/officeDocument'))?.target ?? 'xl/workbook.xml';
+  const wbXml = zip.text(wbPath);
+  if (wbXml === null) throw new ReadFailure('corrupt', 'no workbook part');
+  const wbDir = wbPath.slice(0, wbPath.lastIndexOf('/') + 1);
+  const wbRels = relsOf(zip, `${wbDir}_rels/${wbPath.slice(wbDir.length)}.rels`, wbDir);
+  const relById = new Map(wbRels.map((r) => [r.id, r]));
+  const partOf = (kind: string, fallback: string): string => wbRels.find((r) => r.type.endsWith(kind))?.target ?? fallback;
 
-function readSheet(ws: ExcelJS.Worksheet): SheetGrid {
-  const values: CellValue[][] = [];
-  let formulas: (string | null)[][] | undefined;
-  const numberFormats: (string | null)[][] = [];
-
-  // One pass over the stored cells only; every getter is read once per cell.
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const r = rowNumber - 1;
-    const vals: CellValue[] = [];
-    const fmts: (string | null)[] = [];
-    let rowFormulas: (string | null)[] | undefined;
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      const c = colNumber - 1;
-      const type = cell.type;
-      if (type === ExcelJS.ValueType.Merge) return; // only a merge's top-left cell holds the value
-      let numFmt: string | null = cell.numFmt || null;
-      let v: CellValue;
-      if (type === ExcelJS.ValueType.Formula) {
-        const f = cell.formula;
-        if (f) {
-          rowFormulas ??= [];
-          rowFormulas[c] = '=' + f;
-        }
-        v = convert(cell.result);
-      } else {
-        v = convert(cell.value);
-      }
-      if (v === null) {
-        if (rowFormulas?.[c] === undefined) return;
-      } else if (typeof v === 'number' && !numFmt && isDateValue(type, cell)) {
-        numFmt = 'yyyy-mm-dd';
-      }
-      vals[c] = v;
-      fmts[c] = numFmt;
-    });
-    if (vals.length === 0 && !rowFormulas) return;
-    values[r] = densify(vals, vals.length);
-    numberFormats[r] = densify(fmts, vals.length);
-    if (rowFormulas) {
-      formulas ??= [];
-      formulas[r] = densify(rowFormulas, rowFormulas.length);
-    }
+  let date1904 = false;
+  eachElement(wbXml, 'workbookPr', (tag) => {
+    const v = parseAttrs(tag)['date1904'];
+    date1904 = v === '1' || v === 'true';
   });
 
-  const height = values.length;
-  const grid: SheetGrid = { name: ws.name, values: densifyRows(values, height) };
-  if (formulas) grid.formulas = densifyRows(formulas, height);
-  grid.numberFormats = densifyRows(numberFormats, height);
-  const merges = readMerges(ws);
-  if (merges.length > 0) grid.merges = merges;
-  return grid;
+  const ctx: SheetContext = {
+    file,
+    limits,
+    strings: readSharedStrings(zip, partOf('/sharedStrings', `${wbDir}sharedStrings.xml`), limits),
+    formats: readStyles(zip, partOf('/styles', `${wbDir}styles.xml`)),
+    date1904,
+    cells: 0,
+    findings: [],
+  };
+
+  const sheets: SheetGrid[] = [];
+  eachElement(wbXml, 'sheet', (tag) => {
+    const a = parseAttrs(tag);
+    const rel = a['id'] !== undefined ? relById.get(a['id']) : undefined;
+    if (!rel || !rel.type.endsWith('/worksheet')) return; // chart, dialog and macro sheets hold no cells
+    const xml = zip.text(rel.target);
+    if (xml === null) throw new ReadFailure('corrupt', `missing ${rel.target}`);
+    sheets.push(readSheet(xml, a['name'] ?? '', ctx));
+  });
+
+  const book: WorkbookGrids = { file, sheets };
+  const custom = zip.find('docProps/custom.xml') ? zip.text('docProps/custom.xml') : null;
+  if (custom !== null && /name\s*=\s*["']CommunityReturnsOutput["']/.test(custom)) book.ownOutput = true;
+  return { book, findings: ctx.findings };
 }
 
-function isDateValue(type: ExcelJS.ValueType, cell: ExcelJS.Cell): boolean {
-  return type === ExcelJS.ValueType.Date || (type === ExcelJS.ValueType.Formula && cell.result instanceof Date);
+interface Rel {
+  id: string;
+  type: string;
+  target: string;
 }
 
-/** An exceljs cell value (or formula result) → what Excel's `range.values` would give. */
-function convert(v: unknown): CellValue {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-  if (v instanceof Date) return excelSerial(v);
-  if (typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    if (typeof o['error'] === 'string') return o['error'];
-    if (Array.isArray(o['richText'])) return richText(o['richText']);
-    if ('text' in o) {
-      // hyperlink: its text may itself be rich text
-      const t = o['text'];
-      if (typeof t === 'string') return t;
-      if (t && typeof t === 'object' && Array.isArray((t as Record<string, unknown>)['richText'])) {
-        return richText((t as Record<string, unknown>)['richText'] as unknown[]);
-      }
-      return t === null || t === undefined ? null : String(t);
+/** A .rels part: targets resolved to zip paths (relative to `dir`, or absolute from the root). */
+function relsOf(zip: ZipArchive, path: string, dir: string): Rel[] {
+  const xml = zip.find(path) ? zip.text(path) : null;
+  const out: Rel[] = [];
+  if (xml === null) return out;
+  eachElement(xml, 'Relationship', (tag) => {
+    const a = parseAttrs(tag);
+    if (a['TargetMode'] === 'External') return;
+    const t = a['Target'] ?? '';
+    out.push({ id: a['Id'] ?? '', type: a['Type'] ?? '', target: normalizePath(t.startsWith('/') ? t.slice(1) : dir + t) });
+  });
+  return out;
+}
+
+function normalizePath(p: string): string {
+  const out: string[] = [];
+  for (const seg of p.split('/')) {
+    if (seg === '..') out.pop();
+    else if (seg !== '.' && seg !== '') out.push(seg);
+  }
+  return out.join('/');
+}
+
+interface SharedStrings {
+  texts: string[];
+  /** Original length of each string that was cut, by index. */
+  cut: Map<number, number>;
+}
+
+function readSharedStrings(zip: ZipArchive, path: string, limits: ReadLimits): SharedStrings {
+  const texts: string[] = [];
+  const cut = new Map<number, number>();
+  const xml = zip.find(path) ? zip.text(path) : null;
+  if (xml === null) return { texts, cut };
+  eachElement(xml, 'si', (_tag, inner) => {
+    let s = textOf(inner);
+    if (s.length > limits.cellText) {
+      cut.set(texts.length, s.length);
+      s = s.slice(0, limits.cellText);
     }
-    // a formula value met outside a Formula cell (should not happen): its result
-    if ('result' in o) return convert(o['result']);
-  }
-  return null;
+    texts.push(s);
+  });
+  return { texts, cut };
 }
 
-function richText(runs: unknown[]): string {
-  let s = '';
-  for (const run of runs) {
-    const t = (run as { text?: unknown }).text;
-    if (typeof t === 'string') s += t;
-  }
-  return s;
-}
-
-/** Sparse array → dense array of `length` with null holes. */
-function densify<T>(a: (T | null)[], length: number): (T | null)[] {
-  const out = new Array<T | null>(length);
-  for (let i = 0; i < length; i++) out[i] = a[i] ?? null;
+/** Number format code per cell style index (`s` attribute), null for General. */
+function readStyles(zip: ZipArchive, path: string): (string | null)[] {
+  const xml = zip.find(path) ? zip.text(path) : null;
+  const out: (string | null)[] = [];
+  if (xml === null) return out;
+  const custom = new Map<number, string>();
+  eachElement(xml, 'numFmt', (tag) => {
+    const a = parseAttrs(tag);
+    if (a['numFmtId'] !== undefined && a['formatCode'] !== undefined) custom.set(Number(a['numFmtId']), cleanFormat(a['formatCode']));
+  });
+  eachElement(xml, 'cellXfs', (_tag, inner) => {
+    eachElement(inner, 'xf', (tag) => {
+      const id = Number(parseAttrs(tag)['numFmtId'] ?? 0);
+      out.push(id === 0 ? null : custom.get(id) ?? BUILTIN_FORMATS[id] ?? null);
+    });
+  });
   return out;
 }
 
-function densifyRows<T>(rows: T[][], height: number): T[][] {
-  const out = new Array<T[]>(height);
-  for (let i = 0; i < height; i++) out[i] = rows[i] ?? [];
-  return out;
+interface SheetContext extends BookContext {
+  strings: SharedStrings;
+  formats: (string | null)[];
+  date1904: boolean;
 }
 
-/** Merged areas, 0-based inclusive. exceljs keeps them (1-based) keyed by the master's address. */
-function readMerges(ws: ExcelJS.Worksheet): CellRange[] {
-  const raw = (ws as unknown as { _merges?: Record<string, { top: number; left: number; bottom: number; right: number }> })
-    ._merges;
-  const out: CellRange[] = [];
-  if (!raw) return out;
-  for (const m of Object.values(raw)) {
-    if (!m) continue;
-    out.push({ top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 });
+interface SharedMaster {
+  formula: string;
+  row: number;
+  col: number;
+}
+
+const SHARED = /\bt\s*=\s*["']shared["']/;
+
+function readSheet(xml: string, name: string, ctx: SheetContext): SheetGrid {
+  const grid = new GridBuilder(name, ctx);
+  const shared = new Map<string, SharedMaster>();
+  let nextRow = 0;
+
+  const dataStart = xml.search(/<(?:[\w.-]+:)?sheetData[\s>]/);
+  const dataEnd = xml.search(/<\/(?:[\w.-]+:)?sheetData>/);
+  if (dataStart >= 0 && dataEnd > dataStart) {
+    eachElement(xml, 'row', (rowTag, rowInner) => {
+      const ra = parseAttrs(rowTag)['r'];
+      const r = ra !== undefined ? Number(ra) - 1 : nextRow;
+      nextRow = r + 1;
+      if (rowInner === '') return;
+      let nextCol = 0;
+      eachElement(rowInner, 'c', (tag, inner) => {
+        const a = parseAttrs(tag);
+        const c = a['r'] !== undefined ? colOf(a['r']) : nextCol;
+        nextCol = c + 1;
+        if (inner !== '') readCell(a, inner, r, c, grid, shared, ctx); // else styled but empty
+      });
+    }, dataStart, dataEnd);
   }
-  out.sort((a, b) => a.top - b.top || a.left - b.left);
-  return out;
+
+  const merges: CellRange[] = [];
+  eachElement(xml, 'mergeCell', (tag) => {
+    const ref = parseAttrs(tag)['ref'];
+    const m = ref ? /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(ref) : null;
+    if (!m) return;
+    const top = Number(m[2]) - 1;
+    const left = colOf(m[1]!);
+    merges.push({ top, left, bottom: m[4] ? Number(m[4]) - 1 : top, right: m[3] ? colOf(m[3]) : left });
+  }, dataEnd > 0 ? dataEnd : 0);
+
+  return grid.finish(merges);
+}
+
+function readCell(
+  a: Record<string, string>,
+  inner: string,
+  r: number,
+  c: number,
+  grid: GridBuilder,
+  shared: Map<string, SharedMaster>,
+  ctx: SheetContext,
+): void {
+  let formula: string | null = null;
+  let raw: string | null = null;
+  let inline: string | null = null;
+  eachElement(inner, 'f', (tag, body) => {
+    if (body !== '') {
+      formula = decodeXml(body);
+      if (SHARED.test(tag)) {
+        const si = parseAttrs(tag)['si'];
+        if (si !== undefined) shared.set(si, { formula, row: r, col: c });
+      }
+    } else if (SHARED.test(tag)) {
+      const master = shared.get(parseAttrs(tag)['si'] ?? '');
+      if (master) formula = shiftFormula(master.formula, r - master.row, c - master.col);
+    }
+  });
+  eachElement(inner, 'v', (_tag, body) => {
+    raw = body;
+  });
+  const t = a['t'] ?? 'n';
+  if (t === 'inlineStr') {
+    eachElement(inner, 'is', (_tag, body) => {
+      inline = textOf(body);
+    });
+  }
+
+  // Style 0 is the workbook's default (General); exceljs and Office.js give no format for it either.
+  const style = a['s'] !== undefined ? Number(a['s']) : 0;
+  let format: string | null = style > 0 ? ctx.formats[style] ?? null : null;
+  let value: CellValue = null;
+  const rawText = raw as string | null;
+  const f = formula as string | null;
+  switch (t) {
+    case 's':
+      if (rawText !== null) {
+        const i = Number(rawText);
+        value = ctx.strings.texts[i] ?? null;
+        const length = ctx.strings.cut.get(i);
+        if (length !== undefined) grid.cut(length, r, c);
+      }
+      break;
+    case 'inlineStr':
+    case 'str': {
+      const s = (inline as string | null) ?? (rawText === null ? null : decodeXml(rawText));
+      value = s === null ? null : grid.text(s, r, c);
+      if (t === 'str' && value === '' && f === null) value = null;
+      break;
+    }
+    case 'b':
+      value = rawText === null ? null : rawText.trim() === '1' || rawText.trim() === 'true';
+      break;
+    case 'e':
+      value = rawText === null ? null : decodeXml(rawText);
+      break;
+    case 'd': {
+      const ms = rawText === null ? NaN : Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(rawText) ? rawText : rawText + 'Z');
+      value = Number.isNaN(ms) ? null : (ms - EXCEL_EPOCH_MS) / MS_PER_DAY;
+      if (value !== null && !format) format = 'yyyy-mm-dd';
+      break;
+    }
+    default:
+      if (rawText !== null && rawText !== '') {
+        const n = Number(rawText);
+        value = Number.isFinite(n) ? n : decodeXml(rawText);
+        if (ctx.date1904 && typeof value === 'number' && format && /[ymd]/i.test(format)) value += DAYS_1904;
+      }
+  }
+  grid.add(r, c, value, format, f === null ? null : '=' + f);
+}
+
+/** `BC12` → 54 (0-based column); digits are ignored. */
+function colOf(ref: string): number {
+  let col = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const ch = ref.charCodeAt(i) | 32;
+    if (ch < 97 || ch > 122) break;
+    col = col * 26 + (ch - 96);
+  }
+  return col - 1;
 }
