@@ -1,3 +1,4 @@
+// The exceljs-based xlsx reader that src/io/readXlsx.ts replaced, kept as the reference for the parity test.
 import ExcelJS from 'exceljs';
 import type { CellRange, CellValue, SheetGrid, WorkbookGrids } from '../../src/core/grid.js';
 
