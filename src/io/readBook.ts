@@ -29,7 +29,13 @@ const ODS_MIME = 'application/vnd.oasis.opendocument.spreadsheet';
  * (fast, bounded), .xls/.et/.ods (and HTML/XML "xls") by SheetJS, loaded only when such a file comes,
  * .csv/.txt by the CSV reader. Never throws: a file that cannot be read gives a typed problem.
  */
-export async function readBook(bytes: Uint8Array, path: string, limits: ReadLimits = LIMITS): Promise<BookRead> {
+export interface ReadBookOptions {
+  /** Tighter or looser limits than {@link LIMITS} (tests use small ones). */
+  limits?: ReadLimits;
+}
+
+export async function readBook(bytes: Uint8Array, path: string, opts: ReadBookOptions = {}): Promise<BookRead> {
+  const limits = opts.limits ?? LIMITS;
   try {
     if (bytes.length > limits.fileBytes) throw new ReadFailure('too_large', `${bytes.length} bytes`);
     const kind = fileKind(path, bytes);
@@ -66,7 +72,7 @@ async function readZip(bytes: Uint8Array, path: string, limits: ReadLimits): Pro
   if (!zip.find('xl/workbook.xml') && !/spreadsheetml|ms-excel/i.test(zip.text('[Content_Types].xml') ?? '')) {
     throw new ReadFailure('unsupported_format', 'not a workbook');
   }
-  const { book, findings } = readXlsx(bytes, path, limits);
+  const { book, findings } = readXlsx(bytes, path, limits, zip);
   return done(book, findings, null);
 }
 

@@ -36,10 +36,11 @@ export interface XlsxRead {
  * Cost is proportional to the cells that hold something, not to the declared used range: a grid starts
  * at its first such cell (`origin`), empty rows share one empty array. Throws a {@link ReadFailure}.
  */
-export function readXlsx(bytes: Uint8Array, file: string, limits: ReadLimits = LIMITS): XlsxRead {
-  const zip = new ZipArchive(bytes, limits.inflatedBytes);
-  const rootRels = relsOf(zip, '_rels/.rels', '');
-  const wbPath = rootRels.find((r) => r.type.endsWith('/officeDocument'))?.target ?? 'xl/workbook.xml';
+export function readXlsx(bytes: Uint8Array, file: string, limits: ReadLimits = LIMITS, zip = new ZipArchive(bytes, limits.inflatedBytes)): XlsxRead {
+  // The package's own .rels names the workbook part; nearly always xl/workbook.xml, which saves a part.
+  const wbPath = zip.find('xl/workbook.xml')
+    ? 'xl/workbook.xml'
+    : relsOf(zip, '_rels/.rels', '').find((r) => r.type.endsWith('/officeDocument'))?.target ?? 'xl/workbook.xml';
   const wbXml = zip.text(wbPath);
   if (wbXml === null) throw new ReadFailure('corrupt', 'no workbook part');
   const wbDir = wbPath.slice(0, wbPath.lastIndexOf('/') + 1);
@@ -163,27 +164,69 @@ interface SharedMaster {
 
 const SHARED = /\bt\s*=\s*["']shared["']/;
 
+/** A row or cell start tag in sheetData, any prefix: [1] prefix, [2] row|c, [3] attributes, [4] '/' if empty. */
+const ROW_OR_CELL = /<(?:([\w.-]+):)?(row|c)(?=[\s/>])([^>]*?)(\/?)>/g;
+const CELL_ATTR = /(?:^|\s)(r|t|s)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+const VALUE = /<(?:[\w.-]+:)?v(?:\s[^>]*)?>([^<]*)<\/(?:[\w.-]+:)?v>/;
+const FORMULA = /<(?:[\w.-]+:)?f(\s[^>]*)?(?:\/>|>([^<]*)<\/(?:[\w.-]+:)?f>)/;
+const INLINE = /<(?:[\w.-]+:)?is(?:\s[^>]*)?>([\s\S]*?)<\/(?:[\w.-]+:)?is>/;
+const SHARED_SI = /\bsi\s*=\s*["']([^"']*)["']/;
+
+/**
+ * One worksheet's XML → a grid. The hot loop of the whole reader (it runs for every stored cell), so it
+ * is one regex over sheetData for row and cell tags, with the few attributes it needs picked out
+ * directly, rather than the general element scanner.
+ */
 function readSheet(xml: string, name: string, ctx: SheetContext): SheetGrid {
   const grid = new GridBuilder(name, ctx);
   const shared = new Map<string, SharedMaster>();
-  let nextRow = 0;
 
   const dataStart = xml.search(/<(?:[\w.-]+:)?sheetData[\s>]/);
   const dataEnd = xml.search(/<\/(?:[\w.-]+:)?sheetData>/);
   if (dataStart >= 0 && dataEnd > dataStart) {
-    eachElement(xml, 'row', (rowTag, rowInner) => {
-      const ra = parseAttrs(rowTag)['r'];
-      const r = ra !== undefined ? Number(ra) - 1 : nextRow;
-      nextRow = r + 1;
-      if (rowInner === '') return;
-      let nextCol = 0;
-      eachElement(rowInner, 'c', (tag, inner) => {
-        const a = parseAttrs(tag);
-        const c = a['r'] !== undefined ? colOf(a['r']) : nextCol;
-        nextCol = c + 1;
-        if (inner !== '') readCell(a, inner, r, c, grid, shared, ctx); // else styled but empty
-      });
-    }, dataStart, dataEnd);
+    let row = -1;
+    let nextCol = 0;
+    ROW_OR_CELL.lastIndex = dataStart;
+    for (let m = ROW_OR_CELL.exec(xml); m && m.index < dataEnd; m = ROW_OR_CELL.exec(xml)) {
+      const attrs = m[3]!;
+      if (m[2] === 'row') {
+        const r = /(?:^|\s)r\s*=\s*["'](\d+)["']/.exec(attrs);
+        row = r ? Number(r[1]) - 1 : row + 1;
+        nextCol = 0;
+        continue;
+      }
+      let ref: string | undefined;
+      let t = 'n';
+      let style = 0;
+      if (attrs.indexOf("'") < 0) {
+        // The usual spelling (double quotes): pick the three attributes out without a match per attribute.
+        ref = attrValue(attrs, ' r="');
+        t = attrValue(attrs, ' t="') ?? 'n';
+        const sv = attrValue(attrs, ' s="');
+        if (sv !== undefined) style = Number(sv);
+      } else {
+        CELL_ATTR.lastIndex = 0;
+        for (let a = CELL_ATTR.exec(attrs); a; a = CELL_ATTR.exec(attrs)) {
+          const v = a[2] ?? a[3]!;
+          if (a[1] === 'r') ref = v;
+          else if (a[1] === 't') t = v;
+          else style = Number(v);
+        }
+      }
+      const c = ref !== undefined ? colOf(ref) : nextCol;
+      if (ref !== undefined) {
+        const r = rowOf(ref);
+        if (r >= 0) row = r;
+      }
+      nextCol = c + 1;
+      if (m[4] === '/') continue; // styled but empty
+      const innerStart = ROW_OR_CELL.lastIndex;
+      const close = m[1] ? `</${m[1]}:c>` : '</c>';
+      const innerEnd = xml.indexOf(close, innerStart);
+      if (innerEnd < 0) break;
+      ROW_OR_CELL.lastIndex = innerEnd + close.length;
+      readCell(xml.slice(innerStart, innerEnd), t, style, row, c, grid, shared, ctx);
+    }
   }
 
   const merges: CellRange[] = [];
@@ -200,8 +243,9 @@ function readSheet(xml: string, name: string, ctx: SheetContext): SheetGrid {
 }
 
 function readCell(
-  a: Record<string, string>,
   inner: string,
+  t: string,
+  style: number,
   r: number,
   c: number,
   grid: GridBuilder,
@@ -209,36 +253,32 @@ function readCell(
   ctx: SheetContext,
 ): void {
   let formula: string | null = null;
-  let raw: string | null = null;
-  let inline: string | null = null;
-  eachElement(inner, 'f', (tag, body) => {
-    if (body !== '') {
-      formula = decodeXml(body);
-      if (SHARED.test(tag)) {
-        const si = parseAttrs(tag)['si'];
-        if (si !== undefined) shared.set(si, { formula, row: r, col: c });
+  if (inner.indexOf('f') >= 0) {
+    const fm = FORMULA.exec(inner);
+    if (fm) {
+      const fAttrs = fm[1] ?? '';
+      const isShared = SHARED.test(fAttrs);
+      if (fm[2] !== undefined && fm[2] !== '') {
+        formula = decodeXml(fm[2]);
+        const si = isShared ? SHARED_SI.exec(fAttrs) : null;
+        if (si) shared.set(si[1]!, { formula, row: r, col: c });
+      } else if (isShared) {
+        const master = shared.get(SHARED_SI.exec(fAttrs)?.[1] ?? '');
+        if (master) formula = shiftFormula(master.formula, r - master.row, c - master.col);
       }
-    } else if (SHARED.test(tag)) {
-      const master = shared.get(parseAttrs(tag)['si'] ?? '');
-      if (master) formula = shiftFormula(master.formula, r - master.row, c - master.col);
     }
-  });
-  eachElement(inner, 'v', (_tag, body) => {
-    raw = body;
-  });
-  const t = a['t'] ?? 'n';
+  }
+  const vm = VALUE.exec(inner);
+  const rawText = vm ? vm[1]! : null;
+  let inline: string | null = null;
   if (t === 'inlineStr') {
-    eachElement(inner, 'is', (_tag, body) => {
-      inline = textOf(body);
-    });
+    const im = INLINE.exec(inner);
+    if (im) inline = textOf(im[1]!);
   }
 
   // Style 0 is the workbook's default (General); exceljs and Office.js give no format for it either.
-  const style = a['s'] !== undefined ? Number(a['s']) : 0;
   let format: string | null = style > 0 ? ctx.formats[style] ?? null : null;
   let value: CellValue = null;
-  const rawText = raw as string | null;
-  const f = formula as string | null;
   switch (t) {
     case 's':
       if (rawText !== null) {
@@ -250,9 +290,9 @@ function readCell(
       break;
     case 'inlineStr':
     case 'str': {
-      const s = (inline as string | null) ?? (rawText === null ? null : decodeXml(rawText));
+      const s = inline ?? (rawText === null ? null : decodeXml(rawText));
       value = s === null ? null : grid.text(s, r, c);
-      if (t === 'str' && value === '' && f === null) value = null;
+      if (t === 'str' && value === '' && formula === null) value = null;
       break;
     }
     case 'b':
@@ -274,7 +314,28 @@ function readCell(
         if (ctx.date1904 && typeof value === 'number' && format && /[ymd]/i.test(format)) value += DAYS_1904;
       }
   }
-  grid.add(r, c, value, format, f === null ? null : '=' + f);
+  grid.add(r, c, value, format, formula === null ? null : '=' + formula);
+}
+
+/** The value of the attribute whose ` name="` (with its leading space) is given, in a start tag's attribute text. */
+function attrValue(attrs: string, key: string): string | undefined {
+  let i = attrs.indexOf(key);
+  if (i < 0) {
+    // The first attribute may follow the tag name without a space of its own (attrs starts with a space).
+    if (attrs.startsWith(key.slice(1))) i = -1;
+    else return undefined;
+  }
+  const from = i + key.length;
+  const to = attrs.indexOf('"', from);
+  return to < 0 ? undefined : attrs.slice(from, to);
+}
+
+/** `BC12` → 11 (0-based row), or -1 when the reference has no row. */
+function rowOf(ref: string): number {
+  let i = 0;
+  while (i < ref.length && ref.charCodeAt(i) > 57) i++;
+  const n = Number(ref.slice(i));
+  return i < ref.length && Number.isInteger(n) ? n - 1 : -1;
 }
 
 /** `BC12` → 54 (0-based column); digits are ignored. */

@@ -79,7 +79,11 @@ export function firstElement(xml: string, name: string): { tag: string; inner: s
 }
 
 /** Concatenated text of every `<t>` in `xml` (a shared string or inline string), phonetic runs left out. */
+const PLAIN_T = /^<(?:[\w.-]+:)?t(?:\s[^>]*)?>([^<]*)<\/(?:[\w.-]+:)?t>$/;
+
 export function textOf(xml: string): string {
+  const plain = PLAIN_T.exec(xml);
+  if (plain) return decodeXml(plain[1]!);
   if (xml.indexOf('rPh') >= 0) xml = xml.replace(/<(?:[\w.-]+:)?rPh\b[\s\S]*?<\/(?:[\w.-]+:)?rPh>/g, '');
   let s = '';
   eachElement(xml, 't', (_tag, inner) => {

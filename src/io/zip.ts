@@ -95,14 +95,16 @@ export class ZipArchive {
     const left = this.budget - this.inflated;
     // An honest header that declares more than the budget: no need to inflate anything to know.
     if (e.size > left) throw new ReadFailure('expands_too_large', String(this.budget));
-    // Deflate expands at most ~1032:1, so a small entry cannot pass the budget: inflate it in one go.
+    // Deflate expands at most ~1032:1, so a small entry cannot pass the budget: inflate it in one go, into
+    // a buffer of the declared size (+1, to notice a header that understates it; growing costs more).
     if (data.length * 1032 <= left) {
       let out: Uint8Array;
       try {
-        out = inflateSync(data);
+        out = inflateSync(data, { out: new Uint8Array(e.size + 1) });
       } catch {
         throw new ReadFailure('corrupt', e.name);
       }
+      if (out.length > e.size) throw new ReadFailure('corrupt', `${e.name}: size`);
       return this.charge(out.length) && out;
     }
     return this.inflate(data, e.name);

@@ -1,4 +1,6 @@
-import { readFile, readdir, realpath, stat } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { readdir, realpath, stat } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
 import path from 'node:path';
 import { finding, type Finding, type UnreadableCause } from '../core/findings/codes.js';
 import type { WorkbookGrids } from '../core/grid.js';
@@ -32,6 +34,8 @@ export interface ReadInputsOptions {
 interface Entry {
   abs: string;
   file: string;
+  /** The real path when already known (a plain file in a folder whose real path is known). */
+  real?: string;
 }
 
 /** The `file_unreadable` finding for a problem. */
@@ -54,7 +58,7 @@ export async function readInputs(paths: string[], opts: ReadInputsOptions = {}):
   const seenFiles = new Set<string>();
   const seenDirs = new Set<string>();
   const add = async (e: Entry): Promise<void> => {
-    const real = await realpath(e.abs).catch(() => e.abs);
+    const real = e.real ?? (await realpath(e.abs).catch(() => e.abs));
     if (seenFiles.has(real)) return;
     seenFiles.add(real);
     entries.push(e);
@@ -92,10 +96,17 @@ export async function readInputs(paths: string[], opts: ReadInputsOptions = {}):
 async function readEntry(e: Entry, books: WorkbookGrids[], findings: Finding[], encodings: Record<string, string>): Promise<InputProblem | null> {
   if (fileKind(e.file) === 'other') return { file: e.file, cause: 'unsupported_format', detail: extensionOf(e.file) || undefined };
   let bytes: Uint8Array;
+  // Synchronous on purpose: one file at a time anyway, and thousands of small returns cost less without
+  // a thread-pool round trip per call.
   try {
-    const size = (await stat(e.abs)).size;
-    if (size > LIMITS.fileBytes) return { file: e.file, cause: 'too_large', detail: `${size} bytes` };
-    bytes = new Uint8Array(await readFile(e.abs));
+    const fd = openSync(e.abs, 'r');
+    try {
+      const size = fstatSync(fd).size;
+      if (size > LIMITS.fileBytes) return { file: e.file, cause: 'too_large', detail: `${size} bytes` };
+      bytes = new Uint8Array(readFileSync(fd));
+    } finally {
+      closeSync(fd);
+    }
   } catch (err) {
     return { file: e.file, ...causeOf(err) };
   }
@@ -115,29 +126,34 @@ interface Walker {
 }
 
 async function walk(dir: string, base: string, w: Walker): Promise<void> {
-  let names: string[];
+  let entries: Dirent[];
+  let real: string;
   try {
-    const real = await realpath(dir);
+    real = await realpath(dir);
     if (w.seenDirs.has(real)) return; // a symlink back into a folder already walked
     w.seenDirs.add(real);
-    names = (await readdir(dir)).sort(compareNames);
+    entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => compareNames(a.name, b.name));
   } catch (e) {
     w.problems.push({ file: slash(path.relative(base, dir)), ...causeOf(e) });
     return;
   }
-  for (const name of names) {
+  for (const d of entries) {
+    const name = d.name;
     if (name.startsWith('.') || name.startsWith('~$')) continue;
     const abs = path.join(dir, name);
     const file = slash(path.relative(base, abs));
-    let isDir: boolean;
-    try {
-      isDir = (await stat(abs)).isDirectory();
-    } catch (e) {
-      w.problems.push({ file, ...causeOf(e) });
-      continue;
+    let isDir = d.isDirectory();
+    // Only a symlink (or an entry the folder listing cannot type) needs a stat to know what it points at.
+    if (d.isSymbolicLink() || (!d.isFile() && !isDir)) {
+      try {
+        isDir = (await stat(abs)).isDirectory();
+      } catch (e) {
+        w.problems.push({ file, ...causeOf(e) });
+        continue;
+      }
     }
     if (isDir) await walk(abs, base, w);
-    else if (fileKind(name) !== 'other') await w.add({ abs, file });
+    else if (fileKind(name) !== 'other') await w.add(d.isFile() ? { abs, file, real: path.join(real, name) } : { abs, file });
     else w.findings.push(finding('file_skipped', { ext: extensionOf(name) }, { file }));
   }
 }

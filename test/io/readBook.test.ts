@@ -71,11 +71,11 @@ describe('files that are not workbooks we can read get a typed cause, never "cor
   });
 
   it('a file over the size limit is too_large before anything is parsed', async () => {
-    expect(await readBook(ioFixture('book.xlsx'), 'book.xlsx', { ...LIMITS, fileBytes: 1000 })).toEqual({ problem: expect.objectContaining({ cause: 'too_large' }) });
+    expect(await readBook(ioFixture('book.xlsx'), 'book.xlsx', { limits: { ...LIMITS, fileBytes: 1000 } })).toEqual({ problem: expect.objectContaining({ cause: 'too_large' }) });
   });
 
   it('a workbook over the cell limit is too_many_cells', async () => {
-    expect(await readBook(ioFixture('return.xlsx'), 'return.xlsx', { ...LIMITS, cells: 10 })).toEqual({ problem: expect.objectContaining({ cause: 'too_many_cells' }) });
+    expect(await readBook(ioFixture('return.xlsx'), 'return.xlsx', { limits: { ...LIMITS, cells: 10 } })).toEqual({ problem: expect.objectContaining({ cause: 'too_many_cells' }) });
   });
 });
 
@@ -97,7 +97,7 @@ describe('bounded cost on hostile files (finishes and reports)', () => {
     }
     expect(patched).toBe(1);
     const limits = { ...LIMITS, inflatedBytes: 20 * 1024 * 1024 };
-    expect(await readBook(bytes, 'liar.xlsx', limits)).toEqual({ problem: expect.objectContaining({ cause: 'expands_too_large' }) });
+    expect(await readBook(bytes, 'liar.xlsx', { limits })).toEqual({ problem: expect.objectContaining({ cause: 'expands_too_large' }) });
   });
 
   it('one cell at XFD1048576 reads, with every other cell where it was', async () => {
