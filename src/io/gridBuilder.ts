@@ -54,7 +54,7 @@ export class GridBuilder {
   /** One cell (0-based sheet row and column). Blank cells without a formula are not recorded. */
   add(row: number, col: number, value: CellValue, format: string | null, formula: string | null): void {
     if (value === null && formula === null) return;
-    if (++this.ctx.cells > this.ctx.limits.cells) throw new ReadFailure('too_many_cells', String(this.ctx.limits.cells));
+    if (++this.ctx.cells > this.ctx.limits.cells) throw new ReadFailure('too_many_cells', `> ${this.ctx.limits.cells}`);
     let rc = this.rows.get(row);
     if (!rc) this.rows.set(row, (rc = { row, cols: [], values: [], formats: [], formulas: null }));
     rc.cols.push(col);

@@ -21,3 +21,8 @@ export const LIMITS: ReadLimits = {
   cells: 5_000_000,
   cellText: 32_767,
 };
+
+/** A byte count as the short detail of a finding: `100 MB`. */
+export function mb(n: number): string {
+  return `${Math.round((n / 1048576) * 10) / 10} MB`;
+}

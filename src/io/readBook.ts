@@ -2,7 +2,7 @@ import type { Finding, UnreadableCause } from '../core/findings/codes.js';
 import type { WorkbookGrids } from '../core/grid.js';
 import { fileKind, isOle, isZip } from './fileKind.js';
 import { GridBuilder, type BookContext } from './gridBuilder.js';
-import { LIMITS, type ReadLimits } from './limits.js';
+import { LIMITS, mb, type ReadLimits } from './limits.js';
 import { ReadFailure } from './readFailure.js';
 import type { TextEncoding } from './decodeText.js';
 
@@ -37,7 +37,7 @@ export interface ReadBookOptions {
 export async function readBook(bytes: Uint8Array, path: string, opts: ReadBookOptions = {}): Promise<BookRead> {
   const limits = opts.limits ?? LIMITS;
   try {
-    if (bytes.length > limits.fileBytes) throw new ReadFailure('too_large', `${bytes.length} bytes`);
+    if (bytes.length > limits.fileBytes) throw new ReadFailure('too_large', `${mb(bytes.length)} > ${mb(limits.fileBytes)}`);
     const kind = fileKind(path, bytes);
     if (kind === 'other') throw new ReadFailure('unsupported_format', extOf(path));
     if (kind === 'text') return await readText(bytes, path, limits);
@@ -92,7 +92,7 @@ async function readText(bytes: Uint8Array, path: string, limits: ReadLimits): Pr
     sheet.values.forEach((row, r) =>
       row.forEach((v, c) => {
         if (v === null) return;
-        if (++ctx.cells > limits.cells) throw new ReadFailure('too_many_cells', String(limits.cells));
+        if (++ctx.cells > limits.cells) throw new ReadFailure('too_many_cells', `> ${limits.cells}`);
         if (typeof v === 'string' && v.length > limits.cellText) row[c] = cells.text(v, r, c);
       }),
     );

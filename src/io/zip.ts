@@ -1,4 +1,5 @@
 import { Inflate, inflateSync } from 'fflate';
+import { mb } from './limits.js';
 import { ReadFailure } from './readFailure.js';
 
 /** One file inside a zip, as its central directory lists it. */
@@ -94,7 +95,7 @@ export class ZipArchive {
     if (e.method !== 8) throw new ReadFailure('corrupt', `${e.name}: compression ${e.method}`);
     const left = this.budget - this.inflated;
     // An honest header that declares more than the budget: no need to inflate anything to know.
-    if (e.size > left) throw new ReadFailure('expands_too_large', String(this.budget));
+    if (e.size > left) throw new ReadFailure('expands_too_large', `> ${mb(this.budget)}`);
     // Deflate expands at most ~1032:1, so a small entry cannot pass the budget: inflate it in one go, into
     // a buffer of the declared size (+1, to notice a header that understates it; growing costs more).
     if (data.length * 1032 <= left) {
@@ -118,7 +119,7 @@ export class ZipArchive {
 
   private charge(n: number): true {
     this.inflated += n;
-    if (this.inflated > this.budget) throw new ReadFailure('expands_too_large', String(this.budget));
+    if (this.inflated > this.budget) throw new ReadFailure('expands_too_large', `> ${mb(this.budget)}`);
     return true;
   }
 

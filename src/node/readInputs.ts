@@ -5,7 +5,7 @@ import path from 'node:path';
 import { finding, type Finding, type UnreadableCause } from '../core/findings/codes.js';
 import type { WorkbookGrids } from '../core/grid.js';
 import { extensionOf, fileKind } from '../io/fileKind.js';
-import { LIMITS } from '../io/limits.js';
+import { LIMITS, mb } from '../io/limits.js';
 import { readBook } from '../io/readBook.js';
 import { causeOf } from './fsCause.js';
 
@@ -102,7 +102,7 @@ async function readEntry(e: Entry, books: WorkbookGrids[], findings: Finding[], 
     const fd = openSync(e.abs, 'r');
     try {
       const size = fstatSync(fd).size;
-      if (size > LIMITS.fileBytes) return { file: e.file, cause: 'too_large', detail: `${size} bytes` };
+      if (size > LIMITS.fileBytes) return { file: e.file, cause: 'too_large', detail: `${mb(size)} > ${mb(LIMITS.fileBytes)}` };
       bytes = new Uint8Array(readFileSync(fd));
     } finally {
       closeSync(fd);
