@@ -11,6 +11,22 @@ export interface ZipEntry {
   size: number;
   localOffset: number;
   encrypted: boolean;
+  crc: number;
+}
+
+/**
+ * Small parts that many files share byte for byte (the styles, workbook and relationships of returns made
+ * from one template), inflated once: keyed by CRC and sizes, and used only when the compressed bytes are
+ * identical, so a hit is exact. Inflating a small part costs more in Huffman tables than in data.
+ */
+const shared = new Map<string, { compressed: Uint8Array; out: Uint8Array }>();
+const SHARED_MAX_BYTES = 64 * 1024;
+const SHARED_MAX_ENTRIES = 64;
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**
@@ -66,7 +82,8 @@ export class ZipArchive {
         }
         e += 4 + len;
       }
-      const entry: ZipEntry = { name, method, compressedSize, size, localOffset, encrypted: (flags & 1) === 1 };
+      const crc = view.getUint32(p + 16, true);
+      const entry: ZipEntry = { name, method, compressedSize, size, localOffset, encrypted: (flags & 1) === 1, crc };
       this.entries.set(name, entry);
       this.lower.set(name.toLowerCase(), name);
       p += 46 + nameLen + extraLen + commentLen;
@@ -98,6 +115,9 @@ export class ZipArchive {
     if (e.size > left) throw new ReadFailure('expands_too_large', `> ${mb(this.budget)}`);
     // Deflate expands at most ~1032:1, so a small entry cannot pass the budget: inflate it in one go, into
     // a buffer of the declared size (+1, to notice a header that understates it; growing costs more).
+    const key = e.size <= SHARED_MAX_BYTES ? `${e.crc}:${e.compressedSize}:${e.size}` : null;
+    const hit = key === null ? undefined : shared.get(key);
+    if (hit && sameBytes(hit.compressed, data)) return this.charge(hit.out.length) && hit.out;
     if (data.length * 1032 <= left) {
       let out: Uint8Array;
       try {
@@ -106,6 +126,10 @@ export class ZipArchive {
         throw new ReadFailure('corrupt', e.name);
       }
       if (out.length > e.size) throw new ReadFailure('corrupt', `${e.name}: size`);
+      if (key !== null && out.length === e.size) {
+        if (shared.size >= SHARED_MAX_ENTRIES) shared.delete(shared.keys().next().value!);
+        shared.set(key, { compressed: data.slice(), out });
+      }
       return this.charge(out.length) && out;
     }
     return this.inflate(data, e.name);
