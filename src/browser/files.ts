@@ -10,16 +10,14 @@ export interface InputFile {
   bytes(): Promise<Uint8Array>;
 }
 
-export type FileKind = 'xlsx' | 'text' | 'legacy' | 'other';
+import { fileKind, type BookKind } from '../io/fileKind.js';
 
-/** What a file name says it is (the same extensions the command line accepts). */
+export type FileKind = BookKind;
+
+/** What a file name says it is (the same kinds the command line reads: src/io/fileKind.ts). */
 export function kindOf(name: string): FileKind {
   // `阳光社区.xlsx (2)`: the page's second file of that name (see fileSet.ts).
-  const ext = /\.[^./\\]+$/.exec(name.toLowerCase().replace(/ \(\d+\)$/, ''))?.[0] ?? '';
-  if (ext === '.xlsx' || ext === '.xlsm') return 'xlsx';
-  if (ext === '.csv' || ext === '.txt') return 'text';
-  if (ext === '.xls' || ext === '.et') return 'legacy';
-  return 'other';
+  return fileKind(name.replace(/ \(\d+\)$/, ''));
 }
 
 /** `2026-10/阳光社区.xlsx` from a folder pick or a dropped folder; the bare name from a file dialog. */

@@ -4,6 +4,7 @@
  */
 import type { Lang } from '../core/findings/wording.js';
 import type { OutputTable } from '../core/output/tables.js';
+import { READ_EXTENSIONS } from '../io/fileKind.js';
 import { el, tabs } from '../ui/dom.js';
 import { renderFindings } from '../ui/findingsList.js';
 import { UI } from '../ui/i18n.js';
@@ -36,10 +37,10 @@ export function mountBrowserPage(root: HTMLElement, lang: Lang): void {
   let shown = false;
 
   // ── inputs ──────────────────────────────────────────────────────────────────────────────────
-  const fileInput = el('input', { type: 'file', multiple: true, accept: '.xlsx,.xlsm,.csv,.txt', id: 'files', className: 'visually-hidden' });
+  const fileInput = el('input', { type: 'file', multiple: true, accept: READ_EXTENSIONS.join(','), id: 'files', className: 'visually-hidden' });
   const folderInput = el('input', { type: 'file', multiple: true, id: 'folder', className: 'visually-hidden' });
   folderInput.webkitdirectory = true;
-  const rosterInput = el('input', { type: 'file', accept: '.xlsx,.csv,.txt', id: 'roster', className: 'visually-hidden' });
+  const rosterInput = el('input', { type: 'file', accept: READ_EXTENSIONS.join(','), id: 'roster', className: 'visually-hidden' });
   const pick = (input: HTMLInputElement, text: string, primary = false) => {
     const b = el('button', { type: 'button', textContent: text, className: primary ? 'primary' : '' });
     b.addEventListener('click', () => input.click());
@@ -125,7 +126,7 @@ export function mountBrowserPage(root: HTMLElement, lang: Lang): void {
           el('span', { className: 'base', textContent: baseName(f.path) }),
           ...(f.sameName && !folder ? [el('span', { className: 'folder same', textContent: `（${t.sameName}）` })] : []),
         );
-        return el('li', { attrs: { 'data-path': f.path } }, el('span', { className: `kind ${kind}`, textContent: kind === 'xlsx' ? 'XLSX' : 'CSV' }), name, el('span', { className: 'size', textContent: sizeText(f.bytes.length) }), x);
+        return el('li', { attrs: { 'data-path': f.path } }, el('span', { className: `kind ${kind}`, textContent: kind === 'text' ? 'CSV' : kind.toUpperCase() }), name, el('span', { className: 'size', textContent: sizeText(f.bytes.length) }), x);
       }),
     );
     fileCount.textContent = files.length ? t.files(files.length) : t.noFiles;
@@ -156,15 +157,24 @@ export function mountBrowserPage(root: HTMLElement, lang: Lang): void {
 
   async function add(list: Iterable<File>): Promise<void> {
     const incoming: Candidate<File>[] = [];
+    const skipped: string[] = [];
     for (const f of list) {
-      // From a folder only the kinds we read; chosen one by one, anything (an .xls gets its own finding).
-      if (f.webkitRelativePath && kindOf(f.name) === 'other') continue;
+      // From a folder only the kinds we read, and the others named (never passed over silently); chosen
+      // one by one, anything (an unsupported file gets its own finding).
+      if (f.webkitRelativePath && kindOf(f.name) === 'other') {
+        if (!/(^|\/)(\.|~\$)/.test(pathOf(f))) skipped.push(pathOf(f));
+        continue;
+      }
       incoming.push(await candidate(f));
     }
     const r = addFiles(files, incoming);
     files = r.files;
-    fileNotice.hidden = r.sameBytes.length === 0;
-    fileNotice.textContent = r.sameBytes.length ? t.sameBytes(r.sameBytes.length, r.sameBytes.map((d) => d.path).join('、')) : '';
+    const notes = [
+      r.sameBytes.length ? t.sameBytes(r.sameBytes.length, r.sameBytes.map((d) => d.path).join('、')) : '',
+      skipped.length ? t.skippedFiles(skipped.length, skipped.join('、')) : '',
+    ].filter(Boolean);
+    fileNotice.hidden = notes.length === 0;
+    fileNotice.textContent = notes.join(' ');
     changed();
   }
 

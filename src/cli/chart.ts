@@ -2,7 +2,6 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { toLang } from '../core/findings/wording.js';
-import { ensureCjkFont, renderChart } from '../node/renderChart.js';
 import { exitCodeOf, loadAndRun } from './load.js';
 
 export const CHART_HELP = `returns chart <文件或文件夹...> [选项]
@@ -77,6 +76,7 @@ export async function cmdChart(argv: string[]): Promise<number> {
     console.error('没有可画的数据（未识别出任何带报告期的报表）/ nothing to chart: no return with a period');
     return exitCodeOf(loaded) || 1;
   }
+  const { ensureCjkFont, renderChart } = await import('../node/renderChart.js'); // canvas + chart.js: only when drawing
   const font = ensureCjkFont();
   if (font.warning) console.error(font.warning);
   const out = values.out ?? path.join('out', 'charts');

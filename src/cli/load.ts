@@ -1,10 +1,10 @@
-import { countBySeverity, encodingFinding, finding, type Finding } from '../core/findings/codes.js';
-import type { Lang } from '../core/findings/wording.js';
+import { countBySeverity, encodingFinding, type Finding } from '../core/findings/codes.js';
+import { messageOf, type Lang } from '../core/findings/wording.js';
 import { runJob, type Job } from '../core/job.js';
 import type { Template } from '../core/template/types.js';
 import { loadRosterFile } from '../node/loadRosterFile.js';
 import { loadTemplateFile, STANDARD_TEMPLATE_DIR } from '../node/loadTemplateFile.js';
-import { readInputs } from '../node/readInputs.js';
+import { problemFinding, readInputs } from '../node/readInputs.js';
 import { progressBar } from './progress.js';
 
 export interface CommonOptions {
@@ -44,7 +44,8 @@ export async function loadAndRun(inputs: string[], opts: CommonOptions): Promise
   const bar = progressBar('读取 reading');
   const read = await readInputs(inputs, { onProgress: bar });
   bar.end();
-  for (const p of read.problems) pre.push(finding('file_unreadable', { reason: p.reason }, { file: p.file }));
+  for (const p of read.problems) pre.push(problemFinding(p));
+  pre.push(...read.findings);
   for (const [file, encoding] of Object.entries(read.encodings)) {
     const f = encodingFinding(file, encoding);
     if (f) pre.push(f);
@@ -52,7 +53,7 @@ export async function loadAndRun(inputs: string[], opts: CommonOptions): Promise
   let history: Awaited<ReturnType<typeof readInputs>>['books'] = [];
   if (opts.history?.length) {
     const h = await readInputs([...opts.history]);
-    for (const p of h.problems) console.error(`历史数据无法读取 / history unreadable: ${p.file}: ${p.reason}`);
+    for (const p of h.problems) console.error(`历史数据无法读取 / history unreadable: ${p.file}: ${messageOf(problemFinding(p), opts.lang ?? 'zh-CN')}`);
     history = h.books;
   }
   const result = runJob({

@@ -1,12 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import ExcelJS from 'exceljs';
 import { toLang, type Lang } from '../core/findings/wording.js';
 import { blankReturn } from '../core/output/blankReturn.js';
 import { loadTemplateFile, STANDARD_TEMPLATE_DIR } from '../node/loadTemplateFile.js';
-import { addGridSheet, outputWorkbook, workbookBytes } from '../io/writeXlsx.js';
-import { tableToCsv } from '../io/writeCsv.js';
 import { CHART_HELP, cmdChart } from './chart.js';
 import { cmdExtract } from './extract.js';
 import { cmdForms } from './forms.js';
@@ -114,10 +111,12 @@ async function cmdValidateOrCombine(cmd: 'validate' | 'combine', argv: string[])
   if (cmd === 'combine') {
     const { result } = loaded;
     if (typeof v['out'] === 'string') {
+      const { outputWorkbook } = await import('../io/writeXlsx.js'); // exceljs: loaded only when a workbook is written
       await writeOut(v['out'], await outputWorkbook(result.outputTables()));
       written.push(v['out']);
     }
     if (typeof v['csv'] === 'string') {
+      const { tableToCsv } = await import('../io/writeCsv.js');
       await writeOut(v['csv'], tableToCsv(result.summaryTable()));
       written.push(v['csv']);
     }
@@ -149,6 +148,7 @@ async function cmdTemplate(argv: string[]): Promise<number> {
     console.error('模板无法使用 / the template cannot be used');
     return 2;
   }
+  const [{ default: ExcelJS }, { addGridSheet, workbookBytes }] = await Promise.all([import('exceljs'), import('../io/writeXlsx.js')]);
   const wb = new ExcelJS.Workbook();
   addGridSheet(wb, blankReturn(tpl.template, values.period ?? null), [6, 28, 10, 12, 24]);
   addGridSheet(wb, { ...tpl.grids.indicators, name: '指标' });

@@ -1,7 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { toLang } from '../core/findings/wording.js';
-import { renderChart, ensureCjkFont } from '../node/renderChart.js';
 import { reportHtml } from '../node/reportHtml.js';
 import { ChartUsageError, parseChartArgs } from './chart.js';
 import { exitCodeOf, loadAndRun } from './load.js';
@@ -45,6 +44,7 @@ export async function cmdReport(argv: string[]): Promise<number> {
     console.error('没有可报告的数据（未识别出任何带报告期的报表）/ nothing to report: no return with a period');
     return exitCodeOf(loaded) || 1;
   }
+  const { ensureCjkFont, renderChart } = await import('../node/renderChart.js'); // canvas + chart.js: only when drawing
   const font = ensureCjkFont();
   if (font.warning) console.error(font.warning);
   const period = months.period;

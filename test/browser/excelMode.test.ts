@@ -21,7 +21,7 @@ const FILES = ['建设村', '新华社区', '阳光社区', '幸福里社区', '
 async function workbook(): Promise<FakeWorkbookState> {
   const sheets: FakeSheet[] = [];
   for (const name of FILES) {
-    const book = await readXlsx(new Uint8Array(await readFile(path.join(ROOT, 'examples/2026-10', `${name}.xlsx`))), `${name}.xlsx`);
+    const { book } = readXlsx(new Uint8Array(await readFile(path.join(ROOT, 'examples/2026-10', `${name}.xlsx`))), `${name}.xlsx`);
     const g = book.sheets[0]!;
     const extras: Record<string, { numberFormat: string }> = {};
     g.numberFormats?.forEach((row, r) => row.forEach((f, c) => {

@@ -72,7 +72,7 @@ describe('the page extracts from a pasted summary and downloads the draft', () =
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#extract #extract-deliver').click()]);
     expect(download.suggestedFilename()).toBe('draft.xlsx');
     const bytes = new Uint8Array(await readFile((await download.path())!));
-    const job = runJob({ books: [await readXlsx(bytes, 'draft.xlsx')], template: standardTemplate() });
+    const job = runJob({ books: [readXlsx(bytes, 'draft.xlsx').book], template: standardTemplate() });
     expect(job.returns).toHaveLength(9);
     const doc3 = job.returns[2]!.values;
     expect(doc3['leaflets']!.value).toBe(550); // 300 + the corrected 250

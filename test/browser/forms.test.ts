@@ -63,7 +63,7 @@ describe('生成填报表 on the page', () => {
       const node = await communityFormXlsx(tpl.template, '2026-10', { community, street });
       expect(Buffer.from(files[`${community}.xlsx`]!).equals(Buffer.from(node)), community).toBe(true);
     }
-    const book = await readXlsx(files['柳营村.xlsx']!, '柳营村.xlsx');
+    const book = readXlsx(files['柳营村.xlsx']!, '柳营村.xlsx').book;
     expect(book.sheets[0]!.values[1]).toEqual(['社区名称', '柳营村', '所属街道', '西湖街道']);
     // The first entry's local header: its name is flagged UTF-8 (bit 11), so Windows' and macOS' unzip
     // show 阳光社区.xlsx, not mojibake.
@@ -84,7 +84,7 @@ describe('生成填报表 on the page', () => {
     expect(download.suggestedFilename()).toBe('填报表-2026-09.zip');
     const files = unzipSync(new Uint8Array(await readFile(await download.path())));
     expect(Object.keys(files)).toHaveLength(COMMUNITIES.length);
-    expect((await readXlsx(files['阳光社区.xlsx']!, 'x')).sheets[0]!.values[2]![1]).toBe('2026年9月');
+    expect(readXlsx(files['阳光社区.xlsx']!, 'x').book.sheets[0]!.values[2]![1]).toBe('2026年9月');
     expect(await fresh.locator('#forms .forms-roster-name').innerText()).toBe('使用上方的名册：roster.csv');
     await fresh.close();
   });

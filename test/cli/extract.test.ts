@@ -118,7 +118,7 @@ describe('returns extract --out: a draft return that reads back through validate
     docs = (JSON.parse(r.stdout) as { documents: JsonDoc[] }).documents;
     const v = await returns(['validate', draft, '--format', 'json']);
     cliFindings = (JSON.parse(v.stdout) as { findings: typeof cliFindings }).findings;
-    job = runJob({ books: [await readXlsx(readFileSync(draft), 'draft.xlsx')], template: standardTemplate() });
+    job = runJob({ books: [readXlsx(readFileSync(draft), 'draft.xlsx').book], template: standardTemplate() });
   }, 60_000);
 
   it('has one sheet-form return per document, with every extracted value present and flagged for review', () => {

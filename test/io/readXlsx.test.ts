@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cellAt, formulaAt, numberFormatAt, parseA1, type SheetGrid } from '../../src/core/grid.js';
-import { excelSerial, readXlsx, UnreadableFileError } from '../../src/io/readXlsx.js';
+import { readBook } from '../../src/io/readBook.js';
+import { excelSerial, readXlsx } from '../../src/io/readXlsx.js';
 import { fixtureBytes } from '../node/fixtures.js';
 
 /** The value at an A1 address (these grids start at A1). */
@@ -10,7 +11,7 @@ const value = (g: SheetGrid, address: string) => {
 };
 
 describe('readXlsx on a workbook LibreOffice wrote (book.xlsx)', async () => {
-  const book = await readXlsx(fixtureBytes('book.xlsx'), 'book.xlsx');
+  const { book } = readXlsx(fixtureBytes('book.xlsx'), 'book.xlsx');
   const sheet = book.sheets[0]!;
 
   it('keeps the file name and every worksheet, hidden ones included', () => {
@@ -60,7 +61,7 @@ describe('readXlsx on a workbook LibreOffice wrote (book.xlsx)', async () => {
 
 describe('readXlsx on an exceljs-written file and its LibreOffice round trip', () => {
   it.each(['shared.xlsx', 'roundtrip.xlsx'])('%s: shared formulas, errors, rich text, hyperlinks, dates', async (name) => {
-    const g = (await readXlsx(fixtureBytes(name), name)).sheets[0]!;
+    const g = readXlsx(fixtureBytes(name), name).book.sheets[0]!;
     expect(g.formulas?.[1]?.[1]).toBe('=A2*2');
     expect(g.formulas?.[2]?.[1]).toBe('=A3*2');
     expect([value(g, 'B1'), value(g, 'B2'), value(g, 'B3')]).toEqual([2, 4, 6]);
@@ -74,20 +75,24 @@ describe('readXlsx on an exceljs-written file and its LibreOffice round trip', (
   });
 
   it('gives null for a formula that has no cached result, and still gives its text', async () => {
-    const g = (await readXlsx(fixtureBytes('shared.xlsx'), 'shared.xlsx')).sheets[0]!;
+    const g = readXlsx(fixtureBytes('shared.xlsx'), 'shared.xlsx').book.sheets[0]!;
     expect(value(g, 'C3')).toBeNull();
     expect(formulaAt(g, 2, 2)).toBe('=NOW()');
   });
 });
 
-describe('readXlsx on bad bytes', () => {
-  it.each(['corrupt.xlsx', 'truncated.xlsx', 'gbk.csv'])('rejects %s with an UnreadableFileError', async (name) => {
-    await expect(readXlsx(fixtureBytes(name), name)).rejects.toBeInstanceOf(UnreadableFileError);
+describe('readBook on bad bytes gives a typed cause, never an exception', () => {
+  it.each([
+    ['corrupt.xlsx', 'corrupt.xlsx', 'corrupt'],
+    ['truncated.xlsx', 'truncated.xlsx', 'corrupt'],
+    ['gbk.csv', 'gbk.xlsx', 'corrupt'],
+  ] as const)('%s read as %s → %s', async (fixture, name, cause) => {
+    expect(await readBook(fixtureBytes(fixture), name)).toEqual({ problem: expect.objectContaining({ cause }) });
   });
 
-  it('names an old .xls (OLE container) as such', async () => {
+  it('takes a broken OLE container (an old .xls header and nothing else) as corrupt, not as text', async () => {
     const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]);
-    await expect(readXlsx(ole, 'old.xlsx')).rejects.toThrow(/xls/);
+    expect(await readBook(ole, 'old.xlsx')).toEqual({ problem: expect.objectContaining({ cause: 'corrupt' }) });
   });
 });
 

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -40,7 +40,9 @@ describe('readInputs', () => {
       '2026-10/阳光社区.xlsx',
     ]);
     expect(r.problems.map((p) => p.file)).toEqual(['2026-10/坏文件.xlsx', '2026-10/旧表.xls']);
-    expect(r.problems.every((p) => p.reason.length > 0)).toBe(true);
+    expect(r.problems.map((p) => p.cause)).toEqual(['corrupt', 'corrupt']);
+    // A file of a type that is not read is listed, so a return saved as .docx is never lost without a word.
+    expect(r.findings.map((f) => [f.code, f.file, f.args])).toEqual([['file_skipped', '2026-10/说明.docx', { ext: '.docx' }]]);
     expect(r.encodings).toEqual({
       '2026-10/和平社区.CSV': 'gb18030',
       '2026-10/西湖街道/a.csv': 'utf-8-bom',
@@ -58,12 +60,39 @@ describe('readInputs', () => {
     const xlsx = path.join(month, '阳光社区.xlsx');
     const r = await readInputs([xlsx, path.join(dir, 'nope.xlsx'), path.join(month, '说明.docx'), xlsx]);
     expect(r.books.map((b) => b.file)).toEqual([xlsx.replace(/\\/g, '/')]);
-    expect(r.problems.map((p) => path.basename(p.file))).toEqual(['nope.xlsx', '说明.docx']);
+    expect(r.problems.map((p) => [path.basename(p.file), p.cause])).toEqual([
+      ['nope.xlsx', 'not_found'],
+      ['说明.docx', 'unsupported_format'],
+    ]);
   });
 
   it('only reads: the files are unchanged afterwards', async () => {
     const before = readFileSync(path.join(month, '和平社区.CSV'));
     await readInputs([month]);
     expect(readFileSync(path.join(month, '和平社区.CSV'))).toEqual(before);
+  });
+});
+
+describe('readInputs on folders with symlink loops', () => {
+  let loops: string;
+  beforeAll(() => {
+    loops = path.join(dir, 'loops', '2026-10');
+    mkdirSync(path.join(loops, 'sub'), { recursive: true });
+    copyFileSync(fixturePath('book.xlsx'), path.join(loops, '阳光社区.xlsx'));
+    copyFileSync(fixturePath('bom.csv'), path.join(loops, 'sub', '和平社区.csv'));
+    symlinkSync('.', path.join(loops, 'selfloop'));
+    symlinkSync('..', path.join(loops, 'sub', 'up'));
+  });
+
+  it('finishes and reads each real file once (selfloop -> . and sub/up -> ..)', async () => {
+    const r = await readInputs([loops]);
+    expect(r.books.map((b) => b.file)).toEqual(['2026-10/sub/和平社区.csv', '2026-10/阳光社区.xlsx']);
+    expect(r.problems).toEqual([]);
+    expect(r.findings).toEqual([]);
+  });
+
+  it('reads a file given twice, once directly and once through a loop, once', async () => {
+    const r = await readInputs([path.join(loops, '阳光社区.xlsx'), path.join(loops, 'selfloop', '阳光社区.xlsx'), loops]);
+    expect(r.books).toHaveLength(2);
   });
 });

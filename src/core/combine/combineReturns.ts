@@ -5,11 +5,13 @@ import { totalOf } from './totals.js';
 import type { Consolidation, DetailRow, SummaryRow } from './types.js';
 
 // Names sort as a Chinese reader expects (pinyin order, via ICU); empty values go last. Collating is
-// slow, so each distinct name is ranked once per call and rows compare ranks.
-const collator = new Intl.Collator('zh-CN');
+// slow, so each distinct name is ranked once per call and rows compare ranks. The collator is made on
+// first use (loading ICU's collation costs ~50 ms that `returns --help` should not pay).
+let collator: Intl.Collator | null = null;
 function ranker(names: Iterable<string | null>): (a: string | null, b: string | null) => number {
   const distinct = [...new Set(names)].filter((n): n is string => n !== null);
-  distinct.sort((a, b) => collator.compare(a, b) || (a < b ? -1 : 1));
+  const c = (collator ??= new Intl.Collator('zh-CN'));
+  distinct.sort((a, b) => c.compare(a, b) || (a < b ? -1 : 1));
   const rank = new Map(distinct.map((n, i) => [n, i]));
   const r = (x: string | null): number => (x === null ? Infinity : rank.get(x) ?? Infinity);
   return (a, b) => (a === b ? 0 : r(a) - r(b) || 0);

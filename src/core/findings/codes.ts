@@ -6,11 +6,36 @@ import { parseA1 } from '../grid.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
+/**
+ * Why a file could not be read at all. A closed list, so every door words it the same way and no raw
+ * exception text reaches the user.
+ */
+export type UnreadableCause =
+  | 'not_found'
+  | 'permission_denied'
+  | 'is_directory'
+  | 'io_error'
+  | 'empty_file'
+  | 'corrupt'
+  | 'encrypted'
+  | 'unsupported_format'
+  | 'too_large'
+  | 'expands_too_large'
+  | 'too_many_cells'
+  | 'no_sheets';
+
 /** The typed arguments of every finding code. Adding a key here without wording fails to compile. */
 export interface FindingArgs {
   // ── input ───────────────────────────────────────────────────────────────────────────────────
-  /** A file could not be opened or decoded at all. */
-  file_unreadable: { reason: string };
+  /**
+   * A file could not be opened or decoded at all. `detail` is a short technical hint (an errno code, the
+   * limit that was hit, the zip part that failed), never an exception's message.
+   */
+  file_unreadable: { cause: UnreadableCause; detail?: string | undefined };
+  /** A file inside a folder that is not of a type that is read (.docx, .pdf, …): listed so nothing is lost silently. */
+  file_skipped: { ext: string };
+  /** A cell's text was longer than Excel allows (32,767 characters) and was cut; `length` is the original length. */
+  cell_text_truncated: { length: number; kept: number };
   /** A sheet that does not look like a return (no indicator labels found). */
   sheet_skipped: { reason: 'empty' | 'no_labels' | 'template' };
   /** A CSV decoded as GB18030 because it was not valid UTF-8 (information, so the user knows). */
@@ -139,6 +164,8 @@ export type FindingOf<C extends FindingCode> = Extract<Finding, { code: C }>;
 /** Severity of each code; `rule_failed` takes the rule's own severity instead. */
 export const DEFAULT_SEVERITY: { readonly [C in FindingCode]: Severity } = {
   file_unreadable: 'error',
+  file_skipped: 'warning',
+  cell_text_truncated: 'warning',
   sheet_skipped: 'info',
   encoding_detected: 'info',
   return_not_read: 'warning',

@@ -1,4 +1,4 @@
-import type { Finding, FindingArgs, FindingCode, FindingWhere, Severity } from './codes.js';
+import type { Finding, FindingArgs, FindingCode, FindingWhere, Severity, UnreadableCause } from './codes.js';
 
 export type Lang = 'zh-CN' | 'en-US';
 
@@ -13,8 +13,41 @@ const enName = (w: FindingWhere): string => {
 const zhSev: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 const enSev: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'info' };
 
+const zhCause: Record<UnreadableCause, string> = {
+  not_found: '文件或文件夹不存在',
+  permission_denied: '没有读取权限',
+  is_directory: '这是文件夹，不是文件',
+  io_error: '读取磁盘时出错',
+  empty_file: '文件是空的（0 字节）',
+  corrupt: '文件已损坏或不是它的扩展名所说的格式，请在 Excel 或 WPS 中打开后重新保存',
+  encrypted: '文件受密码保护，请在 Excel 或 WPS 中取消密码后重新保存',
+  unsupported_format: '不支持的格式，请使用 .xlsx、.xls、.et、.ods、.csv 或 .txt',
+  too_large: '文件过大',
+  expands_too_large: '文件解压后过大（可能是异常文件）',
+  too_many_cells: '单元格数量过多',
+  no_sheets: '文件中没有可读取的工作表',
+};
+const enCause: Record<UnreadableCause, string> = {
+  not_found: 'file or folder not found',
+  permission_denied: 'permission denied',
+  is_directory: 'this is a folder, not a file',
+  io_error: 'disk read error',
+  empty_file: 'the file is empty (0 bytes)',
+  corrupt: 'the file is damaged or not the format its extension says; open it in Excel or WPS and save it again',
+  encrypted: 'the file is password-protected; remove the password in Excel or WPS and save it again',
+  unsupported_format: 'unsupported format; use .xlsx, .xls, .et, .ods, .csv or .txt',
+  too_large: 'the file is too large',
+  expands_too_large: 'the file expands to too much data when unzipped (possibly a malformed file)',
+  too_many_cells: 'too many cells',
+  no_sheets: 'no readable worksheet in the file',
+};
+const detail = (d: string | undefined): string => (d ? `（${d}）` : '');
+const enDetail = (d: string | undefined): string => (d ? ` (${d})` : '');
+
 const zh: Wording = {
-  file_unreadable: (a) => `文件无法读取：${a.reason}`,
+  file_unreadable: (a) => `文件无法读取：${zhCause[a.cause]}${detail(a.detail)}`,
+  file_skipped: (a) => `不是报表文件类型（${a.ext || '无扩展名'}），已跳过；如是报表，请另存为 .xlsx`,
+  cell_text_truncated: (a) => `单元格文字过长（${a.length} 个字符，超过 Excel 上限），只读取了前 ${a.kept} 个字符`,
   sheet_skipped: (a) =>
     a.reason === 'empty' ? '工作表为空，已跳过' : a.reason === 'template' ? '这是模板（指标/规则）工作表，不是报表，已跳过' : '未找到任何指标名称，不像报表，已跳过',
   encoding_detected: (a) => `文件不是 UTF-8 编码，已按 ${a.encoding} 读取`,
@@ -84,7 +117,9 @@ const zh: Wording = {
 };
 
 const en: Wording = {
-  file_unreadable: (a) => `The file cannot be read: ${a.reason}`,
+  file_unreadable: (a) => `The file cannot be read: ${enCause[a.cause]}${enDetail(a.detail)}`,
+  file_skipped: (a) => `Not a return file type (${a.ext || 'no extension'}); skipped. If it is a return, save it as .xlsx`,
+  cell_text_truncated: (a) => `Cell text too long (${a.length} characters, over Excel's limit); only the first ${a.kept} were read`,
   sheet_skipped: (a) =>
     a.reason === 'empty' ? 'Empty sheet, skipped' : a.reason === 'template' ? 'Template sheet (indicators/rules), not a return; skipped' : 'No indicator labels found; not a return, skipped',
   encoding_detected: (a) => `Not UTF-8; read as ${a.encoding}`,

@@ -1,12 +1,13 @@
 import { communityPeriodKey } from '../key.js';
 import type { SummaryRow } from '../combine/types.js';
 
-// Names sort as a Chinese reader expects (pinyin order, via ICU), as in combine/combineReturns.ts.
-const collator = new Intl.Collator('zh-CN');
+// Names sort as a Chinese reader expects (pinyin order, via ICU), as in combine/combineReturns.ts. Made on
+// first use: loading ICU's collation costs ~50 ms, which `returns --help` should not pay.
+let collator: Intl.Collator | null = null;
 
 /** Text order with nulls last. */
 export const byText = (a: string | null, b: string | null): number =>
-  a === b ? 0 : a === null ? 1 : b === null ? -1 : collator.compare(a, b) || (a < b ? -1 : 1);
+  a === b ? 0 : a === null ? 1 : b === null ? -1 : (collator ??= new Intl.Collator('zh-CN')).compare(a, b) || (a < b ? -1 : 1);
 
 /** Rows of the latest period first. */
 export function latestFirst(rows: readonly SummaryRow[]): SummaryRow[] {

@@ -1,4 +1,4 @@
-import { cellAt, gridWidth, isBlank, numberFormatAt, type CellValue, type SheetGrid } from '../grid.js';
+import { cellAt, isBlank, numberFormatAt, type CellValue, type SheetGrid } from '../grid.js';
 import { foldText } from '../text/normalize.js';
 
 export type FieldId = 'community' | 'street' | 'period' | 'reporter' | 'phone';
@@ -47,9 +47,10 @@ export interface FieldHit {
  */
 export function findFields(grid: SheetGrid, skipRows: ReadonlySet<number> = new Set()): Partial<Record<FieldId, FieldHit>> {
   const out: Partial<Record<FieldId, FieldHit>> = {};
-  const width = gridWidth(grid);
   for (let r = 0; r < grid.values.length; r++) {
     if (skipRows.has(r)) continue;
+    // Each row only as far as its own last cell: one far-away cell (XFD1048576) must not make every row 16,384 wide.
+    const width = grid.values[r]!.length;
     for (let c = 0; c < width; c++) {
       const f = fieldOfCell(cellAt(grid, r, c));
       if (!f || out[f.id]) continue;

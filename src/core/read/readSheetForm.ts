@@ -34,7 +34,9 @@ function findLayout(grid: SheetGrid, matcher: IndicatorMatcher): Layout | null {
   const width = gridWidth(grid);
   const perCol = new Map<number, Map<number, LabelMatch>>();
   for (let r = 0; r < grid.values.length; r++) {
-    for (let c = 0; c < width; c++) {
+    // Each row only as far as its own last cell, so the cost follows the cells, not the widest row.
+    const rowWidth = grid.values[r]!.length;
+    for (let c = 0; c < rowWidth; c++) {
       const v = cellAt(grid, r, c);
       if (typeof v !== 'string' || v.trim() === '' || fieldOfCell(v) || NOTE_ROW.test(foldText(v))) continue;
       const m = matcher.match(v);
