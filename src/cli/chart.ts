@@ -1,10 +1,12 @@
-import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { excludedByFindings, indicatorCharts, meetingCharts, monthsChart, type ChartSpec, type ChartSource } from '../core/charts/index.js';
+import { toLang } from '../core/findings/wording.js';
 import { ensureCjkFont, renderChart } from '../node/renderChart.js';
+import { writeOutput } from '../node/writeOutput.js';
 import { loadWithHistory, type MonthsLoaded } from './history.js';
 import { exitCodeOf } from './load.js';
+import { printFindings, refuseOutputs } from './outputs.js';
 
 export const CHART_HELP = `returns chart <文件或文件夹...> [选项]
   把报表（可含多个月）或上月的 summary.xlsx 画成例会用的图（PNG，1200×675，白底）。
@@ -78,6 +80,10 @@ export async function cmdChart(argv: string[]): Promise<number> {
     console.log(CHART_HELP);
     return 0;
   }
+  const out = values.out ?? path.join('out', 'charts');
+  const lang = toLang(values.lang);
+  const inputs = [...positionals, values.template, values.roster, ...(values.history ?? [])];
+  if (await refuseOutputs([{ option: '--out', path: out, folder: true }], inputs, lang)) return 2;
   const m = await loadWithHistory(positionals, { template: values.template, roster: values.roster }, values.history ?? [], values.period ?? null);
   if (values.indicator && !m.loaded.template.indicators.some((i) => i.code === values.indicator)) {
     console.error(`returns: unknown indicator ${values.indicator}; one of: ${m.loaded.template.indicators.map((i) => i.code).join(', ')}`);
@@ -90,12 +96,14 @@ export async function cmdChart(argv: string[]): Promise<number> {
   }
   const font = ensureCjkFont();
   if (font.warning) console.error(font.warning);
-  const out = values.out ?? path.join('out', 'charts');
-  await mkdir(out, { recursive: true });
   const written: string[] = [];
   for (const spec of chartSpecs(src, m.months.period, values.indicator)) {
     const file = path.join(out, `${spec.id}.png`);
-    await writeFile(file, renderChart(spec));
+    const failed = await writeOutput('--out', file, renderChart(spec));
+    if (failed) {
+      printFindings([failed], lang);
+      return 2;
+    }
     written.push(file);
     console.log(`${file}  ${spec.title}`);
   }

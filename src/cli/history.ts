@@ -15,7 +15,8 @@ export interface MonthsLoaded {
 /**
  * Loads the inputs as `loadAndRun` does, then earlier months from `historyPaths` (previous summary.xlsx
  * files or returns) as history only: they feed the history check and year-to-date figures, never the
- * current outputs. An unreadable history file is said on stderr and otherwise passed over.
+ * current outputs. An unreadable history file is said on stderr and otherwise passed over. Our own
+ * summaries found among the inputs join the history.
  */
 export async function loadWithHistory(
   inputs: string[],
@@ -25,10 +26,11 @@ export async function loadWithHistory(
 ): Promise<MonthsLoaded> {
   const loaded = await loadAndRun(inputs, opts);
   let history: HistoryInput = { rows: [], returns: 0 };
-  if (historyPaths.length) {
+  for (const b of loaded.ownOutputs) console.error(`本工具写出的汇总，仅作历史数据 / our own summary, read as history only: ${b.file}`);
+  if (historyPaths.length || loaded.ownOutputs.length) {
     const read = await readInputs([...historyPaths]);
     for (const p of read.problems) console.error(`历史数据无法读取 / history unreadable: ${p.file}: ${p.reason}`);
-    const h = withHistory(loaded.result, read.books, loaded.template);
+    const h = withHistory(loaded.result, [...loaded.ownOutputs, ...read.books], loaded.template);
     loaded.result = h.result;
     history = h.history;
   }

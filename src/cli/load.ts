@@ -1,4 +1,5 @@
 import { countBySeverity, encodingFinding, finding, type Finding } from '../core/findings/codes.js';
+import type { WorkbookGrids } from '../core/grid.js';
 import { runJob, type JobResult } from '../core/job.js';
 import type { Template } from '../core/template/types.js';
 import { loadRosterFile } from '../node/loadRosterFile.js';
@@ -16,6 +17,8 @@ export interface Loaded {
   result: JobResult;
   template: Template;
   files: number;
+  /** Workbooks this tool wrote (a summary.xlsx inside an input folder): history only, never returns. */
+  ownOutputs: WorkbookGrids[];
   /** True when input could not be read (a file, the template or the roster): exit code 2. */
   unreadable: boolean;
 }
@@ -38,12 +41,16 @@ export async function loadAndRun(inputs: string[], opts: CommonOptions): Promise
     const f = encodingFinding(file, encoding);
     if (f) pre.push(f);
   }
-  const result = runJob({ books: read.books, template: tpl.template, roster, defaultPeriod: opts.period ?? null, findings: pre });
+  // Our own summary.xlsx inside an input folder is not a return of the period it summarises (reading it
+  // would duplicate every community); it still serves as history (src/cli/history.ts).
+  const books = read.books.filter((b) => !b.ownOutput);
+  const ownOutputs = read.books.filter((b) => b.ownOutput);
+  const result = runJob({ books, template: tpl.template, roster, defaultPeriod: opts.period ?? null, findings: pre });
   const unreadable =
     read.problems.length > 0 ||
     tpl.template.indicators.length === 0 ||
     pre.some((f) => f.severity === 'error' && (f.code.startsWith('template_') || f.code.startsWith('roster_') || f.code === 'file_unreadable'));
-  return { result, template: tpl.template, files: read.books.length, unreadable };
+  return { result, template: tpl.template, files: books.length, ownOutputs, unreadable };
 }
 
 export function exitCodeOf(loaded: Loaded): number {

@@ -35,6 +35,8 @@ export interface WorkbookGrids {
   /** File name as the user knows it (relative path for the CLI, the workbook name in Excel). */
   file: string;
   sheets: SheetGrid[];
+  /** True when the workbook carries this tool's own output marker (docProps/custom.xml property `CommunityReturnsOutput`). */
+  ownOutput?: boolean;
 }
 
 /** Column number (1-based) → letters: 1 → A, 27 → AA. */

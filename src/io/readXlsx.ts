@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { CellRange, CellValue, SheetGrid, WorkbookGrids } from '../core/grid.js';
+import { isOwnOutput } from './ownOutput.js';
 
 /** Thrown (as a rejection) when the bytes are not a workbook; `readInputs` turns it into a problem. */
 export class UnreadableFileError extends Error {
@@ -40,7 +41,9 @@ export async function readXlsx(bytes: Uint8Array, file: string): Promise<Workboo
   } catch (e) {
     throw new UnreadableFileError(`xlsx 文件已损坏，无法打开（${e instanceof Error ? e.message : String(e)}）`);
   }
-  return { file, sheets: wb.worksheets.map(readSheet) };
+  const book: WorkbookGrids = { file, sheets: wb.worksheets.map(readSheet) };
+  if (isOwnOutput(bytes)) book.ownOutput = true;
+  return book;
 }
 
 function readSheet(ws: ExcelJS.Worksheet): SheetGrid {

@@ -7,6 +7,9 @@ import { tablesToXlsx } from './xlsxTables.js';
 // A fixed timestamp for the workbook's properties and zip entries: re-running on the same input must
 // give byte-identical files (exceljs stamps "now" into both).
 const FIXED_DATE = new Date(Date.UTC(2000, 0, 1));
+// Zip entry times are DOS local date-time fields taken from the Date's local parts: built from local parts,
+// they are the same in every time zone.
+const ZIP_TIME = new Date(2000, 0, 1);
 
 /** Writes plain grids (the blank return, the template's own sheets) with their merges. */
 export function addGridSheet(wb: ExcelJS.Workbook, g: SheetGrid, widths: number[] = []): void {
@@ -33,7 +36,7 @@ export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
   const raw = new Uint8Array(await wb.xlsx.writeBuffer());
   const files = unzipSync(raw);
   const out: Zippable = {};
-  for (const name of Object.keys(files).sort()) out[name] = [files[name]!, { mtime: FIXED_DATE }];
+  for (const name of Object.keys(files).sort()) out[name] = [files[name]!, { mtime: ZIP_TIME }];
   return zipSync(out, { level: 6 });
 }
 

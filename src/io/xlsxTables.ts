@@ -1,6 +1,7 @@
 import { Zip, ZipDeflate } from 'fflate';
 import { columnLetters, type CellValue } from '../core/grid.js';
 import type { OutputTable, RowKind } from '../core/output/tables.js';
+import { ownOutputCustomXml } from './ownOutput.js';
 
 /**
  * Writes output tables (汇总, 明细, 校验结果) as an .xlsx, one Excel table per sheet, streaming each
@@ -9,7 +10,9 @@ import type { OutputTable, RowKind } from '../core/output/tables.js';
  * DOM imports: the browser page uses it too. Fixed timestamps make re-runs byte-identical.
  */
 
-const MTIME = new Date(Date.UTC(2000, 0, 1));
+// Zip entry times are DOS local date-time fields, which fflate fills from the Date's *local* parts: a
+// Date built from local parts gives the same bytes in every time zone (a UTC instant would not).
+const MTIME = new Date(2000, 0, 1);
 const enc = new TextEncoder();
 
 // Characters XML 1.0 forbids (control characters other than tab, newline, return).
@@ -202,13 +205,15 @@ export function tablesToXlsx(tables: readonly OutputTable[]): Promise<Uint8Array
           sheetIds.map((i) => `<Override PartName="/xl/worksheets/sheet${i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>` +
             `<Override PartName="/xl/tables/table${i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/>`).join('') +
           '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
-          '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>',
+          '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>' +
+          '<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/></Types>',
       ]);
       file('_rels/.rels', [
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
           '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>' +
           '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>' +
-          '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/></Relationships>',
+          '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>' +
+          '<Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" Target="docProps/custom.xml"/></Relationships>',
       ]);
       file('docProps/core.xml', [
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
@@ -217,6 +222,7 @@ export function tablesToXlsx(tables: readonly OutputTable[]): Promise<Uint8Array
       file('docProps/app.xml', [
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Community Returns</Application></Properties>',
       ]);
+      file('docProps/custom.xml', [ownOutputCustomXml('summary')]);
       file('xl/workbook.xml', [
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
           '<bookViews><workbookView/></bookViews><sheets>' +

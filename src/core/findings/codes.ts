@@ -15,6 +15,16 @@ export interface FindingArgs {
   /** A CSV decoded as GB18030 because it was not valid UTF-8 (information, so the user knows). */
   encoding_detected: { encoding: string };
 
+  // ── outputs (the command line's --out/--csv/--json) ───────────────────────────────────────────────
+  /** An output path names one of the inputs (a file given, or a file inside a folder given): refused. */
+  output_is_input: { option: string; input: string };
+  /** A CSV summary inside an input folder would be read back as returns next time (a CSV carries no marker). */
+  output_in_input_folder: { option: string; folder: string };
+  /** Two outputs of one run name the same file. */
+  output_twice: { option: string; other: string };
+  /** An output could not be written (read-only folder, a folder in the way, disk full); nothing was replaced. */
+  output_unwritable: { option: string; reason: string };
+
   // ── structure ───────────────────────────────────────────────────────────────────────────────
   community_not_found: Record<string, never>;
   period_not_found: Record<string, never>;
@@ -131,6 +141,10 @@ export const DEFAULT_SEVERITY: { readonly [C in FindingCode]: Severity } = {
   file_unreadable: 'error',
   sheet_skipped: 'info',
   encoding_detected: 'info',
+  output_is_input: 'error',
+  output_in_input_folder: 'error',
+  output_twice: 'error',
+  output_unwritable: 'error',
   community_not_found: 'error',
   period_not_found: 'error',
   period_invalid: 'error',

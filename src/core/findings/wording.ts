@@ -15,6 +15,11 @@ const zh: Wording = {
   sheet_skipped: (a) =>
     a.reason === 'empty' ? '工作表为空，已跳过' : a.reason === 'template' ? '这是模板（指标/规则）工作表，不是报表，已跳过' : '未找到任何指标名称，不像报表，已跳过',
   encoding_detected: (a) => `文件不是 UTF-8 编码，已按 ${a.encoding} 读取`,
+  output_is_input: (a) => `${a.option} 指向输入文件 ${a.input}，为保护输入未写出任何文件，请换一个输出路径`,
+  output_in_input_folder: (a) =>
+    `${a.option} 位于输入文件夹 ${a.folder} 中，下次运行会被当作报表读回，未写出任何文件，请写到输入文件夹之外`,
+  output_twice: (a) => `${a.option} 与 ${a.other} 是同一个文件，未写出任何文件`,
+  output_unwritable: (a) => `${a.option} 无法写出：${a.reason}（原有文件未改动）`,
   community_not_found: () => '未找到社区名称（社区名称 / 单位名称 / 填报单位）',
   period_not_found: () => '未找到报告期（报告期 / 月份），请填写如“2026年10月”',
   period_invalid: (a) => `报告期“${a.text}”无法识别，请写成“2026年10月”或“2026-10”`,
@@ -80,6 +85,11 @@ const en: Wording = {
   sheet_skipped: (a) =>
     a.reason === 'empty' ? 'Empty sheet, skipped' : a.reason === 'template' ? 'Template sheet (indicators/rules), not a return; skipped' : 'No indicator labels found; not a return, skipped',
   encoding_detected: (a) => `Not UTF-8; read as ${a.encoding}`,
+  output_is_input: (a) => `${a.option} names the input ${a.input}; nothing was written, to keep the input safe — choose another path`,
+  output_in_input_folder: (a) =>
+    `${a.option} is inside the input folder ${a.folder} and would be read back as returns next time; nothing was written — write it outside`,
+  output_twice: (a) => `${a.option} and ${a.other} are the same file; nothing was written`,
+  output_unwritable: (a) => `${a.option} cannot be written: ${a.reason} (any existing file is unchanged)`,
   community_not_found: () => 'Community name not found (社区名称 / 单位名称 / 填报单位)',
   period_not_found: () => 'Reporting period not found (报告期 / 月份); write e.g. 2026年10月',
   period_invalid: (a) => `Period "${a.text}" not recognised; write 2026年10月 or 2026-10`,
