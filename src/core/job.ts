@@ -5,6 +5,7 @@ import { combineReturns } from './combine/combineReturns.js';
 import type { Consolidation } from './combine/types.js';
 import { compareFindings, finding, type Finding } from './findings/codes.js';
 import type { WorkbookGrids } from './grid.js';
+import { pushAll } from './groupBy.js';
 import { readWorkbooks } from './read/readWorkbook.js';
 import type { ParsedReturn } from './read/types.js';
 import type { Template } from './template/types.js';
@@ -54,9 +55,9 @@ export function runJob(input: JobInput): JobResult {
     if (ret.community && !ret.street) {
       findings.push(finding('street_not_found', {}, { file: ret.file, sheet: ret.sheet, community: ret.community, cell: ret.communityCell ?? undefined }));
     }
-    findings.push(...checkReturn(ret, template));
+    pushAll(findings, checkReturn(ret, template));
   }
-  for (const check of PANEL_CHECKS) findings.push(...check({ returns, template, roster }));
+  for (const check of PANEL_CHECKS) pushAll(findings, check({ returns, template, roster }));
 
   // Into the summary: returns that name a community, and of duplicates only the first in file order
   // (summing both would double the totals; the duplicate_return errors name both copies).

@@ -166,8 +166,43 @@ function tableXml(t: OutputTable, id: number): string {
     '<tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>';
 }
 
+/** Excel's limit is 1,048,576 rows per sheet; the header takes one. */
+export const EXCEL_MAX_DATA_ROWS = 1_048_575;
+
+/**
+ * Tables longer than a sheet holds continue on further sheets — 明细, 明细(2), 明细(3) … — each with its own
+ * header row and Excel table (CR_Details, CR_Details_2 …), so Excel opens the workbook and nothing is lost.
+ */
+export function splitForExcel(tables: readonly OutputTable[], maxRows = EXCEL_MAX_DATA_ROWS): OutputTable[] {
+  const out: OutputTable[] = [];
+  for (const t of tables) {
+    if (t.rows.length <= maxRows) {
+      out.push(t);
+      continue;
+    }
+    for (let from = 0, part = 1; from < t.rows.length; from += maxRows, part++) {
+      const to = from + maxRows;
+      out.push({
+        ...t,
+        sheet: part === 1 ? t.sheet : `${t.sheet}(${part})`,
+        tableName: part === 1 ? t.tableName : `${t.tableName}_${part}`,
+        rows: t.rows.slice(from, to),
+        kinds: t.kinds.slice(from, to),
+        ...(t.links ? { links: t.links.slice(from, to) } : {}),
+      });
+    }
+  }
+  return out;
+}
+
+export interface XlsxOptions {
+  /** Rows per sheet before a table continues on the next sheet (tests use a small number). */
+  maxRows?: number;
+}
+
 /** Streams the tables into an .xlsx and returns its bytes. */
-export function tablesToXlsx(tables: readonly OutputTable[]): Promise<Uint8Array> {
+export function tablesToXlsx(allTables: readonly OutputTable[], opts: XlsxOptions = {}): Promise<Uint8Array> {
+  const tables = splitForExcel(allTables, opts.maxRows);
   return new Promise((resolve, reject) => {
     const parts: Uint8Array[] = [];
     const zip = new Zip((err, data, final) => {

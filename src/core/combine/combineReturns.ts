@@ -1,4 +1,5 @@
 import { missingReturns, type Roster } from '../check/roster.js';
+import { groupBy } from '../groupBy.js';
 import type { ParsedReturn } from '../read/types.js';
 import type { Template } from '../template/types.js';
 import { totalOf } from './totals.js';
@@ -38,13 +39,13 @@ export function combineReturns(returns: readonly ParsedReturn[], template: Templ
   const byText = ranker(rows.flatMap((r) => [r.period, r.street, r.community, r.file]));
   rows.sort((a, b) => byText(a.period, b.period) || byText(a.street, b.street) || byText(a.community, b.community) || byText(a.file, b.file));
 
-  const periods = [...new Set(rows.map((r) => r.period))].sort(byText);
+  // Rows are sorted by period, then street: the groups come out in that order.
+  const byPeriod = groupBy(rows, (r) => r.period);
+  const periods = [...byPeriod.keys()];
   const streets: Consolidation['streets'] = [];
   const totals: Consolidation['totals'] = [];
-  for (const period of periods) {
-    const inPeriod = rows.filter((r) => r.period === period);
-    const names = [...new Set(inPeriod.map((r) => r.street))].sort(byText);
-    for (const street of names) streets.push({ ...totalOf(inPeriod.filter((r) => r.street === street), indicators, street), period });
+  for (const [period, inPeriod] of byPeriod) {
+    for (const [street, own] of groupBy(inPeriod, (r) => r.street)) streets.push({ ...totalOf(own, indicators, street), period });
     totals.push({ ...totalOf(inPeriod, indicators, null), period });
   }
 

@@ -1,0 +1,62 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import type { OutputTable } from '../../src/core/output/tables.js';
+import { isOwnOutput } from '../../src/io/ownOutput.js';
+import { readXlsx } from '../../src/io/readXlsx.js';
+import { splitForExcel, tablesToXlsx } from '../../src/io/xlsxTables.js';
+import { workbookBytes } from '../../src/io/writeXlsx.js';
+
+const table = (sheet: string, tableName: string, n: number): OutputTable => ({
+  sheet,
+  tableName,
+  columns: [{ header: '社区' }, { header: '数值' }],
+  rows: Array.from({ length: n }, (_, i) => [`社区${i}`, i]),
+  kinds: Array.from({ length: n }, () => 'return' as const),
+});
+
+describe('summary.xlsx within Excel limits', () => {
+  it('continues a long table on 明细(2), 明细(3) … with every row kept, in order', async () => {
+    const bytes = await tablesToXlsx([table('汇总', 'CR_Summary', 3), table('明细', 'CR_Details', 25)], { maxRows: 10 });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => [w.name, w.actualRowCount])).toEqual([['汇总', 4], ['明细', 11], ['明细(2)', 11], ['明细(3)', 6]]);
+    const values = wb.worksheets.slice(1).flatMap((w) => w.getSheetValues().slice(2).map((r) => (r as ExcelJS.CellValue[])[2]));
+    expect(values).toEqual(Array.from({ length: 25 }, (_, i) => i));
+    const tables = Object.keys(unzipSync(bytes)).filter((n) => n.startsWith('xl/tables/'));
+    expect(tables).toHaveLength(4);
+  });
+
+  it('leaves tables that fit alone', () => {
+    const t = [table('明细', 'CR_Details', 10)];
+    expect(splitForExcel(t, 10)).toEqual(t);
+    expect(splitForExcel([table('明细', 'CR_Details', 11)], 10).map((x) => [x.sheet, x.tableName, x.rows.length])).toEqual([
+      ['明细', 'CR_Details', 10],
+      ['明细(2)', 'CR_Details_2', 1],
+    ]);
+  });
+});
+
+describe('the own-output marker', () => {
+  it('is in summary.xlsx, as a custom property an XML parser accepts, and the reader sees it', async () => {
+    const bytes = await tablesToXlsx([table('汇总', 'CR_Summary', 2)]);
+    expect(isOwnOutput(bytes)).toBe(true);
+    const dir = mkdtempSync(path.join(tmpdir(), 'cr-mark-'));
+    writeFileSync(path.join(dir, 'custom.xml'), unzipSync(bytes)['docProps/custom.xml']!);
+    execFileSync('xmllint', ['--noout', path.join(dir, 'custom.xml')]);
+    expect((await readXlsx(bytes, 'summary.xlsx')).ownOutput).toBe(true);
+  });
+
+  it('is not in a workbook someone else wrote, nor in the blank return (it is filled in by communities)', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('填报表').getCell('A1').value = '社区名称';
+    const bytes = await workbookBytes(wb);
+    expect(isOwnOutput(bytes)).toBe(false);
+    expect((await readXlsx(bytes, 'x.xlsx')).ownOutput).toBeUndefined();
+    expect(isOwnOutput(new Uint8Array([1, 2, 3]))).toBe(false);
+  });
+});
