@@ -8,8 +8,8 @@ import { loadAndRun, type CommonOptions, type Loaded } from './load.js';
 export interface MonthsLoaded {
   loaded: Loaded;
   history: HistoryInput;
-  /** Across months for the chosen period; null when no period is known at all. */
-  months: AcrossMonths | null;
+  /** Across months for the chosen period; null when no period is known at all. Computed on first use. */
+  readonly months: AcrossMonths | null;
 }
 
 /**
@@ -34,7 +34,16 @@ export async function loadWithHistory(
     loaded.result = h.result;
     history = h.history;
   }
-  return { loaded, history, months: acrossMonths(loaded.result.consolidation, history.rows, period) };
+  // Months and year to date only when an output asks for them (validate and --format json never do).
+  let months: AcrossMonths | null | undefined;
+  return {
+    loaded,
+    history,
+    get months() {
+      if (months === undefined) months = acrossMonths(loaded.result.consolidation, history.rows, period);
+      return months;
+    },
+  };
 }
 
 /** 累计 and 环比 sheets for combine's workbook, when there is more than one month to speak of. */

@@ -24,7 +24,17 @@ function ranker(names: Iterable<string | null>): (a: string | null, b: string | 
  */
 export function combineReturns(returns: readonly ParsedReturn[], template: Template, roster: Roster | null = null): Consolidation {
   const indicators = template.indicators;
-  const rows: SummaryRow[] = returns.map((ret) => {
+  // Rows and details share one order (period, street, community, file): rank every name once, sort the
+  // returns (stable), then build rows and details in that order. Sorting 835,000 detail objects with a
+  // comparator over names took seconds.
+  const byText = ranker(returns.flatMap((r) => [r.period, r.street, r.community ?? '', r.file]));
+  const keys = returns.map((ret, i) => ({ ret, i }));
+  keys.sort((a, b) =>
+    byText(a.ret.period, b.ret.period) || byText(a.ret.street, b.ret.street) || byText(a.ret.community ?? '', b.ret.community ?? '') ||
+    byText(a.ret.file, b.ret.file) || a.i - b.i);
+  const sorted = keys.map((k) => k.ret);
+
+  const rows: SummaryRow[] = sorted.map((ret) => {
     const values: SummaryRow['values'] = {};
     const sources: SummaryRow['sources'] = {};
     const approximate: string[] = [];
@@ -36,8 +46,6 @@ export function combineReturns(returns: readonly ParsedReturn[], template: Templ
     }
     return { community: ret.community ?? '', street: ret.street, period: ret.period, file: ret.file, sheet: ret.sheet, values, sources, approximate };
   });
-  const byText = ranker(rows.flatMap((r) => [r.period, r.street, r.community, r.file]));
-  rows.sort((a, b) => byText(a.period, b.period) || byText(a.street, b.street) || byText(a.community, b.community) || byText(a.file, b.file));
 
   // Rows are sorted by period, then street: the groups come out in that order.
   const byPeriod = groupBy(rows, (r) => r.period);
@@ -49,8 +57,10 @@ export function combineReturns(returns: readonly ParsedReturn[], template: Templ
     totals.push({ ...totalOf(inPeriod, indicators, null), period });
   }
 
+  // In the returns' order, each return's values in template order: the order a sort of the details by
+  // (period, street, community, file, indicator) would give.
   const details: DetailRow[] = [];
-  for (const ret of returns) {
+  for (const ret of sorted) {
     for (const ind of indicators) {
       const v = ret.values[ind.code];
       if (!v) continue;
@@ -61,9 +71,6 @@ export function combineReturns(returns: readonly ParsedReturn[], template: Templ
       });
     }
   }
-  const order = new Map(indicators.map((ind, i) => [ind.code, i]));
-  details.sort((a, b) => byText(a.period, b.period) || byText(a.street, b.street) || byText(a.community, b.community) ||
-    byText(a.file, b.file) || order.get(a.code)! - order.get(b.code)!);
 
   const missing = roster ? missingReturns(rows, roster) : [];
   return { indicators, periods: periods.filter((p): p is string => p !== null), rows, streets, totals, details, missing };
