@@ -226,13 +226,23 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+// Sorting a city-year's findings compares cells millions of times; the same few thousand addresses recur.
+const cellOrderCache = new Map<string, number>();
+
 function cellOrder(cell: string | undefined): number {
   if (!cell) return -1;
+  let o = cellOrderCache.get(cell);
+  if (o !== undefined) return o;
   const m = /^([A-Z]+)(\d+)$/.exec(cell);
-  if (!m) return -1;
-  let col = 0;
-  for (const ch of m[1]!) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return Number(m[2]) * 20000 + col;
+  if (!m) o = -1;
+  else {
+    let col = 0;
+    for (const ch of m[1]!) col = col * 26 + (ch.charCodeAt(0) - 64);
+    o = Number(m[2]) * 20000 + col;
+  }
+  if (cellOrderCache.size > 100_000) cellOrderCache.clear();
+  cellOrderCache.set(cell, o);
+  return o;
 }
 
 /** The info finding for a text file that was not plain UTF-8 (GB18030, UTF-16), or null. */
