@@ -9,6 +9,7 @@ import { jsonChunks } from '../core/output/jsonChunks.js';
 import { outputTables, summaryTable } from '../core/output/tables.js';
 import { loadTemplateFile, STANDARD_TEMPLATE_DIR } from '../node/loadTemplateFile.js';
 import { writeOutput, type OutputTarget } from '../node/writeOutput.js';
+import { zlibDeflater } from '../node/zlibDeflater.js';
 import { addGridSheet, outputWorkbook, workbookBytes } from '../io/writeXlsx.js';
 import { tableToCsv } from '../io/writeCsv.js';
 import { CHART_HELP, cmdChart } from './chart.js';
@@ -135,7 +136,7 @@ async function cmdValidateOrCombine(cmd: 'validate' | 'combine', argv: string[])
   if (cmd === 'combine') {
     const { result } = loaded;
     for (const t of targets) {
-      if (t.option === '--out') await write(t, () => outputWorkbook([...outputTables(result.consolidation, result.findings, lang), ...monthTables(months)]));
+      if (t.option === '--out') await write(t, () => outputWorkbook([...outputTables(result.consolidation, result.findings, lang), ...monthTables(months)], { deflater: zlibDeflater }));
       if (t.option === '--csv') await write(t, () => tableToCsv(summaryTable(result.consolidation, lang)));
       if (t.option === '--json') await write(t, () => jsonLines(toJson(result, lang), pretty));
     }
