@@ -58,20 +58,31 @@ export function combineReturns(returns: readonly ParsedReturn[], template: Templ
   }
 
   // In the returns' order, each return's values in template order: the order a sort of the details by
-  // (period, street, community, file, indicator) would give.
-  const details: DetailRow[] = [];
-  for (const ret of sorted) {
-    for (const ind of indicators) {
-      const v = ret.values[ind.code];
-      if (!v) continue;
-      details.push({
-        community: ret.community ?? '', street: ret.street, period: ret.period, code: ind.code, name: ind.name,
-        value: v.value, unit: ind.unit, raw: v.raw === null ? '' : String(v.raw), approximate: v.approximate,
-        file: ret.file, sheet: ret.sheet, cell: v.cell,
-      });
+  // (period, street, community, file, indicator) would give. Built on first use — only 明细 needs them,
+  // and ten times a city-year is 8.3 million of them.
+  const buildDetails = (): DetailRow[] => {
+    const details: DetailRow[] = [];
+    for (const ret of sorted) {
+      for (const ind of indicators) {
+        const v = ret.values[ind.code];
+        if (!v) continue;
+        details.push({
+          community: ret.community ?? '', street: ret.street, period: ret.period, code: ind.code, name: ind.name,
+          value: v.value, unit: ind.unit, raw: v.raw === null ? '' : String(v.raw), approximate: v.approximate,
+          file: ret.file, sheet: ret.sheet, cell: v.cell,
+        });
+      }
     }
-  }
+    return details;
+  };
 
   const missing = roster ? missingReturns(rows, roster) : [];
-  return { indicators, periods: periods.filter((p): p is string => p !== null), rows, streets, totals, details, missing };
+  let details: DetailRow[] | undefined;
+  return {
+    indicators, periods: periods.filter((p): p is string => p !== null), rows, streets, totals,
+    get details() {
+      return (details ??= buildDetails());
+    },
+    missing,
+  };
 }
