@@ -13,6 +13,8 @@
 // maxRSS. A second child per case times the phases separately (read files → runJob → tables + xlsx). Generation
 // time is not part of the figures.
 //
+// Default (no --cases): CPU time side by side with DuckDB on one CSV of a city-year (1×) and ten times that
+// (10×), see ratioBench below; `--scales 1` for one size. The phase cases below run with --cases.
 // Usage: npm run bench [-- --keep] [-- --cases csv12,csv1,xlsx] [-- --communities 2400] [-- --no-split] [-- --heap MB] [-- --gen-only]
 // (--gen-only writes the data and keeps it, for profiling a child by hand:
 //   node --cpu-prof scripts/bench.mjs --child split <dir>/csv12 <dir>/roster.csv /tmp/out.xlsx;
@@ -20,7 +22,7 @@
 // (the npm script compiles dist/ first; `node scripts/bench.mjs` alone uses whatever dist/ holds).
 import ExcelJS from 'exceljs';
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -126,7 +128,9 @@ const B = '苑园湖桥林庄塘坊里湾岭港泉洲河溪坪冈店门街路巷
 function communities(n) {
   const out = [];
   for (let i = 0; i < n; i++) {
-    const name = A[i % A.length] + B[Math.floor(i / A.length) % B.length] + (i % 9 === 8 ? '村' : '社区');
+    // 2,500 two-character names; beyond them (ten times a city) a number keeps the names unique.
+    const k = Math.floor(i / (A.length * B.length));
+    const name = A[i % A.length] + B[Math.floor(i / A.length) % B.length] + (k ? String(k + 1) : '') + (i % 9 === 8 ? '村' : '社区');
     out.push({ name, street: STREETS[i % STREETS.length], size: 0.5 + mulberry32(i * 7919 + 1)() * 1.5 });
   }
   if (new Set(out.map((c) => c.name)).size !== n) throw new Error(`community names not unique for n=${n}`);
@@ -275,23 +279,122 @@ function runChild(mode, input, roster, out, heap) {
   });
 }
 
+// ── ratio: CPU time side by side with DuckDB ─────────────────────────────────────────────────────────
+// Each side is a whole process under /usr/bin/time (user + sys of every thread, peak RSS): `returns combine`
+// exactly as a user runs it, and a node process that loads @duckdb/node-api, reads the same CSV and computes
+// the same sums (per period and street, per period; rates as Σnumerator / Σdenominator) and fetches them.
+
+const BIN = path.join(ROOT, 'bin/returns.js');
+
+function timed(args, stdoutFile) {
+  return new Promise((resolve, reject) => {
+    const out = stdoutFile ? openSync(stdoutFile, 'w') : 'ignore';
+    const p = spawn('/usr/bin/time', ['-f', 'CPU %U %S %M', ...args], { stdio: ['ignore', out, 'pipe'] });
+    let stderr = '';
+    p.stderr.on('data', (d) => (stderr += d));
+    p.on('close', (code) => {
+      if (typeof out === 'number') closeSync(out);
+      const m = /CPU (\d+\.\d+) (\d+\.\d+) (\d+)\s*$/.exec(stderr);
+      if (!m) return reject(new Error(`${args.join(' ')}: no timing (exit ${code})\n${stderr.slice(-2000)}`));
+      resolve({ code, cpu: Number(m[1]) + Number(m[2]), user: Number(m[1]), sys: Number(m[2]), rssMB: Number(m[3]) / 1024, stderr });
+    });
+  });
+}
+
+/** The SQL DuckDB runs: the sums `returns combine` reports, from the same CSV columns. */
+function duckSql(csv, indicators) {
+  const header = (ind) => (ind.unit ? `${ind.name}(${ind.unit})` : ind.name);
+  const col = (ind) => `TRY_CAST("${header(ind)}" AS DOUBLE)`;
+  const byCode = new Map(indicators.map((i) => [i.code, i]));
+  const sums = indicators.map((ind) => {
+    if (ind.kind !== 'rate') return `SUM(${col(ind)}) AS "${ind.code}"`;
+    const a = byCode.get(ind.numerator);
+    const b = byCode.get(ind.denominator);
+    if (!a || !b) return `NULL AS "${ind.code}"`;
+    const both = `${col(a)} IS NOT NULL AND ${col(b)} IS NOT NULL`;
+    return `ROUND(SUM(CASE WHEN ${both} THEN ${col(a)} END) / SUM(CASE WHEN ${both} THEN ${col(b)} END) * 100, 2) AS "${ind.code}"`;
+  }).join(', ');
+  const src = `read_csv('${csv}', header = true, all_varchar = true)`;
+  return `SELECT 报告期, 所属街道, COUNT(*) AS returns, ${sums} FROM ${src} GROUP BY GROUPING SETS ((报告期, 所属街道), (报告期)) ORDER BY 1, 2`;
+}
+
+async function duckChild(sqlFile) {
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const db = await DuckDBInstance.create(':memory:');
+  const con = await db.connect();
+  const reader = await con.runAndReadAll(readFileSync(sqlFile, 'utf8'));
+  const rows = reader.getRows();
+  process.stdout.write(`${rows.length} rows\n`);
+}
+
+async function ratioBench(values, template) {
+  const scales = values.scales.split(',').map(Number);
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'returns-ratio-'));
+  console.log(`returns bench (CPU time vs DuckDB) — ${new Date().toISOString().slice(0, 10)}, ${os.cpus()[0]?.model ?? '?'}, nproc ${os.availableParallelism?.() ?? os.cpus().length}, node ${process.version}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB`);
+  const table = [];
+  try {
+    for (const scale of scales) {
+      const n = 2400 * scale;
+      const comms = communities(n);
+      const dir = path.join(tmp, `x${scale}`);
+      genCsv(dir, template.indicators, comms, true);
+      const csv = path.join(dir, '2026全年.csv');
+      const roster = path.join(dir, 'roster.csv');
+      writeFileSync(roster, '\ufeff社区名称,所属街道\r\n' + comms.map((c) => `${c.name},${c.street}`).join('\r\n') + '\r\n');
+      const sqlFile = path.join(dir, 'sums.sql');
+      writeFileSync(sqlFile, duckSql(csv, template.indicators));
+      const mb = statSync(csv).size / 1048576;
+      console.log(`\n[${scale}×] ${n} communities × 12 months in one CSV (${mb.toFixed(1)} MB)`);
+      const duck = await timed([process.execPath, fileURLToPath(import.meta.url), '--duck', sqlFile]);
+      if (duck.code !== 0) throw new Error(`duckdb failed: ${duck.stderr}`);
+      console.log(`  DuckDB sums                       CPU ${duck.cpu.toFixed(2)} s (user ${duck.user.toFixed(2)} + sys ${duck.sys.toFixed(2)}), peak ${duck.rssMB.toFixed(0)} MB`);
+      const cases = [
+        ['combine --format json', ['combine', csv, '--roster', roster, '--format', 'json']],
+        ['combine --out summary.xlsx', ['combine', csv, '--roster', roster, '--out', path.join(dir, 'summary.xlsx')]],
+      ];
+      for (const [label, args] of cases) {
+        const r = await timed([process.execPath, BIN, ...args], path.join(dir, 'stdout.txt'));
+        const ok = r.code === 0 || r.code === 1;
+        const ratio = r.cpu / duck.cpu;
+        console.log(`  returns ${label.padEnd(26)} CPU ${r.cpu.toFixed(2)} s (user ${r.user.toFixed(2)} + sys ${r.sys.toFixed(2)}), peak ${r.rssMB.toFixed(0)} MB, exit ${r.code} → ${ratio.toFixed(2)}× DuckDB`);
+        if (!ok) console.log(r.stderr.slice(-1500));
+        table.push({ scale, rows: comms.length * 12, mb, label, cpu: r.cpu, rss: r.rssMB, duck: duck.cpu, duckRss: duck.rssMB, ratio, ok, code: r.code });
+      }
+      rmSync(dir, { recursive: true, force: true });
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  console.log('\n| size | CSV rows | CSV MB | command | returns CPU s | DuckDB CPU s | ratio | returns peak MB | DuckDB peak MB |');
+  console.log('|---|--:|--:|---|--:|--:|--:|--:|--:|');
+  for (const t of table) {
+    console.log(`| ${t.scale}× city-year | ${t.rows.toLocaleString('en-US')} | ${t.mb.toFixed(1)} | \`${t.label}\`${t.ok ? '' : ` ✗ exit ${t.code}`} | ${t.cpu.toFixed(2)} | ${t.duck.toFixed(2)} | **${t.ratio.toFixed(2)}×** | ${t.rss.toFixed(0)} | ${t.duckRss.toFixed(0)} |`);
+  }
+}
+
 // ── main ──────────────────────────────────────────────────────────────────────────────────────────
 async function main() {
   const argv = process.argv.slice(2);
   if (argv[0] === '--child') return child(argv[1], argv[2], argv[3], argv[4]);
+  if (argv[0] === '--duck') return duckChild(argv[1]);
   const { values } = parseArgs({
     args: argv,
     options: {
       keep: { type: 'boolean', default: false },
       'no-split': { type: 'boolean', default: false },
-      cases: { type: 'string', default: 'csv12,csv1,xlsx' },
+      cases: { type: 'string' },
+      scales: { type: 'string', default: '1,10' },
       communities: { type: 'string', default: '2400' },
       heap: { type: 'string' },
       'gen-only': { type: 'boolean', default: false },
     },
   });
+  if (values.cases === undefined && !values['gen-only']) {
+    const { loadTemplateFile } = await import(dist('node/loadTemplateFile.js'));
+    return ratioBench(values, (await loadTemplateFile()).template);
+  }
   const n = Number(values.communities);
-  const cases = values.cases.split(',');
+  const cases = (values.cases ?? 'csv12,csv1,xlsx').split(',');
   const heap = values.heap ? Number(values.heap) : null;
   const { loadTemplateFile } = await import(dist('node/loadTemplateFile.js'));
   const { template } = await loadTemplateFile();

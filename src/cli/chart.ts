@@ -1,8 +1,9 @@
-import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { toLang } from '../core/findings/wording.js';
+import { writeOutput } from '../node/writeOutput.js';
 import { exitCodeOf, loadAndRun } from './load.js';
+import { printFindings, refuseOutputs } from './outputs.js';
 
 export const CHART_HELP = `returns chart <文件或文件夹...> [选项]
   把报表（可含多个月）或上月的 summary.xlsx 画成例会用的图（PNG，1200×675，白底）。
@@ -63,8 +64,12 @@ export async function cmdChart(argv: string[]): Promise<number> {
     console.log(CHART_HELP);
     return 0;
   }
+  const out = values.out ?? path.join('out', 'charts');
+  const lang = toLang(values.lang);
+  const inputs = [...positionals, values.template, values.roster, ...(values.history ?? [])];
+  if (await refuseOutputs([{ option: '--out', path: out, folder: true }], inputs, lang)) return 2;
   const loaded = await loadAndRun(positionals, {
-    template: values.template, roster: values.roster, history: values.history ?? [], reportPeriod: values.period ?? null, lang: toLang(values.lang),
+    template: values.template, roster: values.roster, history: values.history ?? [], reportPeriod: values.period ?? null, lang,
   });
   const job = loaded.result;
   if (values.indicator && !loaded.template.indicators.some((i) => i.code === values.indicator)) {
@@ -79,12 +84,14 @@ export async function cmdChart(argv: string[]): Promise<number> {
   const { ensureCjkFont, renderChart } = await import('../node/renderChart.js'); // canvas + chart.js: only when drawing
   const font = ensureCjkFont();
   if (font.warning) console.error(font.warning);
-  const out = values.out ?? path.join('out', 'charts');
-  await mkdir(out, { recursive: true });
   const written: string[] = [];
   for (const spec of job.charts(values.indicator)) {
     const file = path.join(out, `${spec.id}.png`);
-    await writeFile(file, renderChart(spec));
+    const failed = await writeOutput('--out', file, renderChart(spec));
+    if (failed) {
+      printFindings([failed], lang);
+      return 2;
+    }
     written.push(file);
     console.log(`${file}  ${spec.title}`);
   }

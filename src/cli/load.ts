@@ -1,5 +1,6 @@
 import { countBySeverity, encodingFinding, type Finding } from '../core/findings/codes.js';
 import { messageOf, type Lang } from '../core/findings/wording.js';
+import type { WorkbookGrids } from '../core/grid.js';
 import { runJob, type Job } from '../core/job.js';
 import type { Template } from '../core/template/types.js';
 import { loadRosterFile } from '../node/loadRosterFile.js';
@@ -24,6 +25,8 @@ export interface Loaded {
   result: Job;
   template: Template;
   files: number;
+  /** Workbooks this tool wrote (a summary.xlsx inside an input folder): history only, never returns. */
+  ownOutputs: WorkbookGrids[];
   /** True when input could not be read (a file, the template or the roster): exit code 2. */
   unreadable: boolean;
 }
@@ -50,21 +53,26 @@ export async function loadAndRun(inputs: string[], opts: CommonOptions): Promise
     const f = encodingFinding(file, encoding);
     if (f) pre.push(f);
   }
-  let history: Awaited<ReturnType<typeof readInputs>>['books'] = [];
+  // Our own summary.xlsx inside an input folder is not a return of the period it summarises (reading it
+  // would duplicate every community); it still serves as history.
+  const books = read.books.filter((b) => !b.ownOutput);
+  const ownOutputs = read.books.filter((b) => b.ownOutput);
+  for (const b of ownOutputs) console.error(`本工具写出的汇总，仅作历史数据 / our own summary, read as history only: ${b.file}`);
+  let history: WorkbookGrids[] = [...ownOutputs];
   if (opts.history?.length) {
     const h = await readInputs([...opts.history]);
     for (const p of h.problems) console.error(`历史数据无法读取 / history unreadable: ${p.file}: ${messageOf(problemFinding(p), opts.lang ?? 'zh-CN')}`);
-    history = h.books;
+    history = [...history, ...h.books];
   }
   const result = runJob({
-    books: read.books, template: tpl.template, roster, defaultPeriod: opts.period ?? null, findings: pre,
+    books, template: tpl.template, roster, defaultPeriod: opts.period ?? null, findings: pre,
     history, period: opts.reportPeriod ?? null, lang: opts.lang ?? 'zh-CN',
   });
   const unreadable =
     read.problems.length > 0 ||
     tpl.template.indicators.length === 0 ||
     pre.some((f) => f.severity === 'error' && (f.code.startsWith('template_') || f.code.startsWith('roster_') || f.code === 'file_unreadable'));
-  return { result, template: tpl.template, files: read.books.length, unreadable };
+  return { result, template: tpl.template, files: books.length, ownOutputs, unreadable };
 }
 
 export function exitCodeOf(loaded: Loaded): number {

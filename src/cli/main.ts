@@ -1,13 +1,17 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { once } from 'node:events';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { compareFindings, type Finding } from '../core/findings/codes.js';
 import { toLang, type Lang } from '../core/findings/wording.js';
 import { blankReturn } from '../core/output/blankReturn.js';
+import { jsonChunks } from '../core/output/jsonChunks.js';
 import { loadTemplateFile, STANDARD_TEMPLATE_DIR } from '../node/loadTemplateFile.js';
+import { writeOutput, type OutputTarget } from '../node/writeOutput.js';
+import { zlibDeflater } from '../node/zlibDeflater.js';
 import { CHART_HELP, cmdChart } from './chart.js';
 import { cmdExtract } from './extract.js';
 import { cmdForms } from './forms.js';
 import { exitCodeOf, loadAndRun } from './load.js';
+import { printFindings, refuseOutputs } from './outputs.js';
 import { cmdReport, REPORT_HELP } from './reportCmd.js';
 import { textReport } from './report.js';
 
@@ -45,6 +49,7 @@ const HELP: Record<string, string> = {
                     roster of expected communities: who has not reported, who reported twice
   --period YYYY-MM  报表中没有写报告期时使用 / period for returns that state none
   --format text|json  输出格式 (default text)
+  --pretty          JSON 缩进排版（默认紧凑）/ indent the JSON (compact by default)
   --lang zh|en      语言 / language (default zh)`,
   combine: `returns combine <文件或文件夹...> [选项]
   校验并汇总：每个社区一行，街道小计，合计（率由分子分母合计重新计算，不做平均）。
@@ -54,6 +59,10 @@ const HELP: Record<string, string> = {
   --out 文件.xlsx   写出 汇总、明细、校验结果 三个工作表 / write summary.xlsx (汇总, 明细, 校验结果)
   --csv 文件.csv    汇总表 CSV（UTF-8 BOM，Excel 可直接打开）/ the summary as CSV (UTF-8 with BOM)
   --json 文件.json  JSON 结果写入文件 / the JSON result to a file
+  --pretty          JSON 缩进排版（默认紧凑）/ indent the JSON (compact by default)
+  输出不能是输入文件；--out 可以写在输入文件夹内（本工具写出的汇总只作历史数据读回），--csv 不可以。
+  An output may not be an input; --out may sit inside an input folder (our summary is read back as
+  history only), --csv may not (a CSV carries no marker and would be read back as returns).
   --history 文件    往月数据（上月 summary.xlsx 或往月报表，可重复），只用于历史对比和本年累计
                     earlier months (last month's summary.xlsx or returns; repeatable), for history and year-to-date only
                     多于一个月时 --out 另含 累计、环比 两个工作表 / with several months --out adds 累计 and 环比 sheets
@@ -86,14 +95,16 @@ function checkFormat(f: string | undefined): 'text' | 'json' {
   throw new UsageError(`--format must be text or json, got ${f}`);
 }
 
-async function writeOut(file: string, data: string | Uint8Array): Promise<void> {
-  await mkdir(path.dirname(path.resolve(file)), { recursive: true });
-  await writeFile(file, data);
+/** Writes chunks to stdout, waiting when its buffer is full (a city-year's JSON is tens of MB). */
+async function toStdout(chunks: Iterable<string>): Promise<void> {
+  for (const c of chunks) if (!process.stdout.write(c)) await once(process.stdout, 'drain');
 }
 
 async function cmdValidateOrCombine(cmd: 'validate' | 'combine', argv: string[]): Promise<number> {
   const extra: ParseArgsConfig['options'] =
-    cmd === 'combine' ? { out: { type: 'string' }, csv: { type: 'string' }, json: { type: 'string' }, history: { type: 'string', multiple: true } } : {};
+    cmd === 'combine'
+      ? { out: { type: 'string' }, csv: { type: 'string' }, json: { type: 'string' }, history: { type: 'string', multiple: true }, pretty: { type: 'boolean' } }
+      : { pretty: { type: 'boolean' } };
   const { values, positionals } = parse(argv, extra);
   if (values.help) {
     console.log(HELP[cmd]);
@@ -104,34 +115,51 @@ async function cmdValidateOrCombine(cmd: 'validate' | 'combine', argv: string[])
   const format = checkFormat(values.format);
   const lang: Lang = toLang(values.lang);
   const v = values as Record<string, unknown>;
+  const history = (v['history'] as string[] | undefined) ?? [];
+  const pretty = v['pretty'] === true;
+  const targets: OutputTarget[] = [];
+  if (typeof v['out'] === 'string') targets.push({ option: '--out', path: v['out'], marked: true });
+  if (typeof v['csv'] === 'string') targets.push({ option: '--csv', path: v['csv'] });
+  if (typeof v['json'] === 'string') targets.push({ option: '--json', path: v['json'] });
+  if (await refuseOutputs(targets, [...positionals, values.template, values.roster, ...history], lang)) return 2;
   const loaded = await loadAndRun(positionals, {
-    template: values.template, roster: values.roster, period: values.period, history: (v['history'] as string[] | undefined) ?? [], lang,
+    template: values.template, roster: values.roster, period: values.period, history, lang,
   });
   const written: string[] = [];
+  const failed: Finding[] = [];
+  const write = async (t: OutputTarget, data: () => string | Uint8Array | Iterable<string> | Promise<Uint8Array>): Promise<void> => {
+    const f = await writeOutput(t.option, t.path, await data());
+    if (f) failed.push(f);
+    else written.push(t.path);
+  };
   if (cmd === 'combine') {
     const { result } = loaded;
-    if (typeof v['out'] === 'string') {
-      const { outputWorkbook } = await import('../io/writeXlsx.js'); // exceljs: loaded only when a workbook is written
-      await writeOut(v['out'], await outputWorkbook(result.outputTables()));
-      written.push(v['out']);
-    }
-    if (typeof v['csv'] === 'string') {
-      const { tableToCsv } = await import('../io/writeCsv.js');
-      await writeOut(v['csv'], tableToCsv(result.summaryTable()));
-      written.push(v['csv']);
-    }
-    if (typeof v['json'] === 'string') {
-      await writeOut(v['json'], JSON.stringify(result.json(), null, 2) + '\n');
-      written.push(v['json']);
+    for (const t of targets) {
+      if (t.option === '--out') {
+        const { outputWorkbook } = await import('../io/writeXlsx.js'); // exceljs: loaded only when a workbook is written
+        await write(t, () => outputWorkbook(result.outputTables(), { deflater: zlibDeflater }));
+      }
+      if (t.option === '--csv') {
+        const { tableToCsv } = await import('../io/writeCsv.js');
+        await write(t, () => tableToCsv(result.summaryTable()));
+      }
+      if (t.option === '--json') await write(t, () => jsonLines(result.json(), pretty));
     }
   }
+  // A write that failed is a finding like any other: printed with the rest, exit code 2.
+  if (failed.length) loaded.result.findings = [...loaded.result.findings, ...failed].sort(compareFindings);
   if (format === 'json') {
-    process.stdout.write(JSON.stringify(loaded.result.json(), null, 2) + '\n');
+    await toStdout(jsonLines(loaded.result.json(), pretty));
   } else {
     console.log(textReport(loaded, lang, { color: process.stdout.isTTY === true }));
     if (written.length) console.log(`\n${lang === 'zh-CN' ? '已写出' : 'Wrote'}: ${written.join(', ')}`);
   }
-  return exitCodeOf(loaded);
+  return failed.length ? 2 : exitCodeOf(loaded);
+}
+
+function* jsonLines(value: unknown, pretty: boolean): Generator<string> {
+  yield* jsonChunks(value, pretty);
+  yield '\n';
 }
 
 async function cmdTemplate(argv: string[]): Promise<number> {
@@ -143,6 +171,8 @@ async function cmdTemplate(argv: string[]): Promise<number> {
   checkPeriod(values.period);
   const out = (values as Record<string, unknown>)['out'];
   if (typeof out !== 'string' || !/\.xlsx$/i.test(out)) throw new UsageError('--out FILE.xlsx is required');
+  const lang = toLang(values.lang);
+  if (await refuseOutputs([{ option: '--out', path: out }], [values.template], lang)) return 2;
   const tpl = await loadTemplateFile(values.template ?? STANDARD_TEMPLATE_DIR);
   if (tpl.template.indicators.length === 0 || !tpl.grids.indicators) {
     console.error('模板无法使用 / the template cannot be used');
@@ -153,7 +183,11 @@ async function cmdTemplate(argv: string[]): Promise<number> {
   addGridSheet(wb, blankReturn(tpl.template, values.period ?? null), [6, 28, 10, 12, 24]);
   addGridSheet(wb, { ...tpl.grids.indicators, name: '指标' });
   if (tpl.grids.rules) addGridSheet(wb, { ...tpl.grids.rules, name: '规则' });
-  await writeOut(out, await workbookBytes(wb));
+  const failed = await writeOutput('--out', out, await workbookBytes(wb));
+  if (failed) {
+    printFindings([failed], lang);
+    return 2;
+  }
   console.log(`已写出 Wrote ${out}（填报表、指标${tpl.grids.rules ? '、规则' : ''}）`);
   return 0;
 }

@@ -1,9 +1,10 @@
-import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { toLang } from '../core/findings/wording.js';
 import { reportHtml } from '../node/reportHtml.js';
+import { writeOutput } from '../node/writeOutput.js';
 import { ChartUsageError, parseChartArgs } from './chart.js';
 import { exitCodeOf, loadAndRun } from './load.js';
+import { printFindings, refuseOutputs } from './outputs.js';
 
 export const REPORT_HELP = `returns report <文件或文件夹...> --out 报告.html [选项]
   写出一个例会用的 HTML 文件（图片内嵌，无外部资源，可离线打开、打印）：本期主要指标（环比、本年累计）、
@@ -35,6 +36,8 @@ export async function cmdReport(argv: string[]): Promise<number> {
   }
   const out = values.out ?? path.join('out', 'report.html');
   const lang = toLang(values.lang);
+  const inputs = [...positionals, values.template, values.roster, ...(values.history ?? [])];
+  if (await refuseOutputs([{ option: '--out', path: out }], inputs, lang)) return 2;
   const loaded = await loadAndRun(positionals, {
     template: values.template, roster: values.roster, history: values.history ?? [], reportPeriod: values.period ?? null, lang,
   });
@@ -61,8 +64,11 @@ export async function cmdReport(argv: string[]): Promise<number> {
     files: loaded.files,
     historyPeriods: months.periods.filter((p) => !currentPeriods.has(p)),
   });
-  await mkdir(path.dirname(path.resolve(out)), { recursive: true });
-  await writeFile(out, html);
+  const failed = await writeOutput('--out', out, html);
+  if (failed) {
+    printFindings([failed], lang);
+    return 2;
+  }
   console.log(`已写出 Wrote ${out}（${period}，${charts.length} 张图）`);
   return exitCodeOf(loaded);
 }

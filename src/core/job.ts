@@ -17,6 +17,7 @@ import { momTable, ytdTable } from './months/tables.js';
 import { withHistory, type HistoryInput } from './months/withHistory.js';
 import { toJson } from './output/json.js';
 import { outputTables, summaryTable, type OutputTable } from './output/tables.js';
+import { pushAll } from './groupBy.js';
 import { readWorkbooks } from './read/readWorkbook.js';
 import type { ParsedReturn } from './read/types.js';
 import type { Template } from './template/types.js';
@@ -103,9 +104,9 @@ export function checkAndCombine(input: Pick<JobInput, 'books' | 'template' | 'ro
     if (ret.community && !ret.street) {
       findings.push(finding('street_not_found', {}, { file: ret.file, sheet: ret.sheet, community: ret.community, cell: ret.communityCell ?? undefined }));
     }
-    findings.push(...checkReturn(ret, template));
+    pushAll(findings, checkReturn(ret, template));
   }
-  for (const check of PANEL_CHECKS) findings.push(...check({ returns, template, roster }));
+  for (const check of PANEL_CHECKS) pushAll(findings, check({ returns, template, roster }));
 
   // Into the summary: returns that name a community, and of duplicates only the first in file order
   // (summing both would double the totals; the duplicate_return errors name both copies).
@@ -156,7 +157,7 @@ export function runJob(input: JobInput): Job {
     (): ChartSource => ({ indicators: c.indicators, rows: uniqueRows(c.rows, history.rows), excluded: excludedByFindings(result.findings), lang }),
   );
   const period = (): string | null => months()?.period ?? null;
-  return {
+  const job: Job = {
     ...result,
     template: input.template,
     lang,
@@ -183,6 +184,8 @@ export function runJob(input: JobInput): Job {
       const m = months();
       return m ? keyFigures(m, chartSource().excluded ?? []) : [];
     }),
-    json: once(() => toJson(result, lang)),
+    // The job's own findings, so that a door that adds one (a write that failed) sees it in the JSON too.
+    json: () => toJson({ ...result, findings: job.findings }, lang),
   };
+  return job;
 }

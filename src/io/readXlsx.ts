@@ -7,6 +7,7 @@ import { BUILTIN_FORMATS, cleanFormat } from './numberFormats.js';
 import { ReadFailure } from './readFailure.js';
 import { shiftFormula } from './shiftFormula.js';
 import { decodeXml, eachElement, parseAttrs, textOf } from './xml.js';
+import { OWN_OUTPUT_PROPERTY } from './ownOutput.js';
 import { ZipArchive } from './zip.js';
 
 /** Days between the 1900 and 1904 date systems. */
@@ -72,7 +73,7 @@ export function readXlsx(bytes: Uint8Array, file: string, limits: ReadLimits = L
 
   const book: WorkbookGrids = { file, sheets };
   const custom = zip.find('docProps/custom.xml') ? zip.text('docProps/custom.xml') : null;
-  if (custom !== null && /name\s*=\s*["']CommunityReturnsOutput["']/.test(custom)) book.ownOutput = true;
+  if (custom !== null && new RegExp(`name\\s*=\\s*["']${OWN_OUTPUT_PROPERTY}["']`).test(custom)) book.ownOutput = true;
   return { book, findings: ctx.findings };
 }
 

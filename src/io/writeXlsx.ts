@@ -2,11 +2,14 @@ import ExcelJS from 'exceljs';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 import type { SheetGrid } from '../core/grid.js';
 import type { OutputTable } from '../core/output/tables.js';
-import { tablesToXlsx } from './xlsxTables.js';
+import { tablesToXlsx, type XlsxOptions } from './xlsxTables.js';
 
 // A fixed timestamp for the workbook's properties and zip entries: re-running on the same input must
 // give byte-identical files (exceljs stamps "now" into both).
 const FIXED_DATE = new Date(Date.UTC(2000, 0, 1));
+// Zip entry times are DOS local date-time fields taken from the Date's local parts: built from local parts,
+// they are the same in every time zone.
+const ZIP_TIME = new Date(2000, 0, 1);
 
 /** Writes plain grids (the blank return, the template's own sheets) with their merges. */
 export function addGridSheet(wb: ExcelJS.Workbook, g: SheetGrid, widths: number[] = []): void {
@@ -33,11 +36,11 @@ export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
   const raw = new Uint8Array(await wb.xlsx.writeBuffer());
   const files = unzipSync(raw);
   const out: Zippable = {};
-  for (const name of Object.keys(files).sort()) out[name] = [files[name]!, { mtime: FIXED_DATE }];
+  for (const name of Object.keys(files).sort()) out[name] = [files[name]!, { mtime: ZIP_TIME }];
   return zipSync(out, { level: 6 });
 }
 
 /** summary.xlsx: streamed by xlsxTables.ts (exceljs runs out of memory on a city-year's 明细). */
-export function outputWorkbook(tables: readonly OutputTable[]): Promise<Uint8Array> {
-  return tablesToXlsx(tables);
+export function outputWorkbook(tables: readonly OutputTable[], opts: XlsxOptions = {}): Promise<Uint8Array> {
+  return tablesToXlsx(tables, opts);
 }

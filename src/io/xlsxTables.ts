@@ -1,6 +1,7 @@
-import { Zip, ZipDeflate } from 'fflate';
+import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { columnLetters, type CellValue } from '../core/grid.js';
 import type { OutputTable, RowKind } from '../core/output/tables.js';
+import { ownOutputCustomXml } from './ownOutput.js';
 
 /**
  * Writes output tables (汇总, 明细, 校验结果) as an .xlsx, one Excel table per sheet, streaming each
@@ -9,7 +10,9 @@ import type { OutputTable, RowKind } from '../core/output/tables.js';
  * DOM imports: the browser page uses it too. Fixed timestamps make re-runs byte-identical.
  */
 
-const MTIME = new Date(Date.UTC(2000, 0, 1));
+// Zip entry times are DOS local date-time fields, which fflate fills from the Date's *local* parts: a
+// Date built from local parts gives the same bytes in every time zone (a UTC instant would not).
+const MTIME = new Date(2000, 0, 1);
 const enc = new TextEncoder();
 
 // Characters XML 1.0 forbids (control characters other than tab, newline, return).
@@ -95,13 +98,33 @@ class SharedStrings {
 }
 
 // Every cell carries its `r` address: the schema makes it optional, but exceljs (our own reader) and
-// other libraries need it. Empty unstyled cells are left out.
-function cellXml(ref: string, v: CellValue, style: number, sst: SharedStrings): string {
+// other libraries need it. Empty unstyled cells are left out. Text goes to the shared string table when
+// its column repeats itself (names, streets, units), inline otherwise (as-written values, messages):
+// a city-year's table held 915,815 strings that occur once.
+function cellXml(ref: string, v: CellValue, style: number, sst: SharedStrings | null): string {
   const s = style ? ` s="${style}"` : '';
   if (v === null || v === '') return style ? `<c r="${ref}"${s}/>` : '';
-  if (typeof v === 'number') return Number.isFinite(v) ? `<c r="${ref}"${s}><v>${v}</v></c>` : `<c r="${ref}"${s} t="s"><v>${sst.id(String(v))}</v></c>`;
+  if (typeof v === 'number' && Number.isFinite(v)) return `<c r="${ref}"${s}><v>${v}</v></c>`;
   if (typeof v === 'boolean') return `<c r="${ref}"${s} t="b"><v>${v ? 1 : 0}</v></c>`;
-  return `<c r="${ref}"${s} t="s"><v>${sst.id(v)}</v></c>`;
+  const text = String(v);
+  if (sst) return `<c r="${ref}"${s} t="s"><v>${sst.id(text)}</v></c>`;
+  return /^\s|\s$/.test(text)
+    ? `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${esc(text)}</t></is></c>`
+    : `<c r="${ref}"${s} t="inlineStr"><is><t>${esc(text)}</t></is></c>`;
+}
+
+// A column whose first SAMPLE texts are mostly distinct is written inline.
+const SAMPLE = 1000;
+function repeats(t: OutputTable, c: number): boolean {
+  const seen = new Set<string>();
+  let n = 0;
+  for (let r = 0; r < t.rows.length && n < SAMPLE; r++) {
+    const v = t.rows[r]![c];
+    if (typeof v !== 'string' || v === '') continue;
+    n++;
+    seen.add(v);
+  }
+  return n === 0 || seen.size <= n / 2;
 }
 
 /** Unique, non-empty header names: an Excel table refuses duplicates. */
@@ -133,13 +156,14 @@ function* sheetXml(t: OutputTable, styles: Styles, sst: SharedStrings, tableRel:
   const letters = t.columns.map((_, c) => columnLetters(c + 1));
   yield `<row r="1">${names.map((n, c) => cellXml(`${letters[c]}1`, n, header, sst)).join('')}</row>`;
   const styleOf = t.columns.map((c) => ({ return: styles.index(c.numFmt, 'return'), subtotal: styles.index(c.numFmt, 'subtotal'), total: styles.index(c.numFmt, 'total'), header }));
+  const sstOf = t.columns.map((_, c) => (repeats(t, c) ? sst : null));
   let chunk = '';
   for (let r = 0; r < t.rows.length; r++) {
     const row = t.rows[r]!;
     const kind = t.kinds[r] ?? 'return';
     let xml = `<row r="${r + 2}">`;
     const rr = r + 2;
-    for (let c = 0; c < cols; c++) xml += cellXml(letters[c]! + rr, row[c] ?? null, styleOf[c]![kind], sst);
+    for (let c = 0; c < cols; c++) xml += cellXml(letters[c]! + rr, row[c] ?? null, styleOf[c]![kind], sstOf[c]!);
     chunk += xml + '</row>';
     if (chunk.length > 1 << 16) {
       yield chunk;
@@ -163,12 +187,80 @@ function tableXml(t: OutputTable, id: number): string {
     '<tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>';
 }
 
+/** Excel's limit is 1,048,576 rows per sheet; the header takes one. */
+export const EXCEL_MAX_DATA_ROWS = 1_048_575;
+
+/**
+ * Tables longer than a sheet holds continue on further sheets — 明细, 明细(2), 明细(3) … — each with its own
+ * header row and Excel table (CR_Details, CR_Details_2 …), so Excel opens the workbook and nothing is lost.
+ */
+export function splitForExcel(tables: readonly OutputTable[], maxRows = EXCEL_MAX_DATA_ROWS): OutputTable[] {
+  const out: OutputTable[] = [];
+  for (const t of tables) {
+    if (t.rows.length <= maxRows) {
+      out.push(t);
+      continue;
+    }
+    for (let from = 0, part = 1; from < t.rows.length; from += maxRows, part++) {
+      const to = from + maxRows;
+      out.push({
+        ...t,
+        sheet: part === 1 ? t.sheet : `${t.sheet}(${part})`,
+        tableName: part === 1 ? t.tableName : `${t.tableName}_${part}`,
+        rows: t.rows.slice(from, to),
+        kinds: t.kinds.slice(from, to),
+        ...(t.links ? { links: t.links.slice(from, to) } : {}),
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * A raw-deflate stream for one zip entry. The browser uses fflate's (JavaScript); the command line passes
+ * node's zlib (src/node/zlibDeflater.ts), which does the same level in about half the time. This module
+ * never imports node:*, so the choice is made by the caller.
+ */
+export interface RawDeflater {
+  /** Takes the next chunk (`final` on the last one); a returned promise asks the caller to wait for it. */
+  push(chunk: Uint8Array, final: boolean): void | Promise<void>;
+  /** Set by the writer: where compressed data goes (`final` once, after the last chunk). */
+  ondata: (data: Uint8Array, final: boolean) => void;
+}
+
+export interface XlsxOptions {
+  /** Rows per sheet before a table continues on the next sheet (tests use a small number). */
+  maxRows?: number;
+  /** Makes a raw deflater per zip entry at the given level; fflate's when absent. */
+  deflater?: (level: number) => RawDeflater;
+}
+
+/** A zip entry compressed by an injected deflater (fflate computes the CRC and size, we the data). */
+class InjectedDeflate extends ZipPassThrough {
+  private readonly d: RawDeflater;
+  wait: void | Promise<void> = undefined;
+  constructor(name: string, d: RawDeflater) {
+    super(name);
+    this.compression = 8;
+    this.d = d;
+    d.ondata = (data, final) => this.ondata(null, data as Uint8Array<ArrayBuffer>, final);
+  }
+  protected override process(chunk: Uint8Array<ArrayBuffer>, final: boolean): void {
+    this.wait = this.d.push(chunk, final);
+  }
+}
+
 /** Streams the tables into an .xlsx and returns its bytes. */
-export function tablesToXlsx(tables: readonly OutputTable[]): Promise<Uint8Array> {
+export function tablesToXlsx(allTables: readonly OutputTable[], opts: XlsxOptions = {}): Promise<Uint8Array> {
+  const tables = splitForExcel(allTables, opts.maxRows);
   return new Promise((resolve, reject) => {
+    let failed = false;
     const parts: Uint8Array[] = [];
     const zip = new Zip((err, data, final) => {
-      if (err) return reject(err);
+      if (err) {
+        failed = true;
+        return reject(err);
+      }
       parts.push(data);
       if (final) {
         const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
@@ -181,19 +273,34 @@ export function tablesToXlsx(tables: readonly OutputTable[]): Promise<Uint8Array
       }
     });
     // Deflate level 3: on a city-year's 10 million cells level 6 takes about 50 % longer for a file 10 % smaller.
-    const file = (name: string, chunks: Iterable<string>): void => {
-      const f = new ZipDeflate(name, { level: 3 });
+    const LEVEL = 3;
+    const file = async (name: string, chunks: Iterable<string>): Promise<void> => {
+      if (opts.deflater) {
+        const f = new InjectedDeflate(name, opts.deflater(LEVEL));
+        f.mtime = MTIME;
+        zip.add(f);
+        for (const c of chunks) {
+          if (!c) continue;
+          f.push(enc.encode(c));
+          if (f.wait) await f.wait;
+          if (failed) return;
+        }
+        f.push(new Uint8Array(0), true);
+        if (f.wait) await f.wait;
+        return;
+      }
+      const f = new ZipDeflate(name, { level: LEVEL });
       f.mtime = MTIME;
       zip.add(f);
       for (const c of chunks) if (c) f.push(enc.encode(c));
       f.push(new Uint8Array(0), true);
     };
-    try {
+    void (async () => {
       const styles = new Styles();
       const sst = new SharedStrings();
       const n = tables.length;
       const sheetIds = tables.map((_, i) => i + 1);
-      file('[Content_Types].xml', [
+      await file('[Content_Types].xml', [
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
           '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
           '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
@@ -202,22 +309,25 @@ export function tablesToXlsx(tables: readonly OutputTable[]): Promise<Uint8Array
           sheetIds.map((i) => `<Override PartName="/xl/worksheets/sheet${i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>` +
             `<Override PartName="/xl/tables/table${i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/>`).join('') +
           '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
-          '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>',
+          '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>' +
+          '<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/></Types>',
       ]);
-      file('_rels/.rels', [
+      await file('_rels/.rels', [
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
           '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>' +
           '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>' +
-          '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/></Relationships>',
+          '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>' +
+          '<Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" Target="docProps/custom.xml"/></Relationships>',
       ]);
-      file('docProps/core.xml', [
+      await file('docProps/core.xml', [
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
           '<dc:creator>Community Returns</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">2000-01-01T00:00:00Z</dcterms:created></cp:coreProperties>',
       ]);
-      file('docProps/app.xml', [
+      await file('docProps/app.xml', [
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Community Returns</Application></Properties>',
       ]);
-      file('xl/workbook.xml', [
+      await file('docProps/custom.xml', [ownOutputCustomXml('summary')]);
+      await file('xl/workbook.xml', [
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
           '<bookViews><workbookView/></bookViews><sheets>' +
           tables.map((t, i) => `<sheet name="${esc(t.sheet)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('') +
@@ -225,26 +335,24 @@ export function tablesToXlsx(tables: readonly OutputTable[]): Promise<Uint8Array
           tables.map((t, i) => `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">'${esc(t.sheet)}'!$1:$1</definedName>`).join('') +
           '</definedNames></workbook>',
       ]);
-      file('xl/_rels/workbook.xml.rels', [
+      await file('xl/_rels/workbook.xml.rels', [
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
           sheetIds.map((i) => `<Relationship Id="rId${i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i}.xml"/>`).join('') +
           `<Relationship Id="rId${n + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
           `<Relationship Id="rId${n + 2}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
       ]);
-      tables.forEach((t, i) => {
-        file(`xl/worksheets/sheet${i + 1}.xml`, sheetXml(t, styles, sst, 'rId1'));
-        file(`xl/worksheets/_rels/sheet${i + 1}.xml.rels`, [
+      for (const [i, t] of tables.entries()) {
+        await file(`xl/worksheets/sheet${i + 1}.xml`, sheetXml(t, styles, sst, 'rId1'));
+        await file(`xl/worksheets/_rels/sheet${i + 1}.xml.rels`, [
           '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
             `<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/table" Target="../tables/table${i + 1}.xml"/></Relationships>`,
         ]);
-        file(`xl/tables/table${i + 1}.xml`, [tableXml(t, i + 1)]);
-      });
+        await file(`xl/tables/table${i + 1}.xml`, [tableXml(t, i + 1)]);
+      }
       // Styles and strings last: the sheets have registered every format, row kind and string by now.
-      file('xl/styles.xml', [styles.xml()]);
-      file('xl/sharedStrings.xml', sst.xml());
+      await file('xl/styles.xml', [styles.xml()]);
+      await file('xl/sharedStrings.xml', sst.xml());
       zip.end();
-    } catch (e) {
-      reject(e);
-    }
+    })().catch(reject);
   });
 }

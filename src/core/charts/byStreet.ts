@@ -1,4 +1,5 @@
 import { totalOf } from '../combine/totals.js';
+import { groupBy } from '../groupBy.js';
 import { previousPeriod } from '../months/periods.js';
 import { byText } from '../months/rows.js';
 import { firstPerCommunity } from './byCommunity.js';
@@ -25,10 +26,11 @@ export function streetChart(src: ChartSource, code: string, period?: string | nu
   const clean = applyExclusions(src.rows, src.excluded, ind);
   const cur = firstPerCommunity(clean.rows.filter((r) => r.period === p));
   const prev = firstPerCommunity(clean.rows.filter((r) => r.period === prevP));
-  const totalFor = (rows: typeof cur, street: string | null) =>
-    totalOf(rows.filter((r) => r.street === street), src.indicators, street).values[code] ?? null;
-  const points = [...new Set(cur.map((r) => r.street))]
-    .map((s) => ({ street: s, value: totalFor(cur, s), previous: prev.length ? totalFor(prev, s) : null, returns: cur.filter((r) => r.street === s).length }))
+  const curBy = groupBy(cur, (r) => r.street);
+  const prevBy = groupBy(prev, (r) => r.street);
+  const totalFor = (rows: typeof cur, street: string | null) => totalOf(rows, src.indicators, street).values[code] ?? null;
+  const points = [...curBy]
+    .map(([s, rs]) => ({ street: s, value: totalFor(rs, s), previous: prev.length ? totalFor(prevBy.get(s) ?? [], s) : null, returns: rs.length }))
     .filter((x): x is { street: string | null; value: number; previous: number | null; returns: number } => x.value !== null)
     .sort((a, b) => b.value - a.value || byText(a.street, b.street));
   if (points.length === 0) return null;

@@ -1,4 +1,5 @@
 import { missingReturns, type Roster } from '../check/roster.js';
+import { groupBy } from '../groupBy.js';
 import type { ParsedReturn } from '../read/types.js';
 import type { Template } from '../template/types.js';
 import { totalOf } from './totals.js';
@@ -25,7 +26,17 @@ function ranker(names: Iterable<string | null>): (a: string | null, b: string | 
  */
 export function combineReturns(returns: readonly ParsedReturn[], template: Template, roster: Roster | null = null): Consolidation {
   const indicators = template.indicators;
-  const rows: SummaryRow[] = returns.map((ret) => {
+  // Rows and details share one order (period, street, community, file): rank every name once, sort the
+  // returns (stable), then build rows and details in that order. Sorting 835,000 detail objects with a
+  // comparator over names took seconds.
+  const byText = ranker(returns.flatMap((r) => [r.period, r.street, r.community ?? '', r.file]));
+  const keys = returns.map((ret, i) => ({ ret, i }));
+  keys.sort((a, b) =>
+    byText(a.ret.period, b.ret.period) || byText(a.ret.street, b.ret.street) || byText(a.ret.community ?? '', b.ret.community ?? '') ||
+    byText(a.ret.file, b.ret.file) || a.i - b.i);
+  const sorted = keys.map((k) => k.ret);
+
+  const rows: SummaryRow[] = sorted.map((ret) => {
     const values: SummaryRow['values'] = {};
     const sources: SummaryRow['sources'] = {};
     const approximate: string[] = [];
@@ -37,35 +48,43 @@ export function combineReturns(returns: readonly ParsedReturn[], template: Templ
     }
     return { community: ret.community ?? '', street: ret.street, period: ret.period, file: ret.file, sheet: ret.sheet, values, sources, approximate };
   });
-  const byText = ranker(rows.flatMap((r) => [r.period, r.street, r.community, r.file]));
-  rows.sort((a, b) => byText(a.period, b.period) || byText(a.street, b.street) || byText(a.community, b.community) || byText(a.file, b.file));
 
-  const periods = [...new Set(rows.map((r) => r.period))].sort(byText);
+  // Rows are sorted by period, then street: the groups come out in that order.
+  const byPeriod = groupBy(rows, (r) => r.period);
+  const periods = [...byPeriod.keys()];
   const streets: Consolidation['streets'] = [];
   const totals: Consolidation['totals'] = [];
-  for (const period of periods) {
-    const inPeriod = rows.filter((r) => r.period === period);
-    const names = [...new Set(inPeriod.map((r) => r.street))].sort(byText);
-    for (const street of names) streets.push({ ...totalOf(inPeriod.filter((r) => r.street === street), indicators, street), period });
+  for (const [period, inPeriod] of byPeriod) {
+    for (const [street, own] of groupBy(inPeriod, (r) => r.street)) streets.push({ ...totalOf(own, indicators, street), period });
     totals.push({ ...totalOf(inPeriod, indicators, null), period });
   }
 
-  const details: DetailRow[] = [];
-  for (const ret of returns) {
-    for (const ind of indicators) {
-      const v = ret.values[ind.code];
-      if (!v) continue;
-      details.push({
-        community: ret.community ?? '', street: ret.street, period: ret.period, code: ind.code, name: ind.name,
-        value: v.value, unit: ind.unit, raw: v.raw === null ? '' : String(v.raw), approximate: v.approximate,
-        file: ret.file, sheet: ret.sheet, cell: v.cell,
-      });
+  // In the returns' order, each return's values in template order: the order a sort of the details by
+  // (period, street, community, file, indicator) would give. Built on first use — only 明细 needs them,
+  // and ten times a city-year is 8.3 million of them.
+  const buildDetails = (): DetailRow[] => {
+    const details: DetailRow[] = [];
+    for (const ret of sorted) {
+      for (const ind of indicators) {
+        const v = ret.values[ind.code];
+        if (!v) continue;
+        details.push({
+          community: ret.community ?? '', street: ret.street, period: ret.period, code: ind.code, name: ind.name,
+          value: v.value, unit: ind.unit, raw: v.raw === null ? '' : String(v.raw), approximate: v.approximate,
+          file: ret.file, sheet: ret.sheet, cell: v.cell,
+        });
+      }
     }
-  }
-  const order = new Map(indicators.map((ind, i) => [ind.code, i]));
-  details.sort((a, b) => byText(a.period, b.period) || byText(a.street, b.street) || byText(a.community, b.community) ||
-    byText(a.file, b.file) || order.get(a.code)! - order.get(b.code)!);
+    return details;
+  };
 
   const missing = roster ? missingReturns(rows, roster) : [];
-  return { indicators, periods: periods.filter((p): p is string => p !== null), rows, streets, totals, details, missing };
+  let details: DetailRow[] | undefined;
+  return {
+    indicators, periods: periods.filter((p): p is string => p !== null), rows, streets, totals,
+    get details() {
+      return (details ??= buildDetails());
+    },
+    missing,
+  };
 }

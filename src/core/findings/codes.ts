@@ -46,6 +46,16 @@ export interface FindingArgs {
    */
   return_not_read: { missing: 'community'; indicators: number; headers: string[] };
 
+  // ── outputs (the command line's --out/--csv/--json) ───────────────────────────────────────────────
+  /** An output path names one of the inputs (a file given, or a file inside a folder given): refused. */
+  output_is_input: { option: string; input: string };
+  /** A CSV summary inside an input folder would be read back as returns next time (a CSV carries no marker). */
+  output_in_input_folder: { option: string; folder: string };
+  /** Two outputs of one run name the same file. */
+  output_twice: { option: string; other: string };
+  /** An output could not be written (read-only folder, a folder in the way, disk full); nothing was replaced. */
+  output_unwritable: { option: string; reason: string };
+
   // ── structure ───────────────────────────────────────────────────────────────────────────────
   community_not_found: Record<string, never>;
   period_not_found: Record<string, never>;
@@ -169,6 +179,10 @@ export const DEFAULT_SEVERITY: { readonly [C in FindingCode]: Severity } = {
   sheet_skipped: 'info',
   encoding_detected: 'info',
   return_not_read: 'warning',
+  output_is_input: 'error',
+  output_in_input_folder: 'error',
+  output_twice: 'error',
+  output_unwritable: 'error',
   community_not_found: 'error',
   period_not_found: 'error',
   period_invalid: 'error',
@@ -251,10 +265,18 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+// Sorting a city-year's findings compares cells millions of times; the same few thousand addresses recur.
+const cellOrderCache = new Map<string, number>();
+
 function cellOrder(cell: string | undefined): number {
   if (!cell) return -1;
+  let o = cellOrderCache.get(cell);
+  if (o !== undefined) return o;
   const p = parseA1(cell);
-  return p ? (p.row + 1) * 20000 + p.col + 1 : -1;
+  o = p ? (p.row + 1) * 20000 + p.col + 1 : -1;
+  if (cellOrderCache.size > 100_000) cellOrderCache.clear();
+  cellOrderCache.set(cell, o);
+  return o;
 }
 
 /** The info finding for a text file that was not plain UTF-8 (GB18030, UTF-16), or null. */

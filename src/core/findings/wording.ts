@@ -54,6 +54,11 @@ const zh: Wording = {
   return_not_read: (a) =>
     `表头有 ${a.indicators} 个指标，但没有社区名称列（社区名称 / 社区 / 单位名称 / 村（社区）…），未读出任何报表；` +
     `表头中的其他列：${a.headers.length ? a.headers.join('、') : '（无）'}`,
+  output_is_input: (a) => `${a.option} 指向输入文件 ${a.input}，为保护输入未写出任何文件，请换一个输出路径`,
+  output_in_input_folder: (a) =>
+    `${a.option} 位于输入文件夹 ${a.folder} 中，下次运行会被当作报表读回，未写出任何文件，请写到输入文件夹之外`,
+  output_twice: (a) => `${a.option} 与 ${a.other} 是同一个文件，未写出任何文件`,
+  output_unwritable: (a) => `${a.option} 无法写出：${a.reason}（原有文件未改动）`,
   community_not_found: () => '未找到社区名称（社区名称 / 单位名称 / 填报单位）',
   period_not_found: () => '未找到报告期（报告期 / 月份），请填写如“2026年10月”',
   period_invalid: (a) => `报告期“${a.text}”无法识别，请写成“2026年10月”或“2026-10”`,
@@ -126,6 +131,11 @@ const en: Wording = {
   return_not_read: (a) =>
     `The header row names ${a.indicators} indicators but no community column (社区名称 / 社区 / 单位名称 / 村（社区）…), so no return was read; ` +
     `other headers seen: ${a.headers.length ? a.headers.join(', ') : '(none)'}`,
+  output_is_input: (a) => `${a.option} names the input ${a.input}; nothing was written, to keep the input safe — choose another path`,
+  output_in_input_folder: (a) =>
+    `${a.option} is inside the input folder ${a.folder} and would be read back as returns next time; nothing was written — write it outside`,
+  output_twice: (a) => `${a.option} and ${a.other} are the same file; nothing was written`,
+  output_unwritable: (a) => `${a.option} cannot be written: ${a.reason} (any existing file is unchanged)`,
   community_not_found: () => 'Community name not found (社区名称 / 单位名称 / 填报单位)',
   period_not_found: () => 'Reporting period not found (报告期 / 月份); write e.g. 2026年10月',
   period_invalid: (a) => `Period "${a.text}" not recognised; write 2026年10月 or 2026-10`,

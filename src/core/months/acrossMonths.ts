@@ -1,5 +1,6 @@
 import { totalOf } from '../combine/totals.js';
 import type { Consolidation, SummaryRow, TotalRow } from '../combine/types.js';
+import { groupBy } from '../groupBy.js';
 import type { Indicator } from '../template/types.js';
 import { monthOnMonth, type MonthOnMonth } from './monthOnMonth.js';
 import { byText, uniqueRows } from './rows.js';
@@ -36,9 +37,10 @@ export function acrossMonths(c: Consolidation, history: readonly SummaryRow[] = 
   const periods = [...new Set(rows.map((r) => r.period!))].sort();
   const current = period ?? c.periods[c.periods.length - 1] ?? periods[periods.length - 1];
   if (!current) return null;
+  const rowsOf = groupBy(rows, (r) => r.period!);
   const byPeriod = periods.map((p): PeriodSummary => {
-    const inP = rows.filter((r) => r.period === p);
-    const streets = [...new Set(inP.map((r) => r.street))].sort(byText).map((s) => totalOf(inP.filter((r) => r.street === s), c.indicators, s));
+    const inP = rowsOf.get(p) ?? [];
+    const streets = [...groupBy(inP, (r) => r.street)].sort(([a], [b]) => byText(a, b)).map(([s, rs]) => totalOf(rs, c.indicators, s));
     return { period: p, total: totalOf(inP, c.indicators, null), streets };
   });
   return {

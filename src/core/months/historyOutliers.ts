@@ -64,20 +64,26 @@ const round1 = (x: number): number => Math.round(x * 10) / 10;
  * earlier, for seasons) are used.
  */
 export function isHistoryOutlier(ind: Indicator, period: string, value: number, past: readonly PastValue[]): HistoryOutlier | null {
+  if (value === 0 || (ind.kind === 'rate' && value <= 1)) return null;
+  const lastYearPeriod = addMonths(period, -12);
+  const xs: number[] = [];
+  let lastYear: number | null = null;
+  for (const p of past) {
+    const d = monthsFrom(p.period, period);
+    if (d >= 1 && d <= WINDOW) xs.push(p.value);
+    if (lastYear === null && p.period === lastYearPeriod) lastYear = p.value;
+  }
+  return judge(ind, value, xs, lastYear);
+}
+
+/** The rule itself, on the window's values (any order) and the value of the same month a year earlier. */
+function judge(ind: Indicator, value: number, xs: number[], lastYear: number | null): HistoryOutlier | null {
   const rate = ind.kind === 'rate';
   if (value === 0 || (rate && value <= 1)) return null;
-  const window = past.filter((p) => {
-    const d = monthsFrom(p.period, period);
-    return d >= 1 && d <= WINDOW;
-  });
-  if (window.length === 0) return null;
-  const xs = window.map((p) => p.value);
+  if (xs.length === 0) return null;
   const m = median(xs);
 
-  if (!rate) {
-    const lastYear = past.find((p) => p.period === addMonths(period, -12));
-    if (lastYear && (value + 1) / (lastYear.value + 1) < RATIO && (value + 1) / (lastYear.value + 1) > 1 / RATIO) return null;
-  }
+  if (!rate && lastYear !== null && (value + 1) / (lastYear + 1) < RATIO && (value + 1) / (lastYear + 1) > 1 / RATIO) return null;
 
   if (rate) {
     const gap = Math.abs(value - m);
@@ -91,7 +97,8 @@ export function isHistoryOutlier(ind: Indicator, period: string, value: number, 
   }
 
   if (m === 0) {
-    const max = Math.max(...xs);
+    let max = -Infinity;
+    for (const x of xs) if (x > max) max = x;
     if (value < ZERO_FLOOR || (value + 1) / (max + 1) < RATIO) return null;
     return { reference: max, basis: 'max', months: xs.length, ratio: max > 0 ? round1(value / max) : null, method: 'jump' };
   }
@@ -144,24 +151,35 @@ export function checkHistory(returns: readonly ParsedReturn[], template: Templat
   const out: Finding[] = [];
   for (const ret of returns) {
     if (!ret.community || !ret.period) continue;
-    const records = [...(series.get(ret.community)?.values() ?? [])].filter((r) => r.period < ret.period!);
-    if (records.length === 0) continue;
+    // Once per return, not per indicator: the window of earlier months, last year's month, last month.
+    const lastYearPeriod = addMonths(ret.period, -12);
     const prevPeriod = previousPeriod(ret.period);
+    const window: HistoryRecord[] = [];
+    let lastYear: HistoryRecord | null = null;
+    let prevRecord: HistoryRecord | null = null;
+    for (const r of series.get(ret.community)?.values() ?? []) {
+      if (r.period >= ret.period) continue;
+      const d = monthsFrom(r.period, ret.period);
+      if (d >= 1 && d <= WINDOW) window.push(r);
+      if (r.period === lastYearPeriod) lastYear = r;
+      if (r.period === prevPeriod) prevRecord = r;
+    }
+    if (window.length === 0) continue;
     for (const ind of template.indicators) {
       const v = ret.values[ind.code];
-      if (!v || v.value === null) continue;
-      const past: PastValue[] = [];
-      for (const r of records) {
+      if (!v || v.value === null || v.value === 0 || (ind.kind === 'rate' && v.value <= 1)) continue;
+      const xs: number[] = [];
+      for (const r of window) {
         const x = r.values[ind.code];
-        if (x !== null && x !== undefined) past.push({ period: r.period, value: x });
+        if (x !== null && x !== undefined) xs.push(x);
       }
-      const o = isHistoryOutlier(ind, ret.period, v.value, past);
+      const o = judge(ind, v.value, xs, lastYear?.values[ind.code] ?? null);
       if (!o) continue;
-      const prev = past.find((p) => p.period === prevPeriod) ?? null;
+      const previous = prevRecord?.values[ind.code] ?? null;
       out.push(
         finding('outlier_history', {
           value: v.value, reference: o.reference, basis: o.basis, months: o.months, ratio: o.ratio,
-          previousPeriod: prev ? prevPeriod : null, previous: prev ? prev.value : null,
+          previousPeriod: previous !== null ? prevPeriod : null, previous,
         }, { ...returnWhere(ret), cell: v.cell, indicator: ind.code, indicatorName: ind.name }),
       );
     }

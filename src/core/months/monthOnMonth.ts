@@ -1,5 +1,6 @@
 import { totalOf } from '../combine/totals.js';
 import type { SummaryRow } from '../combine/types.js';
+import { groupBy } from '../groupBy.js';
 import type { Indicator } from '../template/types.js';
 import { previousPeriod } from './periods.js';
 import { byText } from './rows.js';
@@ -74,11 +75,13 @@ export function monthOnMonth(rows: readonly SummaryRow[], indicators: readonly I
     return { community, street, previousReported: b.length > 0, returns: { current: a.length, previous: b.length }, changes };
   };
 
+  const prevOf = groupBy(prev, (p) => p.community);
   const communities = cur
-    .map((r) => rowOf(r.community, r.street, [r], prev.filter((p) => p.community === r.community)))
+    .map((r) => rowOf(r.community, r.street, [r], prevOf.get(r.community) ?? []))
     .sort((a, b) => byText(a.street, b.street) || byText(a.community, b.community));
-  const streets = [...new Set(cur.map((r) => r.street))].sort(byText).map((street) =>
-    rowOf(null, street, cur.filter((r) => r.street === street), prev.filter((r) => r.street === street)),
-  );
+  const prevByStreet = groupBy(prev, (r) => r.street);
+  const streets = [...groupBy(cur, (r) => r.street)]
+    .sort(([a], [b]) => byText(a, b))
+    .map(([street, rs]) => rowOf(null, street, rs, prevByStreet.get(street) ?? []));
   return { period, previous, previousPresent: prev.length > 0, communities, streets, total: rowOf(null, null, cur, prev) };
 }

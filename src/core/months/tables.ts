@@ -1,4 +1,5 @@
 import type { CellValue } from '../grid.js';
+import { groupBy } from '../groupBy.js';
 import { indicatorHeader, numFmtOf, type OutputColumn, type OutputTable, type RowKind } from '../output/tables.js';
 import type { AcrossMonths } from './acrossMonths.js';
 import type { ChangeRow } from './monthOnMonth.js';
@@ -31,8 +32,9 @@ export function ytdTable(a: AcrossMonths): OutputTable {
     rows.push([range, street, community, r.months.length, ...indicators.map((i) => r.values[i.code] ?? null)]);
     kinds.push(kind);
   };
+  const ofStreet = groupBy(ytd.communities, (x) => x.street);
   for (const s of ytd.streets) {
-    for (const c of ytd.communities.filter((x) => x.street === s.street)) line(c, c.community ?? '', 'return', c.street);
+    for (const c of ofStreet.get(s.street) ?? []) line(c, c.community ?? '', 'return', c.street);
     line(s, '小计', 'subtotal', s.street);
   }
   line(ytd.total, '合计', 'total', '合计');
@@ -61,8 +63,9 @@ export function momTable(a: AcrossMonths): OutputTable {
       kinds.push(kind);
     }
   };
+  const ofStreet = groupBy(mom.communities, (x) => x.street);
   for (const s of mom.streets) {
-    for (const c of mom.communities.filter((x) => x.street === s.street)) block(c, c.street, c.community ?? '', 'return');
+    for (const c of ofStreet.get(s.street) ?? []) block(c, c.street, c.community ?? '', 'return');
     block(s, s.street, '小计', 'subtotal');
   }
   block(mom.total, '合计', '合计', 'total');

@@ -1,5 +1,6 @@
 import { totalOf } from '../combine/totals.js';
 import type { SummaryRow, TotalRow } from '../combine/types.js';
+import { groupBy } from '../groupBy.js';
 import type { Indicator } from '../template/types.js';
 import { yearStart } from './periods.js';
 import { byText, latestFirst } from './rows.js';
@@ -32,17 +33,15 @@ export function yearToDate(rows: readonly SummaryRow[], indicators: readonly Ind
   const monthsOf = (rs: readonly SummaryRow[]): string[] => [...new Set(rs.map((r) => r.period!))].sort();
 
   const communities: YtdRow[] = [];
-  for (const name of [...new Set(inRange.map((r) => r.community))]) {
-    const own = inRange.filter((r) => r.community === name);
+  for (const [name, own] of groupBy(inRange, (r) => r.community)) {
     const street = latestFirst(own)[0]!.street;
     communities.push({ ...totalOf(own, indicators, street), community: name, months: monthsOf(own) });
   }
   communities.sort((a, b) => byText(a.street, b.street) || byText(a.community, b.community));
 
-  const streets: YtdRow[] = [...new Set(inRange.map((r) => r.street))].sort(byText).map((street) => {
-    const own = inRange.filter((r) => r.street === street);
-    return { ...totalOf(own, indicators, street), community: null, months: monthsOf(own) };
-  });
+  const streets: YtdRow[] = [...groupBy(inRange, (r) => r.street)]
+    .sort(([a], [b]) => byText(a, b))
+    .map(([street, own]) => ({ ...totalOf(own, indicators, street), community: null, months: monthsOf(own) }));
   return {
     period,
     months: monthsOf(inRange),

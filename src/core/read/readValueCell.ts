@@ -37,8 +37,11 @@ export function readValueCell(
     numberFormat: numberFormatAt(grid, row, col),
     formula: formulaAt(grid, row, col),
   });
-  const at = { ...where, cell, indicator: ind.code, indicatorName: ind.name };
-  for (const issue of parsed.issues) findings.push(finding(issue.code, issue.args as never, at));
-  if (parsed.empty && ind.required) findings.push(finding('required_empty', {}, at));
+  // Most cells have nothing to say: the location is only built for those that do.
+  if (parsed.issues.length || (parsed.empty && ind.required)) {
+    const at = { ...where, cell, indicator: ind.code, indicatorName: ind.name };
+    for (const issue of parsed.issues) findings.push(finding(issue.code, issue.args as never, at));
+    if (parsed.empty && ind.required) findings.push(finding('required_empty', {}, at));
+  }
   return { value: parsed.value, raw, cell, approximate: parsed.approximate, remark };
 }

@@ -1,5 +1,6 @@
 import { finding, type Finding } from '../findings/codes.js';
 import { a1, isBlank, type WorkbookGrids } from '../grid.js';
+import { pushAll } from '../groupBy.js';
 import { isTemplateSheet } from '../template/loadTemplate.js';
 import type { Template } from '../template/types.js';
 import { IndicatorMatcher } from './matcher.js';
@@ -34,7 +35,7 @@ export function readWorkbooks(books: readonly WorkbookGrids[], template: Templat
       }
       const table = findTableLayout(grid, matcher);
       if (table) {
-        returns.push(...readTableForm(grid, book.file, table, matcher, findings));
+        pushAll(returns, readTableForm(grid, book.file, table, matcher, findings));
         continue;
       }
       const ret = readSheetForm(grid, book.file, matcher, findings);

@@ -70,9 +70,18 @@ function readNumberCell(raw: number, ctx: ValueContext): Reading | ValueIssue {
   return { value: raw === 0 ? 0 : raw, approximate: false, unit: null, percentInCell: false };
 }
 
+// Most cells of a CSV are plain decimals (`4950`, `87.5`): readText would read them as this very number
+// (no shape matches, no unit, not approximate), so they skip the folding and the unit list.
+const PLAIN_DECIMAL = /^-?\d{1,15}(?:\.\d{1,15})?$/;
+
 function readTextCell(text: string, ctx: ValueContext): Reading | ValueIssue {
-  const expected = [ctx.unit, ...(ctx.unitAliases ?? [])].filter((u) => u !== '').map(normalizeUnit);
-  const isUnit = (u: string): boolean => u !== '' && (isKnownUnit(u) || expected.includes(normalizeUnit(u)));
+  if (PLAIN_DECIMAL.test(text)) {
+    const value = Number(text);
+    return { value: value === 0 ? 0 : value, approximate: false, unit: null, percentInCell: false };
+  }
+  let expected: string[] | undefined;
+  const isUnit = (u: string): boolean =>
+    u !== '' && (isKnownUnit(u) || (expected ??= [ctx.unit, ...(ctx.unitAliases ?? [])].filter((x) => x !== '').map(normalizeUnit)).includes(normalizeUnit(u)));
   const r = readText(foldValueText(text).trim(), isUnit);
   if (r.kind === 'number') {
     const percentInCell = r.unit !== null && normalizeUnit(r.unit) === '%';

@@ -1,0 +1,26 @@
+import { once } from 'node:events';
+import { createDeflateRaw } from 'node:zlib';
+import type { RawDeflater } from '../io/xlsxTables.js';
+
+/**
+ * node's zlib as the xlsx writer's deflater: the same raw deflate at the same level as fflate's
+ * JavaScript one, in about half the CPU time (it was a third of writing a city-year's summary.xlsx).
+ * Waits when zlib's buffer is full, so memory holds compressed output only.
+ */
+export function zlibDeflater(level: number): RawDeflater {
+  const z = createDeflateRaw({ level });
+  const d: RawDeflater = {
+    ondata: () => undefined,
+    push(chunk, final) {
+      const more = z.write(chunk);
+      if (final) {
+        z.end();
+        return once(z, 'end').then(() => undefined);
+      }
+      return more ? undefined : once(z, 'drain').then(() => undefined);
+    },
+  };
+  z.on('data', (b: Buffer) => d.ondata(new Uint8Array(b.buffer, b.byteOffset, b.byteLength), false));
+  z.on('end', () => d.ondata(new Uint8Array(0), true));
+  return d;
+}
