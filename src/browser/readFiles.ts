@@ -18,7 +18,8 @@ export interface ReadResult {
 
 async function readOne(file: InputFile): Promise<BookRead> {
   const { readBook } = await import('../io/readBook.js');
-  return readBook(await file.bytes(), file.name);
+  // `阳光社区.xlsx (2)`: the page's second file of one name (fileSet.ts) is still an .xlsx.
+  return readBook(await file.bytes(), file.name, { kindName: file.name.replace(/ \(\d+\)$/, '') });
 }
 
 /** Reads every file; a file that cannot be read becomes a finding, never an exception. */

@@ -8,8 +8,6 @@ import { loadTemplateFile, STANDARD_TEMPLATE_DIR } from '../node/loadTemplateFil
 import { writeOutput, type OutputTarget } from '../node/writeOutput.js';
 import { zlibDeflater } from '../node/zlibDeflater.js';
 import { CHART_HELP, cmdChart } from './chart.js';
-import { cmdExtract } from './extract.js';
-import { cmdForms } from './forms.js';
 import { exitCodeOf, loadAndRun } from './load.js';
 import { printFindings, refuseOutputs } from './outputs.js';
 import { cmdReport, REPORT_HELP } from './reportCmd.js';
@@ -205,11 +203,11 @@ export async function main(argv: string[]): Promise<number> {
       case 'chart':
         return await cmdChart(rest);
       case 'forms':
-        return await cmdForms(rest);
+        return await (await import('./forms.js')).cmdForms(rest); // exceljs: loaded only for this command
       case 'report':
         return await cmdReport(rest);
       case 'extract':
-        return await cmdExtract(rest);
+        return await (await import('./extract.js')).cmdExtract(rest);
       case undefined:
       case '-h':
       case '--help':

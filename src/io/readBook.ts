@@ -32,14 +32,20 @@ const ODS_MIME = 'application/vnd.oasis.opendocument.spreadsheet';
 export interface ReadBookOptions {
   /** Tighter or looser limits than {@link LIMITS} (tests use small ones). */
   limits?: ReadLimits;
+  /**
+   * The name whose extension tells the kind, when `path` (the file's identity in findings) carries more:
+   * the page names the second of two same-named files `阳光社区.xlsx (2)`.
+   */
+  kindName?: string;
 }
 
 export async function readBook(bytes: Uint8Array, path: string, opts: ReadBookOptions = {}): Promise<BookRead> {
   const limits = opts.limits ?? LIMITS;
   try {
     if (bytes.length > limits.fileBytes) throw new ReadFailure('too_large', `${mb(bytes.length)} > ${mb(limits.fileBytes)}`);
-    const kind = fileKind(path, bytes);
-    if (kind === 'other') throw new ReadFailure('unsupported_format', extOf(path));
+    const kindName = opts.kindName ?? path;
+    const kind = fileKind(kindName, bytes);
+    if (kind === 'other') throw new ReadFailure('unsupported_format', extOf(kindName));
     if (kind === 'text') return await readText(bytes, path, limits);
     if (bytes.length === 0) throw new ReadFailure('empty_file');
     if (isZip(bytes)) return await readZip(bytes, path, limits);
