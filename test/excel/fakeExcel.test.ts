@@ -45,7 +45,7 @@ describe('the fake Excel fails like Excel', () => {
     await expect(attempt((c) => void (c.workbook.worksheets.getItem('S').getRange('A1').values = [['x'.repeat(MAX_REQUEST_BYTES)]]))).rejects.toThrow(/RequestPayloadSizeLimitExceeded/);
   });
 
-  it('sizes requests as Office.js sends them: 10,000 single-cell writes pass 5 MB, 3,000 do not', async () => {
+  it('sizes requests as Office.js sends them: 10,000 single-cell writes exceed 5 MB, 3,000 do not', async () => {
     const writes = (n: number) =>
       run(new FakeExcel(workbook([emptySheet('S')])), async (context) => {
         const ws = context.workbook.worksheets.getItem('S');
