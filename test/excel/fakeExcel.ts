@@ -1,5 +1,4 @@
 import type { SheetGrid, WorkbookGrids } from '../../src/core/grid.js';
-import { readXlsx } from '../../src/io/readXlsx.js';
 
 /**
  * A small fake of the Excel JavaScript object model — only what src/excel/excelAdapter.ts uses — that
@@ -445,8 +444,10 @@ export class FakeWorkbookProxy extends Proxy {
     let parsed: { grids: WorkbookGrids } | { error: string } = { error: 'not parsed' };
     if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64) || base64.length % 4 !== 0) parsed = { error: 'not base64' };
     else {
+      // The real xlsx reader (exceljs), loaded when first needed so the browser bundle of the fake stays light.
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
       ctx.pending.push(
-        readXlsx(new Uint8Array(Buffer.from(base64, 'base64')), 'inserted.xlsx').then(
+        import('../../src/io/readXlsx.js').then(({ readXlsx }) => readXlsx(bytes, 'inserted.xlsx')).then(
           (grids) => void (parsed = { grids }),
           (e: unknown) => void (parsed = { error: e instanceof Error ? e.message : String(e) }),
         ),
