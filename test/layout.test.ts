@@ -15,7 +15,10 @@ import { describe, expect, it } from 'vitest';
 
 const SRC = path.resolve(import.meta.dirname, '../src');
 const RANK: Record<string, number> = { app: 4, cli: 3, browser: 3, taskpane: 3, ui: 2, excel: 2, node: 2, io: 2, core: 1 };
-/** Same-rank arrows that are allowed: node-only I/O and the shared UI read bytes with the browser-safe readers. */
+/**
+ * Same-rank arrows that are allowed: node-only I/O and the shared UI (the page's and the pane's file
+ * pickers, the summary extractor) read files with the browser-safe readers.
+ */
 const SIDEWAYS = new Set(['node→io', 'ui→io']);
 /** The only folders that run in Node alone; everything else is loaded in a browser too. */
 const NODE_SIDE = new Set(['node', 'cli']);

@@ -8,8 +8,8 @@ import type { Lang } from '../core/findings/wording.js';
 import { runJob, type Job } from '../core/job.js';
 import { loadTemplate } from '../core/template/loadTemplate.js';
 import { standardTemplateGrids } from '../ui/standardTemplate.js';
-import type { InputFile } from './files.js';
-import { readFiles, readRosterFile } from './readFiles.js';
+import type { InputFile } from '../ui/files.js';
+import { readFiles, readRosterFile } from '../ui/readFiles.js';
 
 export interface BrowserJob {
   result: Job;

@@ -5,7 +5,7 @@
  */
 import { messageOf, type Lang } from '../core/findings/wording.js';
 import { el } from '../ui/dom.js';
-import { fromFile, type InputFile } from './files.js';
+import { fromFile, type InputFile } from '../ui/files.js';
 
 const WORDS = {
   'zh-CN': {
@@ -92,7 +92,7 @@ export function formsSection(lang: Lang, opts: FormsSectionOptions = {}): HTMLEl
     void (async () => {
       try {
         const [{ readRosterFile }, { loadTemplate }, { standardTemplateGrids }, io, { download }] = await Promise.all([
-          import('./readFiles.js'),
+          import('../ui/readFiles.js'),
           import('../core/template/loadTemplate.js'),
           import('../ui/standardTemplate.js'),
           import('../io/formXlsx.js'),

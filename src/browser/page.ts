@@ -8,8 +8,8 @@ import { READ_EXTENSIONS } from '../io/fileKind.js';
 import { el, tabs } from '../ui/dom.js';
 import { renderFindings } from '../ui/findingsList.js';
 import { UI } from '../ui/i18n.js';
-import { addFiles, digest, type Candidate, type Chosen } from './fileSet.js';
-import { baseName, folderOf, kindOf, pathOf, type InputFile } from './files.js';
+import { addFiles, digest, type Candidate, type Chosen } from '../ui/fileSet.js';
+import { baseName, folderOf, kindOf, pathOf, type InputFile } from '../ui/files.js';
 import type { BrowserJob } from './browserJob.js';
 
 /** A chosen file's bytes are read once, when it is added (to know the same file added twice). */

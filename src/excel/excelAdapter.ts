@@ -2,11 +2,12 @@
 /**
  * The Excel door: the adapter the task pane is handed. Each concern lives in its own module — reading
  * (read.ts), marks (marks.ts, markRecord.ts), output sheets (outputSheets.ts, ownSheets.ts), charts
- * (charts.ts), return sheets (returnSheets.ts), addresses (addresses.ts), request budgets (budget.ts) —
+ * (charts.ts), return sheets (returnSheets.ts), files inserted as sheets (fileSheets.ts), addresses (addresses.ts), request budgets (budget.ts) —
  * and host.ts is the only one that calls `Excel.run`. What the adapter saw of the workbook is kept as a
  * hint (session.ts) to save round trips; it is checked in the sync that relies on it.
  */
 import { addChart } from './charts.js';
+import { insertFiles } from './fileSheets.js';
 import { capabilitiesOf, defaultHost } from './host.js';
 import { remark } from './marks.js';
 import { writeOutputs } from './outputSheets.js';
@@ -39,6 +40,7 @@ export function createExcelAdapter(host: ExcelHost = defaultHost()): ExcelAdapte
     writeOutputSheets: (tables) => host.run((context) => writeOutputs(context, session, tables)),
     selectCell: (sheet, cell) => host.run((context) => select(context, sheet, cell)),
     insertReturnSheet: (input, name) => host.run((context) => insertReturn(context, session, input, name)),
+    insertFileSheets: (files) => host.run((context) => insertFiles(context, session, files)),
     insertChart: (chart) => host.run((context) => addChart(context, session, chart)),
   };
 }

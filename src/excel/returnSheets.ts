@@ -37,7 +37,7 @@ function uniqueName(base: string, names: readonly string[]): string {
 }
 
 /** Rows of the grid to write: formulas where there are, values otherwise; text cells formatted as text. */
-function cellsOf(grid: SheetGrid, width: number): { values: (string | number | boolean)[][]; formats: string[][] } {
+export function cellsOf(grid: SheetGrid, width: number): { values: (string | number | boolean)[][]; formats: string[][] } {
   const values = grid.values.map((r, i) => Array.from({ length: width }, (_, j) => grid.formulas?.[i]?.[j] ?? r[j] ?? ''));
   const formats = values.map((r, i) =>
     r.map((v, j) => (grid.formulas?.[i]?.[j] ? 'General' : typeof v === 'string' && v !== '' ? TEXT_FORMAT : (grid.numberFormats?.[i]?.[j] ?? 'General'))),

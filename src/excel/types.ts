@@ -64,6 +64,23 @@ export interface NativeChart {
   pointColors?: (string | null)[];
 }
 
+/** A picked file to insert as sheets: its path, bytes, whether it is an xlsx, and its sheets as read. */
+export interface FileSheets {
+  file: string;
+  bytes: Uint8Array;
+  xlsx: boolean;
+  sheets: SheetGrid[];
+}
+
+/** A sheet inserted from a file: where it came from, its name in the workbook, and whether formats came along. */
+export interface InsertedSheet {
+  file: string;
+  sheet: string;
+  name: string;
+  /** Inserted with its formatting (insertWorksheetsFromBase64), or by value. */
+  formatted: boolean;
+}
+
 export interface ReadOptions {
   /** Upper bound on cells read per sync by the split read, to stay under Excel's 5 MB response limit. */
   cellsPerSync?: number;
@@ -86,6 +103,8 @@ export interface ExcelAdapter {
   writeOutputSheets(tables: readonly OutputTable[]): Promise<WrittenSheet[]>;
   selectCell(sheet: string, cell: string): Promise<void>;
   insertReturnSheet(input: NewReturnSheet, name?: string): Promise<string>;
+  /** Inserts the sheets of picked files after the workbook's sheets, never touching one that is there. */
+  insertFileSheets(files: readonly FileSheets[]): Promise<InsertedSheet[]>;
   /** Adds a native chart (and the data block it is bound to) below the earlier ones on 图表. */
   insertChart(chart: NativeChart): Promise<string>;
 }

@@ -10,7 +10,10 @@ import type { SheetGrid, WorkbookGrids } from '../core/grid.js';
 import { runJob, type Job } from '../core/job.js';
 import { loadTemplate, type TemplateGrids } from '../core/template/loadTemplate.js';
 import type { Template } from '../core/template/types.js';
-import type { CellMark, ClearResult, ExcelAdapter, WrittenSheet } from '../excel/excelAdapter.js';
+import type { CellMark, ClearResult, ExcelAdapter, FileSheets, InsertedSheet, WrittenSheet } from '../excel/excelAdapter.js';
+import type { OutputTable } from '../core/output/tables.js';
+import { kindOf, type InputFile } from '../ui/files.js';
+import { readFiles } from '../ui/readFiles.js';
 import type { ChartSource, ChartSpec } from '../core/charts/index.js';
 import { blankReturn } from '../core/output/blankReturn.js';
 import { nativeChartOf } from './nativeChart.js';
@@ -29,6 +32,15 @@ export interface TaskpaneActions {
   selectCell(sheet: string, cell: string): Promise<void>;
   /** The summary's data for the chart view (the same consolidation 汇总 is written from). */
   chartSource(): Promise<ChartSource>;
+  /**
+   * Combines picked files (not the workbook's sheets) into the output sheets: the same reader as the
+   * page, the workbook's own template and roster if it has them. Links in 校验结果 point at a cell only
+   * where that file's sheet was inserted into this workbook (and is still there); the file · sheet · cell
+   * columns name every place either way.
+   */
+  combineFiles(files: readonly InputFile[]): Promise<{ files: number; returns: number; findings: Finding[]; written: WrittenSheet[] }>;
+  /** Inserts the picked files' sheets into the workbook; unreadable files come back as findings. */
+  importFiles(files: readonly InputFile[]): Promise<{ inserted: InsertedSheet[]; findings: Finding[] }>;
   /** A native Excel chart of the spec on the 图表 sheet; resolves with the sheet's name. */
   insertChart(spec: ChartSpec): Promise<string>;
 }
@@ -58,9 +70,8 @@ export function createActions(adapter: ExcelAdapter, deps: ActionDeps): Taskpane
     return loadTemplate(await deps.standardTemplate(), 'templates/standard');
   }
 
-  /** Reads the workbook once and runs the core over its return sheets. */
-  async function job(): Promise<{ book: WorkbookGrids & { activeSheet: string }; result: Job }> {
-    const book = await adapter.readAllSheets();
+  /** The template and roster of a workbook (its own sheets, else the standard template and no roster). */
+  async function configOf(book: WorkbookGrids): Promise<{ template: Template; roster: Roster | null; findings: Finding[] }> {
     const t = await templateFor(book);
     const rosterGrid = pick(book.sheets, ROSTER_SHEETS);
     let roster: Roster | null = null;
@@ -70,9 +81,33 @@ export function createActions(adapter: ExcelAdapter, deps: ActionDeps): Taskpane
       roster = r.roster;
       pre.push(...r.findings);
     }
+    return { template: t.template, roster, findings: pre };
+  }
+
+  /** Reads the workbook once and runs the core over its return sheets. */
+  async function job(): Promise<{ book: WorkbookGrids & { activeSheet: string }; result: Job }> {
+    const book = await adapter.readAllSheets();
+    const { template, roster, findings: pre } = await configOf(book);
     const returns = { file: book.file, sheets: book.sheets.filter((s) => !CONFIG.has(s.name.trim().toLowerCase())) };
-    const result = runJob({ books: [returns], template: t.template, roster, findings: pre, lang: deps.lang });
+    const result = runJob({ books: [returns], template, roster, findings: pre, lang: deps.lang });
     return { book, result };
+  }
+
+  /** Sheets this pane inserted from files: `file\0sheet` → the sheet's name in the workbook. */
+  const insertedFrom = new Map<string, string>();
+  const fileKey = (file: string, sheet: string): string => `${file}\u0000${sheet}`;
+
+  /** 校验结果's links kept only where the finding's file and sheet are a sheet of this workbook now. */
+  function relink(tables: OutputTable[], findings: readonly Finding[], present: ReadonlySet<string>): OutputTable[] {
+    return tables.map((t) => {
+      if (!t.links) return t;
+      const links = t.links.map((l, i) => {
+        const f = findings[i];
+        const name = l && f && t.links!.length === findings.length ? insertedFrom.get(fileKey(f.file, l.sheet)) : undefined;
+        return l && name && present.has(name) ? { sheet: name, cell: l.cell } : null;
+      });
+      return { ...t, links };
+    });
   }
 
   const toMarks = (findings: readonly Finding[]): CellMark[] =>
@@ -105,6 +140,31 @@ export function createActions(adapter: ExcelAdapter, deps: ActionDeps): Taskpane
       const { result } = await job();
       const written = await adapter.writeOutputSheets(result.outputTables());
       return { returns: result.consolidation.rows.length, findings: result.findings, written };
+    },
+
+    async combineFiles(files) {
+      const names = await adapter.listSheets();
+      const configured = names.some((n) => CONFIG.has(n.trim().toLowerCase()));
+      const config = configured
+        ? await configOf(await adapter.readAllSheets())
+        : { template: loadTemplate(await deps.standardTemplate(), 'templates/standard').template, roster: null, findings: [] };
+      const read = await readFiles(files);
+      const result = runJob({ books: read.books, template: config.template, roster: config.roster, findings: [...config.findings, ...read.findings], lang: deps.lang });
+      const written = await adapter.writeOutputSheets(relink(result.outputTables(), result.findings, new Set(names)));
+      return { files: files.length, returns: result.consolidation.rows.length, findings: result.findings, written };
+    },
+
+    async importFiles(files) {
+      const read = await readFiles(files);
+      const byName = new Map(files.map((f) => [f.name, f]));
+      const picked: FileSheets[] = [];
+      for (const book of read.books) {
+        const xlsx = kindOf(book.file) === 'xlsx';
+        picked.push({ file: book.file, xlsx, bytes: xlsx ? await byName.get(book.file)!.bytes() : new Uint8Array(), sheets: book.sheets });
+      }
+      const inserted = await adapter.insertFileSheets(picked);
+      for (const s of inserted) insertedFrom.set(fileKey(s.file, s.sheet), s.name);
+      return { inserted, findings: read.findings };
     },
 
     clearMarks: () => adapter.clearMarks(),

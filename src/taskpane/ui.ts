@@ -5,6 +5,7 @@ import { el } from '../ui/dom.js';
 import { renderFindings } from '../ui/findingsList.js';
 import { ExcelRefusal } from '../excel/types.js';
 import { UI } from '../ui/i18n.js';
+import { filesControl } from './filesControl.js';
 import { PANE_TEXT } from './paneText.js';
 
 /**
@@ -32,10 +33,12 @@ export function mountTaskpane(root: HTMLElement, lang: Lang, actionsPromise: Pro
     extract: el('button', { type: 'button', textContent: lang === 'zh-CN' ? '从总结摘录' : 'From a summary', id: 'extract' }),
   };
   const extractBox = el('div', { className: 'extract-box', hidden: true });
+  const fromFiles = filesControl(lang);
   root.replaceChildren(
     el('h1', { textContent: t.title }),
     el('div', { className: 'toolbar' }, buttons.validate, buttons.combine, buttons.charts, buttons.insert, buttons.clear, buttons.extract),
     el('label', { className: 'scope', htmlFor: 'scope' }, t.scope + ' ', scopeSelect),
+    fromFiles.element,
     status,
     list,
     charts,
@@ -44,6 +47,7 @@ export function mountTaskpane(root: HTMLElement, lang: Lang, actionsPromise: Pro
   const all = Object.values(buttons);
   if (!actionsPromise) {
     for (const b of all) b.disabled = true;
+    for (const c of fromFiles.element.querySelectorAll<HTMLButtonElement | HTMLInputElement>('button, input')) c.disabled = true;
     status.textContent = t.noExcel;
     return;
   }
@@ -126,6 +130,23 @@ export function mountTaskpane(root: HTMLElement, lang: Lang, actionsPromise: Pro
         },
       });
       return '';
+    }),
+  );
+  fromFiles.combine.addEventListener('click', () =>
+    void run(async (a) => {
+      const files = fromFiles.files();
+      if (!files.length) return p.needFiles;
+      const r = await a.combineFiles(files);
+      const beside = r.written.filter((w) => w.sheet !== w.wanted);
+      return [p.filesCombined(r.files, r.returns), ...(beside.length ? [p.beside(beside)] : []), show(r.findings, a)].join('；');
+    }),
+  );
+  fromFiles.import.addEventListener('click', () =>
+    void run(async (a) => {
+      const files = fromFiles.files();
+      if (!files.length) return p.needFiles;
+      const r = await a.importFiles(files);
+      return [p.filesImported(r.inserted), ...(r.findings.length ? [show(r.findings, a)] : [])].join('；');
     }),
   );
   buttons.clear.addEventListener('click', () =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addFiles, comparePaths, digest, type Candidate } from '../../src/browser/fileSet.js';
+import { addFiles, comparePaths, digest, type Candidate } from '../../src/ui/fileSet.js';
 
 const enc = new TextEncoder();
 const file = (path: string, text: string): Candidate<null> => {

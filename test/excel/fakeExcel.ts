@@ -1,3 +1,5 @@
+import type { SheetGrid, WorkbookGrids } from '../../src/core/grid.js';
+
 /**
  * A small fake of the Excel JavaScript object model — only what src/excel/excelAdapter.ts uses — that
  * behaves like Excel where it counts:
@@ -56,6 +58,10 @@ export type Cell = {
 
 export interface FakeSheet {
   name: string;
+  /** The id Excel gave a sheet inserted by insertWorksheetsFromBase64 (getItem takes a name or an id). */
+  id?: string;
+  /** The file a sheet inserted by insertWorksheetsFromBase64 came from (test bookkeeping, not Excel's). */
+  insertedFrom?: string;
   visibility: 'Visible' | 'Hidden' | 'VeryHidden';
   /** Keyed by `row,col` (0-based). */
   cells: Record<string, Cell>;
@@ -302,9 +308,12 @@ export class FakeContext {
   constructor(readonly excel: FakeExcel) {
     this.workbook = new FakeWorkbookProxy(this);
   }
+  /** Work an operation needs done before the sync applies it (parsing a workbook given as base64). */
+  pending: Promise<unknown>[] = [];
   async sync(): Promise<void> {
     const ops = this.queue;
     this.queue = [];
+    await Promise.all(this.pending.splice(0));
     const bytes = ops.reduce((n, o) => n + OPERATION_BYTES + jsonSize(o.wire), 0);
     const stat: SyncStat = { ops: ops.length, bytes, responseBytes: 0 };
     this.excel.syncs.push(stat);
@@ -389,7 +398,7 @@ abstract class Proxy {
 }
 
 function sheetOf(ctx: FakeContext, name: string): FakeSheet {
-  const s = ctx.state.sheets.find((x) => x.name === name);
+  const s = ctx.state.sheets.find((x) => x.name === name || (x.id !== undefined && x.id === name));
   if (!s) throw new FakeExcelError('ItemNotFound', `worksheet ${name} not found`);
   return s;
 }
@@ -414,6 +423,63 @@ export class FakeWorkbookProxy extends Proxy {
   }
   get name(): string {
     return this.get$('name');
+  }
+  /**
+   * ExcelApi 1.13: inserts sheets of another workbook (an xlsx as base64) with their contents and
+   * formats; resolves with the new sheets' ids. The base64 travels in the request, so it counts against
+   * the 5 MB limit. What Excel does when an inserted sheet's name is taken is not documented: the fake
+   * refuses it (ItemAlreadyExists, the stricter choice), so the adapter must never rely on a silent rename.
+   * Bytes that are not an xlsx workbook, an unknown sheet in `sheetNamesToInsert`, or a protected
+   * workbook structure fail the sync like any other operation.
+   */
+  insertWorksheetsFromBase64(base64: string, options: { sheetNamesToInsert?: string[]; positionType?: string; relativeTo?: string } = {}): { readonly value: string[] } {
+    const ctx = this.context;
+    let ids: string[] | null = null;
+    const result = {
+      get value(): string[] {
+        if (!ids) throw new FakeExcelError('PropertyNotLoaded', 'The value of the result object has not been loaded yet. Call "context.sync()".');
+        return ids;
+      },
+    };
+    let parsed: { grids: WorkbookGrids } | { error: string } = { error: 'not parsed' };
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64) || base64.length % 4 !== 0) parsed = { error: 'not base64' };
+    else {
+      // The real xlsx reader (src/io/readXlsx.ts), loaded when first needed so the browser bundle of the fake stays light.
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      ctx.pending.push(
+        import('../../src/io/readXlsx.js').then(({ readXlsx }) => readXlsx(bytes, 'inserted.xlsx').book).then(
+          (grids) => void (parsed = { grids }),
+          (e: unknown) => void (parsed = { error: e instanceof Error ? e.message : String(e) }),
+        ),
+      );
+    }
+    this.enqueue({ call: 'insertWorksheetsFromBase64', base64, options }, () => {
+      if (!ctx.excel.isSetSupported('ExcelApi', '1.13')) throw new FakeExcelError('ApiNotFound', 'insertWorksheetsFromBase64 needs ExcelApi 1.13');
+      guardStructure(ctx.state, 'insertWorksheetsFromBase64');
+      if ('error' in parsed) throw new FakeExcelError('InvalidArgument', `the base64 string is not an xlsx workbook (${parsed.error})`);
+      const { grids } = parsed;
+      const wanted = options.sheetNamesToInsert?.length ? options.sheetNamesToInsert : grids.sheets.map((g) => g.name);
+      const sheets = wanted.map((n) => {
+        const g = grids.sheets.find((x) => x.name === n);
+        if (!g) throw new FakeExcelError('InvalidArgument', `no sheet ${n} in the inserted workbook`);
+        return sheetOfGrid(g);
+      });
+      for (const sh of sheets) checkSheetName(ctx.state, sh.name);
+      const at = (() => {
+        const p = options.positionType ?? 'End';
+        if (p === 'Beginning') return 0;
+        if (p === 'End' || p === 'None') return ctx.state.sheets.length;
+        const i = ctx.state.sheets.findIndex((x) => x.name === options.relativeTo);
+        if (i < 0) throw new FakeExcelError('InvalidArgument', `relativeTo ${String(options.relativeTo)}`);
+        return p === 'Before' ? i : i + 1;
+      })();
+      sheets.forEach((sh) => (sh.id = `{fake-${ctx.excel.nextSheetId++}}`));
+      // Two sheets of one inserted workbook cannot share a name either.
+      for (let i = 0; i < sheets.length; i++) for (let j = 0; j < i; j++) if (sheets[i]!.name.toLowerCase() === sheets[j]!.name.toLowerCase()) throw new FakeExcelError('ItemAlreadyExists', sheets[i]!.name);
+      ctx.state.sheets.splice(at, 0, ...sheets);
+      ids = sheets.map((sh) => sh.id!);
+    });
+    return result;
   }
   protected read(prop: string): unknown {
     if (prop === 'name') return this.context.state.name;
@@ -609,6 +675,23 @@ export class FakeWorksheetCollection extends Proxy {
   protected read(): unknown {
     return this.itemProps;
   }
+}
+
+/** A sheet of an inserted workbook as the fake keeps it: values, formulas, number formats and merges. */
+function sheetOfGrid(g: SheetGrid): FakeSheet {
+  const s = emptySheet(g.name);
+  const r0 = g.origin?.row ?? 0;
+  const c0 = g.origin?.col ?? 0;
+  g.values.forEach((row, r) =>
+    row.forEach((v, c) => {
+      const formula = g.formulas?.[r]?.[c] ?? undefined;
+      const numberFormat = g.numberFormats?.[r]?.[c] ?? undefined;
+      if ((v === null || v === '') && !formula) return;
+      s.cells[`${r + r0},${c + c0}`] = { value: v ?? '', ...(formula ? { formula } : {}), ...(numberFormat && numberFormat !== 'General' ? { numberFormat } : {}) };
+    }),
+  );
+  s.merges = (g.merges ?? []).map((m) => boxA1({ r0: m.top + r0, c0: m.left + c0, r1: m.bottom + r0, c1: m.right + c0 }));
+  return s;
 }
 
 export function emptySheet(name: string): FakeSheet {
@@ -1609,6 +1692,8 @@ export class FakeExcel {
   nullChaining: 'propagate' | 'throw' = 'throw';
   /** A fault a test injects: operation `op` of sync number `sync` (0-based, as in `syncs`) fails, the earlier ones applied. */
   failAt: { sync: number; op: number } | null = null;
+  /** Next id of a sheet inserted from base64. */
+  nextSheetId = 1;
   constructor(public state: FakeWorkbookState) {}
 
   isSetSupported(name: string, version = '1.1'): boolean {
