@@ -56,7 +56,7 @@ export interface FormsSectionOptions {
 export function formsSection(lang: Lang, opts: FormsSectionOptions = {}): HTMLElement {
   const w = WORDS[lang];
   let own: InputFile | null = null;
-  const rosterInput = el('input', { type: 'file', accept: '.xlsx,.csv,.txt', id: 'forms-roster', className: 'visually-hidden' });
+  const rosterInput = el('input', { type: 'file', accept: '.xlsx,.csv,.txt', id: 'forms-roster', className: 'visually-hidden', tabIndex: -1 });
   const choose = el('button', { type: 'button', textContent: w.chooseRoster });
   choose.addEventListener('click', () => rosterInput.click());
   const rosterName = el('span', { className: 'roster-name' });

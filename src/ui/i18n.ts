@@ -52,6 +52,10 @@ export const UI = {
     summaryEmpty: '点击“汇总”后在这里查看汇总表。',
     findingsEmpty: '点击“校验”后在这里查看问题，每一项都标明文件、工作表和单元格。',
     missing: (names: string) => `名册中尚未上报：${names}`,
+    asWritten: '按原样显示（与 CSV 一致）',
+    rateFrom: (n: number) => `（${n} 份）`,
+    rateNote: (used: number, returns: number, num: string, den: string) =>
+      `此率只按同时填写了${num}和${den}的 ${used} 份报表计算（共 ${returns} 份），不能用本行的${num}÷${den}重算。`,
     // charts
     chartIndicator: '指标',
     chartKind: '图表类型',
@@ -126,6 +130,10 @@ export const UI = {
     summaryEmpty: 'Click Combine to see the summary here.',
     findingsEmpty: 'Click Check to see the problems here, each with its file, sheet and cell.',
     missing: (names: string) => `Not yet reported (roster): ${names}`,
+    asWritten: 'Shown as written (as in the CSV)',
+    rateFrom: (n: number) => ` (${n} returns)`,
+    rateNote: (used: number, returns: number, num: string, den: string) =>
+      `This rate uses only the ${used} of ${returns} returns that report both ${num} and ${den}; it cannot be recomputed from this row's ${num} ÷ ${den}.`,
     chartIndicator: 'Indicator',
     chartKind: 'Chart',
     chartPeriod: 'Period',
