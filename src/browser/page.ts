@@ -245,7 +245,8 @@ export function mountBrowserPage(root: HTMLElement, lang: Lang): void {
   /** After 校验/汇总 the keyboard and the eye follow the action: focus on the results, scrolled into view. */
   function reveal(panel: HTMLElement): void {
     panel.focus({ preventScroll: true });
-    panel.scrollIntoView({ block: 'start' });
+    // The card with its tabs, so the other views stay one click away.
+    (panel.closest('.results') ?? panel).scrollIntoView({ block: 'start' });
   }
 
   async function showFindings(j: BrowserJob): Promise<string> {

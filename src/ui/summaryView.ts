@@ -108,7 +108,8 @@ export function renderSummary(panel: HTMLElement, table: OutputTable, c: Consoli
         const ind = c.indicators[i - FIRST_INDICATOR];
         const note = total && ind ? rateNote(total, ind, byCode, lang) : null;
         if (note) {
-          notes.add(note);
+          const label = [row[0], kind === 'subtotal' ? row[1] : null, row[2], (lang === 'en-US' ? ind!.nameEn : undefined) ?? ind!.name].filter((x) => x !== null && x !== '').join(' · ');
+          notes.add(`${label}：${note}`.replace('：', lang === 'en-US' ? ': ' : '：'));
           td.title = note;
           td.append(el('span', { className: 'why', textContent: t.rateFrom(total!.reported[ind!.code] ?? 0) }));
         }

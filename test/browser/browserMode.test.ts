@@ -273,6 +273,99 @@ describe('the page identifies files by their path', () => {
   });
 });
 
+describe('the page as a statistician reads it (1366×768 and 360×800, zh-CN and en-US)', () => {
+  it('focus follows 校验 and 汇总; the community column stays put; numbers read by their kind', async () => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await fresh();
+    // The hidden file inputs are not tab stops: their buttons are.
+    await expect.poll(() => page.locator('input[type=file]').count()).toBeGreaterThanOrEqual(4);
+    expect(new Set(await page.locator('input[type=file]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).tabIndex)))).toEqual(new Set([-1]));
+    await page.locator('#files').setInputFiles(await examples());
+    await page.locator('#roster').setInputFiles(ROSTER);
+    await expect.poll(() => page.locator('.inputs .roster-name').innerText()).toBe('roster.csv');
+    expect(await page.locator('.file-list li').count()).toBe((await examples()).length);
+    const active = () => page.evaluate(() => document.activeElement?.id ?? '');
+    const topOf = (sel: string) => page.locator(sel).evaluate((e) => e.getBoundingClientRect().top);
+
+    await page.locator('#validate').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(statusText, { timeout: 30_000 }).toMatch(/错误 \d+ 个/);
+    expect(await active()).toBe('panel-0');
+    expect(await topOf('#panel-0')).toBeLessThan(150);
+    // The focused panel has a visible outline.
+    expect(await page.locator('#panel-0').evaluate((e) => getComputedStyle(e).outlineStyle)).toBe('solid');
+
+    await page.locator('#combine').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(statusText, { timeout: 30_000 }).toContain('已汇总');
+    expect(await active()).toBe('panel-1');
+    // The results are brought into view: the table starts near the top, most of the window shows rows.
+    const tableTop = await topOf('#summary-table');
+    expect(tableTop).toBeGreaterThanOrEqual(0);
+    expect(tableTop).toBeLessThan(200);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'page-1366-zh-summary.png') });
+
+    // Frozen column: scrolled sideways twice, the community cell stays at the same x (the table's left edge).
+    const wrap = page.locator('#panel-1 .table-wrap');
+    const cellX = () => page.locator('#summary-table tbody tr').first().locator('th.sticky').evaluate((e) => e.getBoundingClientRect().left);
+    const wrapX = await wrap.evaluate((e) => e.getBoundingClientRect().left + e.clientLeft);
+    await wrap.evaluate((e) => void (e.scrollLeft = 400));
+    const x1 = await cellX();
+    await wrap.evaluate((e) => void (e.scrollLeft = e.scrollWidth));
+    expect(await wrap.evaluate((e) => e.scrollLeft)).toBeGreaterThan(1000);
+    expect(await cellX()).toBe(x1);
+    expect(x1).toBeCloseTo(wrapX, 0);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'page-1366-zh-summary-scrolled.png') });
+    await wrap.evaluate((e) => void (e.scrollLeft = 0));
+
+    // Numbers by kind: counts grouped and whole, rates with one decimal and %, 翠苑's 0.879 as written.
+    const cells = await page.locator('#summary-table').evaluate((t) => {
+      const heads = [...t.querySelectorAll('thead th')].map((h) => h.textContent!);
+      const col = (start: string) => heads.findIndex((h) => h.startsWith(start));
+      const rows = [...t.querySelectorAll('tbody tr')].map((r) => ({ kind: r.className, cells: [...r.children].map((c) => ({ text: c.firstChild?.textContent ?? '', cls: c.className })) }));
+      return { leaflets: col('发放宣传资料'), rate: col('健康知识知晓率'), garbage: col('清运垃圾'), rows };
+    });
+    const column = (i: number) => cells.rows.map((r) => ({ kind: r.kind, ...r.cells[i]! })).filter((c) => c.text !== '');
+    expect(column(cells.leaflets).every((c) => /^\d{1,3}(,\d{3})*$/.test(c.text))).toBe(true);
+    expect(column(cells.leaflets).some((c) => c.text.includes(','))).toBe(true);
+    for (const c of column(cells.rate)) {
+      if (c.cls.includes('as-written')) expect(c.kind).toBe('return');
+      else expect(c.text).toMatch(/^\d+\.\d%$/);
+    }
+    const cuiyuan = cells.rows.find((r) => r.cells[2]!.text === '翠苑社区')!;
+    expect(cuiyuan.cells[cells.rate]).toEqual({ text: '0.879', cls: 'num as-written' });
+    const decimals = new Set(column(cells.garbage).map((c) => (c.text.split('.')[1] ?? '').length));
+    expect(decimals.size).toBe(1);
+    // A total rate the columns shown cannot reproduce says from how many returns it comes, and why.
+    const whys = page.locator('#summary-table .why');
+    expect(await whys.count()).toBeGreaterThan(0);
+    expect(await whys.first().evaluate((e) => e.parentElement!.title)).toContain('不能用本行的');
+    expect(await page.locator('.table-notes li').count()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('at 360×800 in English: the same views, screenshots of each', async () => {
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.goto(server.url + 'index.html?lang=en');
+    await expect.poll(() => page.locator('#files').count()).toBe(1);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'page-360-en-start.png'), fullPage: true });
+    await page.locator('#files').setInputFiles(await examples());
+    await expect.poll(() => page.locator('.file-list li').count()).toBe((await examples()).length);
+    await page.locator('#validate').click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id ?? ''), { timeout: 30_000 }).toBe('panel-0');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'page-360-en-findings.png') });
+    await page.locator('#combine').click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id ?? ''), { timeout: 30_000 }).toBe('panel-1');
+    expect(await page.locator('#summary-table thead th.sticky').innerText()).toBe('Community');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'page-360-en-summary.png') });
+    await page.getByRole('tab', { name: 'Charts' }).click();
+    await page.locator('figure.chart[data-ready="true"]').waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'page-360-en-charts.png'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    expect(errors).toEqual([]);
+  });
+});
+
 describe('results belong to the files they came from', () => {
   it('any change of files or roster clears the findings, the summary, the charts and the downloads', async () => {
     await fresh();
