@@ -251,7 +251,7 @@ export function mountBrowserPage(root: HTMLElement, lang: Lang): void {
 
   async function showFindings(j: BrowserJob): Promise<string> {
     shown = true;
-    const line = renderFindings(findingsPanel, j.result.findings, lang, { byFile: true });
+    const line = renderFindings(findingsPanel, j.result.findings, lang, { byFile: true, controls: true });
     findingsPanel.dataset['count'] = String(j.result.findings.length);
     view.label(0, `${t.tabFindings}（${j.result.findings.length}）`);
     return line;

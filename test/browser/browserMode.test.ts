@@ -295,6 +295,40 @@ describe('the page as a statistician reads it (1366×768 and 360×800, zh-CN and
     // The focused panel has a visible outline.
     expect(await page.locator('#panel-0').evaluate((e) => getComputedStyle(e).outlineStyle)).toBe('solid');
 
+    // Filters: severity, community, indicator, file; and errors first across files.
+    const node = (await october()).result.findings;
+    const items = () => page.locator('#panel-0 [data-code]').evaluateAll((els) => els.map((e) => ({ sev: e.getAttribute('data-severity')!, where: e.querySelector('.where')!.textContent! })));
+    await page.locator('#findings-severity').selectOption('error');
+    expect((await items()).map((i) => i.sev)).toEqual(node.filter((f) => f.severity === 'error').map(() => 'error'));
+    await page.locator('#findings-severity').selectOption('');
+    await page.locator('#findings-order').selectOption('severity');
+    const ordered = await items();
+    expect(ordered).toHaveLength(node.length);
+    const rank = { error: 0, warning: 1, info: 2 } as Record<string, number>;
+    expect(ordered.map((i) => rank[i.sev])).toEqual([...ordered.map((i) => rank[i.sev]!)].sort());
+    // The errors come from several files, listed together.
+    expect(new Set(ordered.filter((i) => i.sev === 'error').map((i) => i.where.split(' · ')[0])).size).toBeGreaterThan(1);
+    expect(await page.locator('#panel-0 section.group h2').first().innerText()).toMatch(/^错误/);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'page-1366-zh-findings-errors-first.png') });
+    await page.locator('#findings-community').selectOption('翠苑社区');
+    const cuiyuanItems = await items();
+    expect(cuiyuanItems.length).toBe(node.filter((f) => f.community === '翠苑社区').length);
+    expect(cuiyuanItems.every((i) => i.where.includes('翠苑社区'))).toBe(true);
+    await page.locator('#findings-indicator').selectOption('健康知识知晓率');
+    expect((await items()).length).toBe(node.filter((f) => f.community === '翠苑社区' && f.indicatorName === '健康知识知晓率').length);
+    expect(await page.locator('#panel-0 .filter-count').innerText()).toMatch(/^显示 \d+ 项（共 \d+ 项）$/);
+    await page.locator('#findings-community').selectOption('');
+    await page.locator('#findings-indicator').selectOption('');
+    // The page names a picked file by its bare name, the command line by its path.
+    const file = path.basename(node.find((f) => f.severity === 'error')!.file);
+    await page.locator('#findings-file').selectOption(file);
+    expect((await items()).length).toBe(node.filter((f) => path.basename(f.file) === file).length);
+    // Rule messages read in words, in Chinese only.
+    await page.locator('#findings-file').selectOption('');
+    const messages = await page.locator('#panel-0 [data-code="rule_failed"] .msg').allInnerTexts();
+    expect(messages.length).toBeGreaterThan(0);
+    for (const m of messages) expect(m).not.toMatch(/<=|>=|≈|÷|×|[A-Za-z]/);
+
     await page.locator('#combine').focus();
     await page.keyboard.press('Enter');
     await expect.poll(statusText, { timeout: 30_000 }).toContain('已汇总');
