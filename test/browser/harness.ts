@@ -103,3 +103,28 @@ export async function fakeOfficeScript(): Promise<string> {
   const first = Array.isArray(out) ? out[0]! : out;
   return first.output[0]!.code!;
 }
+
+/**
+ * Every visible box under `root` that holds text and whose text is wider than the box (scrollWidth >
+ * clientWidth): what a reader sees cut off or running over. Inline boxes have no width of their own (their
+ * block is measured instead); a box that ends its text with an ellipsis on purpose (text-overflow) is left
+ * out, and so is the inside of a box that scrolls on purpose (overflow auto/scroll).
+ */
+export function overflowing(page: Page, root = '#app'): Promise<string[]> {
+  return page.evaluate((sel) => {
+    const out: string[] = [];
+    const scrolls = (e: Element) => ['auto', 'scroll'].includes(getComputedStyle(e).overflowX);
+    for (const e of document.querySelectorAll<HTMLElement>(`${sel} *`)) {
+      const s = getComputedStyle(e);
+      if (s.display === 'inline' || s.display === 'none' || e.tagName === 'OPTION' || e.closest('.visually-hidden')) continue;
+      if (![...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim())) continue;
+      if (s.textOverflow === 'ellipsis' || (e.parentElement && e.parentElement.closest(`${sel} *`) && [...ancestors(e)].some(scrolls))) continue;
+      if (e.getClientRects().length === 0) continue;
+      if (e.scrollWidth > e.clientWidth + 1) out.push(`${e.tagName.toLowerCase()}.${e.className} “${e.textContent!.trim().slice(0, 30)}” ${e.scrollWidth}>${e.clientWidth}`);
+    }
+    return out;
+    function* ancestors(e: Element): Generator<Element> {
+      for (let p = e.parentElement; p && p.id !== 'app'; p = p.parentElement) yield p;
+    }
+  }, root);
+}
