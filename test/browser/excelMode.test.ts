@@ -71,6 +71,16 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** A chart laid out for the pane's width: labels not rotated, value labels drawn and none over another. */
+async function expectReadableChart(p: Page): Promise<void> {
+  const fig = p.locator('figure.chart[data-ready="true"]');
+  expect(await fig.getAttribute('data-label-rotation')).toBe('0');
+  const boxes = JSON.parse((await fig.getAttribute('data-value-labels'))!) as { x: number; y: number; w: number; h: number }[];
+  expect(boxes.length).toBeGreaterThan(0);
+  for (const [i, a] of boxes.entries())
+    for (const b of boxes.slice(i + 1)) expect(a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h, JSON.stringify([a, b])).toBe(false);
+}
+
 /** The same actions in Node over the same workbook: what the page must have done. */
 async function inNode() {
   const fake = new FakeExcel(structuredClone(initial));
@@ -139,6 +149,7 @@ describe('Excel mode (fake Excel host in the page)', () => {
     await page.locator('figure.chart[data-ready="true"]').waitFor({ timeout: 30_000 });
     await page.screenshot({ path: path.join(SCREENSHOTS, 'excel-2-chart.png'), fullPage: false });
     expect(await overflowing(page)).toEqual([]);
+    await expectReadableChart(page);
     await resetSyncs();
     await page.getByRole('button', { name: '插入图表' }).click();
     await expect.poll(statusText, { timeout: 30_000 }).toContain('已在“图表”工作表插入图表');
