@@ -27,7 +27,7 @@ import { readInputs } from '../../src/node/readInputs.js';
 import { createActions } from '../../src/taskpane/actions.js';
 import { standardTemplateGrids } from '../../src/ui/standardTemplate.js';
 import { FakeExcel, sheetFrom, type Cell, type FakeSheet } from '../excel/fakeExcel.js';
-import { buildPage, launch, newContext, ROOT, SCREENSHOTS, serve, watchErrors } from './harness.js';
+import { buildPage, expectReadableChart, launch, newContext, overflowing, ROOT, SCREENSHOTS, serve, watchErrors } from './harness.js';
 
 const OCTOBER = path.join(ROOT, 'examples/2026-10');
 const ROSTER = path.join(ROOT, 'examples/roster.csv');
@@ -395,6 +395,12 @@ describe('the page as a statistician reads it (1366×768 and 360×800, zh-CN and
     await page.getByRole('tab', { name: 'Charts' }).click();
     await page.locator('figure.chart[data-ready="true"]').waitFor({ timeout: 30_000 });
     await page.screenshot({ path: path.join(SCREENSHOTS, 'page-360-en-charts.png'), fullPage: true });
+    await expectReadableChart(page);
+    await page.locator('#chart-kind').selectOption('streets');
+    await page.locator('figure.chart[data-ready="true"][data-chart*="streets"]').waitFor();
+    await expectReadableChart(page);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'page-360-en-chart-streets.png'), fullPage: true });
+    expect(await overflowing(page)).toEqual([]);
     await page.setViewportSize({ width: 1280, height: 900 });
     expect(errors).toEqual([]);
   });

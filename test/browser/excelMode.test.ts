@@ -13,7 +13,7 @@ import { readXlsx } from '../../src/io/readXlsx.js';
 import { createActions } from '../../src/taskpane/actions.js';
 import { parseCsv } from '../../src/ui/standardTemplate.js';
 import { FakeExcel, sheetFrom, type FakeSheet, type FakeWorkbookState } from '../excel/fakeExcel.js';
-import { buildPage, fakeOfficeScript, launch, newContext, overflowing, ROOT, SCREENSHOTS, serve, watchErrors } from './harness.js';
+import { buildPage, fakeOfficeScript, launch, expectReadableChart, newContext, overflowing, ROOT, SCREENSHOTS, serve, watchErrors } from './harness.js';
 
 const FILES = ['建设村', '新华社区', '阳光社区', '幸福里社区', '朝阳社区', '柳营村'];
 
@@ -70,16 +70,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-/** A chart laid out for the pane's width: labels not rotated, value labels drawn and none over another. */
-async function expectReadableChart(p: Page): Promise<void> {
-  const fig = p.locator('figure.chart[data-ready="true"]');
-  expect(await fig.getAttribute('data-label-rotation')).toBe('0');
-  const boxes = JSON.parse((await fig.getAttribute('data-value-labels'))!) as { x: number; y: number; w: number; h: number }[];
-  expect(boxes.length).toBeGreaterThan(0);
-  for (const [i, a] of boxes.entries())
-    for (const b of boxes.slice(i + 1)) expect(a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h, JSON.stringify([a, b])).toBe(false);
-}
 
 /** The same actions in Node over the same workbook: what the page must have done. */
 async function inNode() {

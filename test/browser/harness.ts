@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:http';
 import { mkdtemp, readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -116,7 +117,13 @@ export function overflowing(page: Page, root = '#app'): Promise<string[]> {
     const scrolls = (e: Element) => ['auto', 'scroll'].includes(getComputedStyle(e).overflowX);
     for (const e of document.querySelectorAll<HTMLElement>(`${sel} *`)) {
       const s = getComputedStyle(e);
-      if (s.display === 'inline' || s.display === 'none' || e.tagName === 'OPTION' || e.closest('.visually-hidden')) continue;
+      if (s.display === 'none' || e.tagName === 'OPTION' || e.closest('.visually-hidden') || e.getClientRects().length === 0) continue;
+      // A control (a select holds its text in options) must stay inside the box that holds it.
+      if (['SELECT', 'BUTTON', 'TEXTAREA'].includes(e.tagName) && e.parentElement && ![...ancestors(e)].some(scrolls)) {
+        const right = Math.min(e.parentElement.getBoundingClientRect().right, (e.closest('.card, section, main') ?? e.parentElement).getBoundingClientRect().right);
+        if (e.getBoundingClientRect().right > right + 1) out.push(`${e.tagName.toLowerCase()}#${e.id} sticks out of its box`);
+      }
+      if (s.display === 'inline') continue;
       if (![...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim())) continue;
       if (s.textOverflow === 'ellipsis' || (e.parentElement && e.parentElement.closest(`${sel} *`) && [...ancestors(e)].some(scrolls))) continue;
       if (e.getClientRects().length === 0) continue;
@@ -127,4 +134,14 @@ export function overflowing(page: Page, root = '#app'): Promise<string[]> {
       for (let p = e.parentElement; p && p.id !== 'app'; p = p.parentElement) yield p;
     }
   }, root);
+}
+
+/** A chart laid out for the pane's width: labels not rotated, value labels drawn and none over another. */
+export async function expectReadableChart(p: Page): Promise<void> {
+  const fig = p.locator('figure.chart[data-ready="true"]');
+  expect(await fig.getAttribute('data-label-rotation')).toBe('0');
+  const boxes = JSON.parse((await fig.getAttribute('data-value-labels'))!) as { x: number; y: number; w: number; h: number }[];
+  expect(boxes.length).toBeGreaterThan(0);
+  for (const [i, a] of boxes.entries())
+    for (const b of boxes.slice(i + 1)) expect(a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h, JSON.stringify([a, b])).toBe(false);
 }
