@@ -94,7 +94,13 @@ export function mountBrowserPage(root: HTMLElement, lang: Lang): void {
       'header',
       { className: 'app-header' },
       el('div', {}, el('h1', { textContent: t.pageTitle }), el('p', { className: 'subtitle', textContent: t.pageSubtitle })),
-      el('p', { className: 'privacy', id: 'privacy' }, lockIcon(), t.privacy),
+      el(
+        'div',
+        { className: 'header-side' },
+        // The other language, on screen (the page reloads in it; nothing has been chosen yet that could be lost).
+        el('a', { className: 'lang-switch', id: 'lang-switch', href: lang === 'zh-CN' ? '?lang=en' : '?lang=zh', lang: lang === 'zh-CN' ? 'en' : 'zh-CN', textContent: lang === 'zh-CN' ? 'English' : '中文' }),
+        el('p', { className: 'privacy', id: 'privacy' }, lockIcon(), t.privacy),
+      ),
     ),
     el('section', { className: 'card inputs', attrs: { 'aria-label': t.dropHint } }, drop, el('div', { className: 'file-head' }, fileCount, removeAll), fileNotice, fileList, rosterRow),
     el('div', { className: 'toolbar main-actions' }, buttons.validate, buttons.combine, el('span', { className: 'sep' }), buttons.xlsx, buttons.csv),
@@ -123,8 +129,10 @@ export function mountBrowserPage(root: HTMLElement, lang: Lang): void {
         const name = el(
           'span',
           { className: 'name', title: f.path },
-          ...(folder ? [el('span', { className: f.sameName ? 'folder same' : 'folder', textContent: `${folder}/` })] : []),
-          el('span', { className: 'base', textContent: baseName(f.path) }),
+          // The folder gives way first (its start is cut, rtl), so the file's own name stays readable; the
+          // marks keep the path in reading order inside the rtl box.
+          ...(folder ? [el('span', { className: f.sameName ? 'folder same' : 'folder', textContent: `\u200E${folder}/\u200E` })] : []),
+          el('span', { className: 'base', textContent: `\u200E${baseName(f.path)}\u200E` }),
           ...(f.sameName && !folder ? [el('span', { className: 'folder same', textContent: `（${t.sameName}）` })] : []),
         );
         return el('li', { attrs: { 'data-path': f.path } }, el('span', { className: `kind ${kind}`, textContent: kind === 'xlsx' ? 'XLSX' : 'CSV' }), name, el('span', { className: 'size', textContent: sizeText(f.bytes.length) }), x);

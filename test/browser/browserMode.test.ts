@@ -283,7 +283,7 @@ describe('the page as a statistician reads it (1366×768 and 360×800, zh-CN and
     await page.locator('#files').setInputFiles(await examples());
     await page.locator('#roster').setInputFiles(ROSTER);
     await expect.poll(() => page.locator('.inputs .roster-name').innerText()).toBe('roster.csv');
-    expect(await page.locator('.file-list li').count()).toBe((await examples()).length);
+    await expect.poll(() => page.locator('.file-list li').count()).toBe((await examples()).length);
     const active = () => page.evaluate(() => document.activeElement?.id ?? '');
     const topOf = (sel: string) => page.locator(sel).evaluate((e) => e.getBoundingClientRect().top);
 
@@ -380,8 +380,28 @@ describe('the page as a statistician reads it (1366×768 and 360×800, zh-CN and
 
   it('at 360×800 in English: the same views, screenshots of each', async () => {
     await page.setViewportSize({ width: 360, height: 800 });
-    await page.goto(server.url + 'index.html?lang=en');
-    await expect.poll(() => page.locator('#files').count()).toBe(1);
+    await fresh();
+    // The on-screen language switch.
+    await page.locator('#lang-switch').click();
+    await expect.poll(() => page.locator('h1').innerText()).toContain('Community Returns');
+    expect(new URL(page.url()).search).toBe('?lang=en');
+    expect(await page.locator('#lang-switch').innerText()).toBe('中文');
+    // A folder pick: each chip shows the end of its path, the file's own name whole.
+    await page.locator('#folder').setInputFiles(path.join(work, 'months', '2026-08'));
+    await expect.poll(() => page.locator('.file-list li').count()).toBe(10);
+    // The folder gives way first: a name is cut only where its folder is down to its ellipsis.
+    const chips = await page.locator('.file-list li').evaluateAll((els) =>
+      els.map((li) => {
+        const base = li.querySelector<HTMLElement>('.base')!;
+        const folder = li.querySelector<HTMLElement>('.folder')!;
+        const atMin = folder.getBoundingClientRect().width <= parseFloat(getComputedStyle(folder).minWidth) + 1;
+        return { name: base.textContent, cut: base.scrollWidth > base.clientWidth, atMin };
+      }),
+    );
+    expect(chips.filter((c) => !c.cut).length).toBeGreaterThanOrEqual(8);
+    expect(chips.filter((c) => c.cut && !c.atMin)).toEqual([]);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'page-360-en-folder.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Remove all' }).click();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'page-360-en-start.png'), fullPage: true });
     await page.locator('#files').setInputFiles(await examples());
     await expect.poll(() => page.locator('.file-list li').count()).toBe((await examples()).length);
