@@ -150,11 +150,17 @@ export function mountChartView(root: HTMLElement, src: ChartSource, opts: ChartV
   buttons.copy.addEventListener('click', () => {
     const clip = navigator.clipboard as Clipboard | undefined;
     if (!clip?.write || typeof ClipboardItem === 'undefined') return opts.say(t.copyUnsupported, true);
+    // Said at once: drawing the 1200×675 picture takes a moment, and a click with no answer gets clicked again.
+    opts.say(t.copying);
+    buttons.copy.setAttribute('aria-busy', 'true');
     // The item is handed a promise so Safari keeps the user's click as the permission to write.
-    clip.write([new ClipboardItem({ 'image/png': picture() })]).then(
-      () => opts.say(t.copied),
-      () => opts.say(t.copyUnsupported, true),
-    );
+    clip
+      .write([new ClipboardItem({ 'image/png': picture() })])
+      .then(
+        () => opts.say(t.copied),
+        () => opts.say(t.copyUnsupported, true),
+      )
+      .finally(() => buttons.copy.removeAttribute('aria-busy'));
   });
   buttons.insert.addEventListener('click', () => {
     if (!spec || !opts.insertNative) return;
