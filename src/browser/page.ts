@@ -261,7 +261,7 @@ export function mountBrowserPage(root: HTMLElement, lang: Lang): void {
     shown = true;
     const line = renderFindings(findingsPanel, j.result.findings, lang, { byFile: true, controls: true });
     findingsPanel.dataset['count'] = String(j.result.findings.length);
-    view.label(0, `${t.tabFindings}（${j.result.findings.length}）`);
+    view.label(0, lang === 'zh-CN' ? `${t.tabFindings}（${j.result.findings.length}）` : `${t.tabFindings} (${j.result.findings.length})`);
     return line;
   }
 

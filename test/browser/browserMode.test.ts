@@ -91,7 +91,7 @@ describe('browser mode (no Office host)', () => {
     await page.locator('#files').setInputFiles(await examples());
     await page.locator('#roster').setInputFiles(ROSTER);
     await expect.poll(() => page.locator('.file-list li').count()).toBe((await examples()).length);
-    await expect.poll(() => page.locator('.roster-name').innerText()).toBe('roster.csv');
+    await expect.poll(() => page.locator('.inputs .roster-name').innerText()).toBe('roster.csv');
     await page.locator('#validate').click();
     await expect.poll(statusText, { timeout: 30_000 }).toMatch(/错误 \d+ 个/);
 
