@@ -4,6 +4,7 @@
  * with one line and may hand it the roster it already holds.
  */
 import { messageOf, type Lang } from '../core/findings/wording.js';
+import { READ_EXTENSIONS } from '../io/fileKind.js';
 import { el } from '../ui/dom.js';
 import { fromFile, type InputFile } from '../ui/files.js';
 
@@ -56,7 +57,7 @@ export interface FormsSectionOptions {
 export function formsSection(lang: Lang, opts: FormsSectionOptions = {}): HTMLElement {
   const w = WORDS[lang];
   let own: InputFile | null = null;
-  const rosterInput = el('input', { type: 'file', accept: '.xlsx,.csv,.txt', id: 'forms-roster', className: 'visually-hidden' });
+  const rosterInput = el('input', { type: 'file', accept: READ_EXTENSIONS.join(','), id: 'forms-roster', className: 'visually-hidden', tabIndex: -1 });
   const choose = el('button', { type: 'button', textContent: w.chooseRoster });
   choose.addEventListener('click', () => rosterInput.click());
   const rosterName = el('span', { className: 'forms-roster-name' });

@@ -3,11 +3,11 @@
  * download. Everything runs in this browser; the core, exceljs and chart.js load when first needed.
  */
 import type { Lang } from '../core/findings/wording.js';
-import type { OutputTable } from '../core/output/tables.js';
 import { READ_EXTENSIONS } from '../io/fileKind.js';
 import { el, tabs } from '../ui/dom.js';
 import { renderFindings } from '../ui/findingsList.js';
 import { UI } from '../ui/i18n.js';
+import { renderSummary } from '../ui/summaryView.js';
 import { addFiles, digest, type Candidate, type Chosen } from '../ui/fileSet.js';
 import { baseName, folderOf, kindOf, pathOf, type InputFile } from '../ui/files.js';
 import type { BrowserJob } from './browserJob.js';
@@ -37,10 +37,10 @@ export function mountBrowserPage(root: HTMLElement, lang: Lang): void {
   let shown = false;
 
   // ── inputs ──────────────────────────────────────────────────────────────────────────────────
-  const fileInput = el('input', { type: 'file', multiple: true, accept: READ_EXTENSIONS.join(','), id: 'files', className: 'visually-hidden' });
-  const folderInput = el('input', { type: 'file', multiple: true, id: 'folder', className: 'visually-hidden' });
+  const fileInput = el('input', { type: 'file', multiple: true, accept: READ_EXTENSIONS.join(','), id: 'files', className: 'visually-hidden', tabIndex: -1 });
+  const folderInput = el('input', { type: 'file', multiple: true, id: 'folder', className: 'visually-hidden', tabIndex: -1 });
   folderInput.webkitdirectory = true;
-  const rosterInput = el('input', { type: 'file', accept: READ_EXTENSIONS.join(','), id: 'roster', className: 'visually-hidden' });
+  const rosterInput = el('input', { type: 'file', accept: READ_EXTENSIONS.join(','), id: 'roster', className: 'visually-hidden', tabIndex: -1 });
   const pick = (input: HTMLInputElement, text: string, primary = false) => {
     const b = el('button', { type: 'button', textContent: text, className: primary ? 'primary' : '' });
     b.addEventListener('click', () => input.click());
@@ -83,6 +83,8 @@ export function mountBrowserPage(root: HTMLElement, lang: Lang): void {
   const findingsPanel = el('div', { className: 'findings' }, el('p', { className: 'empty', textContent: t.findingsEmpty }));
   const summaryPanel = el('div', { className: 'summary' }, el('p', { className: 'empty', textContent: t.summaryEmpty }));
   const chartsPanel = el('div', { className: 'charts' }, el('p', { className: 'empty', textContent: t.chartsEmpty }));
+  // Focus moves to a panel after 校验/汇总 (it is not a tab stop of its own).
+  for (const p of [findingsPanel, summaryPanel, chartsPanel]) p.tabIndex = -1;
   let chartsShownFor: Promise<BrowserJob> | null = null;
   const view = tabs([t.tabFindings, t.tabSummary, t.tabCharts], [findingsPanel, summaryPanel, chartsPanel], (i) => {
     if (i === 2) void showCharts();
@@ -93,7 +95,13 @@ export function mountBrowserPage(root: HTMLElement, lang: Lang): void {
       'header',
       { className: 'app-header' },
       el('div', {}, el('h1', { textContent: t.pageTitle }), el('p', { className: 'subtitle', textContent: t.pageSubtitle })),
-      el('p', { className: 'privacy', id: 'privacy' }, lockIcon(), t.privacy),
+      el(
+        'div',
+        { className: 'header-side' },
+        // The other language, on screen (the page reloads in it; nothing has been chosen yet that could be lost).
+        el('a', { className: 'lang-switch', id: 'lang-switch', href: lang === 'zh-CN' ? '?lang=en' : '?lang=zh', lang: lang === 'zh-CN' ? 'en' : 'zh-CN', textContent: lang === 'zh-CN' ? 'English' : '中文' }),
+        el('p', { className: 'privacy', id: 'privacy' }, lockIcon(), t.privacy),
+      ),
     ),
     el('section', { className: 'card inputs', attrs: { 'aria-label': t.dropHint } }, drop, el('div', { className: 'file-head' }, fileCount, removeAll), fileNotice, fileList, rosterRow),
     el('div', { className: 'toolbar main-actions' }, buttons.validate, buttons.combine, el('span', { className: 'sep' }), buttons.xlsx, buttons.csv),
@@ -122,8 +130,10 @@ export function mountBrowserPage(root: HTMLElement, lang: Lang): void {
         const name = el(
           'span',
           { className: 'name', title: f.path },
-          ...(folder ? [el('span', { className: f.sameName ? 'folder same' : 'folder', textContent: `${folder}/` })] : []),
-          el('span', { className: 'base', textContent: baseName(f.path) }),
+          // The folder gives way first (its start is cut, rtl), so the file's own name stays readable; the
+          // marks keep the path in reading order inside the rtl box.
+          ...(folder ? [el('span', { className: f.sameName ? 'folder same' : 'folder', textContent: `\u200E${folder}/\u200E` })] : []),
+          el('span', { className: 'base', textContent: `\u200E${baseName(f.path)}\u200E` }),
           ...(f.sameName && !folder ? [el('span', { className: 'folder same', textContent: `（${t.sameName}）` })] : []),
         );
         return el('li', { attrs: { 'data-path': f.path } }, el('span', { className: `kind ${kind}`, textContent: kind === 'text' ? 'CSV' : kind.toUpperCase() }), name, el('span', { className: 'size', textContent: sizeText(f.bytes.length) }), x);
@@ -250,11 +260,18 @@ export function mountBrowserPage(root: HTMLElement, lang: Lang): void {
     }
   }
 
+  /** After 校验/汇总 the keyboard and the eye follow the action: focus on the results, scrolled into view. */
+  function reveal(panel: HTMLElement): void {
+    panel.focus({ preventScroll: true });
+    // The card with its tabs, so the other views stay one click away.
+    (panel.closest('.results') ?? panel).scrollIntoView({ block: 'start' });
+  }
+
   async function showFindings(j: BrowserJob): Promise<string> {
     shown = true;
-    const line = renderFindings(findingsPanel, j.result.findings, lang, { byFile: true });
+    const line = renderFindings(findingsPanel, j.result.findings, lang, { byFile: true, controls: true });
     findingsPanel.dataset['count'] = String(j.result.findings.length);
-    view.label(0, `${t.tabFindings}（${j.result.findings.length}）`);
+    view.label(0, lang === 'zh-CN' ? `${t.tabFindings}（${j.result.findings.length}）` : `${t.tabFindings} (${j.result.findings.length})`);
     return line;
   }
 
@@ -264,6 +281,7 @@ export function mountBrowserPage(root: HTMLElement, lang: Lang): void {
       fresh();
       const line = await showFindings(j);
       view.select(0);
+      reveal(findingsPanel);
       return `${t.checked(j.files, j.result.returns.length)} ${line}`;
     }),
   );
@@ -273,11 +291,12 @@ export function mountBrowserPage(root: HTMLElement, lang: Lang): void {
       const j = await currentJob();
       fresh();
       const line = await showFindings(j);
-      renderSummary(summaryPanel, j.result.summaryTable());
+      renderSummary(summaryPanel, j.result.summaryTable(), j.result.consolidation, lang);
       const missing = j.result.consolidation.missing.map((m) => m.community);
       if (missing.length) summaryPanel.prepend(el('p', { className: 'notice', textContent: t.missing(missing.join('、')) }));
       combined = true;
       view.select(1);
+      reveal(summaryPanel);
       return `${t.combinedPage(j.result.consolidation.rows.length)} ${line}`;
     }),
   );
@@ -335,26 +354,4 @@ function lockIcon(): SVGSVGElement {
 
 function sizeText(bytes: number): string {
   return bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
-/** The 汇总 table as an HTML table: sub-totals and totals in bold, numbers right-aligned and grouped. */
-function renderSummary(panel: HTMLElement, table: OutputTable): void {
-  // Each column shown as summary.xlsx shows it (its number format's decimals: 88.24 reads 88.2 in both).
-  const fmts = table.columns.map((c) => {
-    const d = c.numFmt ? /\.([0#]+)/.exec(c.numFmt)?.[1] ?? '' : '';
-    return new Intl.NumberFormat('zh-CN', { maximumFractionDigits: d.length, minimumFractionDigits: d.replace(/#/g, '').length });
-  });
-  const numeric = table.columns.map((c) => c.numFmt !== undefined);
-  const head = el('tr', {}, ...table.columns.map((c, i) => el('th', { textContent: c.header, scope: 'col', className: numeric[i] ? 'num' : '' })));
-  const body = table.rows.map((row, r) =>
-    el(
-      'tr',
-      { className: table.kinds[r] ?? '' },
-      ...table.columns.map((_, i) => {
-        const v = row[i] ?? null;
-        return el('td', { className: numeric[i] ? 'num' : '', textContent: v === null ? '' : typeof v === 'number' ? fmts[i]!.format(v) : String(v) });
-      }),
-    ),
-  );
-  panel.replaceChildren(el('div', { className: 'table-wrap', tabIndex: 0 }, el('table', { className: 'summary-table', id: 'summary-table' }, el('thead', {}, head), el('tbody', {}, ...body))));
 }

@@ -79,7 +79,7 @@ h1{font-size:28px;margin:8px 0 4px}h2{font-size:21px;margin:32px 0 12px;border-l
 table{border-collapse:collapse;width:100%;font-size:14px}th,td{border:1px solid #dde3ea;padding:6px 8px;text-align:left;vertical-align:top}
 th{background:#eef3fa}td.n{text-align:right;white-space:nowrap}
 tr.error td:first-child{color:#c62828;font-weight:bold}tr.warning td:first-child{color:#b26a00;font-weight:bold}
-figure{margin:16px 0 28px}figure img{width:100%;height:auto;border:1px solid #e3e3e3}
+figure{margin:16px 0 28px}figure img{display:block;max-width:100%;width:auto;height:auto;border:1px solid #e3e3e3}td.c{white-space:nowrap}
 .note{color:#666;font-size:13px}
 @media print{body{background:#fff}main{padding:0}figure,table{page-break-inside:avoid}}
 `;
@@ -157,7 +157,7 @@ export function reportHtml(r: ReportInput): string {
   else if (missing.length === 0) parts.push(`<p class="ok">${w.allIn}</p>`);
   else {
     parts.push(`<table><thead><tr><th>${w.street}</th><th>${w.community}</th></tr></thead><tbody>`);
-    for (const m of missing) parts.push(`<tr><td>${esc(m.street ?? '')}</td><td class="bad">${esc(m.community)}</td></tr>`);
+    for (const m of missing) parts.push(`<tr><td>${esc(m.street ?? '')}</td><td class="bad c">${esc(m.community)}</td></tr>`);
     parts.push(`</tbody></table>`);
   }
 
@@ -167,7 +167,7 @@ export function reportHtml(r: ReportInput): string {
     parts.push(`<table><thead><tr><th>${w.severity}</th><th>${w.community}</th><th>${w.file}</th><th>${w.sheet}</th><th>${w.cell}</th><th>${w.message}</th></tr></thead><tbody>`);
     for (const f of findings) {
       parts.push(
-        `<tr class="${f.severity}"><td>${esc(severityLabel(f.severity, lang))}</td><td>${esc(f.community ?? '')}</td><td>${esc(f.file)}</td>` +
+        `<tr class="${f.severity}"><td>${esc(severityLabel(f.severity, lang))}</td><td class="c">${esc(f.community ?? '')}</td><td>${esc(f.file)}</td>` +
           `<td>${esc(f.sheet ?? '')}</td><td>${esc(f.cell ?? '')}</td><td>${esc(messageOf(f, lang))}</td></tr>`,
       );
     }

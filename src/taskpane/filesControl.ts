@@ -5,6 +5,7 @@
  * every input and button of it during a run, as it does the rest.
  */
 import type { Lang } from '../core/findings/wording.js';
+import { READ_EXTENSIONS } from '../io/fileKind.js';
 import { el } from '../ui/dom.js';
 import { addFiles, digest, type Candidate, type Chosen } from '../ui/fileSet.js';
 import { pathOf, type InputFile } from '../ui/files.js';
@@ -23,8 +24,8 @@ export function filesControl(lang: Lang): FilesControl {
   const p = PANE_TEXT[lang];
   const t = UI[lang];
   let chosen: Chosen<null>[] = [];
-  const filesInput = el('input', { type: 'file', multiple: true, id: 'pane-pick-files', accept: '.xlsx,.xlsm,.csv,.txt', className: 'visually-hidden' });
-  const folderInput = el('input', { type: 'file', multiple: true, id: 'pane-pick-folder', className: 'visually-hidden' });
+  const filesInput = el('input', { type: 'file', multiple: true, id: 'pane-pick-files', accept: READ_EXTENSIONS.join(','), className: 'visually-hidden', tabIndex: -1 });
+  const folderInput = el('input', { type: 'file', multiple: true, id: 'pane-pick-folder', className: 'visually-hidden', tabIndex: -1 });
   folderInput.webkitdirectory = true;
   const count = el('span', { className: 'files-count', id: 'pane-files-count', textContent: p.noFilesPicked });
   const notice = el('p', { className: 'notice', hidden: true });

@@ -18,7 +18,8 @@ export function mountTaskpane(root: HTMLElement, lang: Lang, actionsPromise: Pro
   document.documentElement.lang = lang;
   document.body.classList.add('pane');
   const status = el('p', { className: 'status', role: 'status' });
-  const list = el('div', { className: 'findings' });
+  // Focus moves to the findings after 校验/汇总 (not a tab stop of its own).
+  const list = el('div', { className: 'findings', tabIndex: -1 });
   const charts = el('div', { className: 'charts', hidden: true });
   const scopeSelect = el('select', { id: 'scope' },
     el('option', { value: 'all', textContent: t.scopeAll }),
@@ -84,6 +85,10 @@ export function mountTaskpane(root: HTMLElement, lang: Lang, actionsPromise: Pro
     try {
       const text = await exclusive(async () => work(await actionsPromise!));
       say(text);
+      if (!list.hidden && list.dataset['fresh']) {
+        delete list.dataset['fresh'];
+        list.focus();
+      }
     } catch (e) {
       say(message(e), true);
     }
@@ -93,6 +98,7 @@ export function mountTaskpane(root: HTMLElement, lang: Lang, actionsPromise: Pro
     charts.hidden = true;
     list.hidden = false;
     list.dataset['count'] = String(findings.length);
+    list.dataset['fresh'] = 'true';
     return renderFindings(list, findings, lang, { onSelect: (sheet, cell) => void actions.selectCell(sheet, cell).catch(() => undefined) });
   }
 

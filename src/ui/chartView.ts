@@ -107,9 +107,13 @@ export function mountChartView(root: HTMLElement, src: ChartSource, opts: ChartV
     // Narrow (the task pane): nearly square, so title, legend and axes leave the bars some room.
     const height = width < 600 ? Math.round(width * 0.95) : Math.round((width * spec.height) / spec.width);
     const Chart = await loadChartJs();
-    const config = copyConfig(spec, scale);
+    const config = width < 600 ? narrow(copyConfig(spec, scale), width) : copyConfig(spec, scale);
     chart = new Chart(canvas, { ...config, options: { ...config.options, responsive: false, maintainAspectRatio: false, animation: false } } as never);
     chart.resize(width, height);
+    // For tests: how the category labels were laid out and where the value labels went.
+    const shown = chart as unknown as { scales: Record<string, { labelRotation?: number }>; $crValueLabels?: unknown[] };
+    figure.dataset['labelRotation'] = String(Math.max(0, ...Object.values(shown.scales).map((sc) => sc.labelRotation ?? 0)));
+    figure.dataset['valueLabels'] = JSON.stringify(shown.$crValueLabels ?? []);
     figure.dataset['ready'] = 'true';
   }
 
@@ -146,11 +150,17 @@ export function mountChartView(root: HTMLElement, src: ChartSource, opts: ChartV
   buttons.copy.addEventListener('click', () => {
     const clip = navigator.clipboard as Clipboard | undefined;
     if (!clip?.write || typeof ClipboardItem === 'undefined') return opts.say(t.copyUnsupported, true);
+    // Said at once: drawing the 1200×675 picture takes a moment, and a click with no answer gets clicked again.
+    opts.say(t.copying);
+    buttons.copy.setAttribute('aria-busy', 'true');
     // The item is handed a promise so Safari keeps the user's click as the permission to write.
-    clip.write([new ClipboardItem({ 'image/png': picture() })]).then(
-      () => opts.say(t.copied),
-      () => opts.say(t.copyUnsupported, true),
-    );
+    clip
+      .write([new ClipboardItem({ 'image/png': picture() })])
+      .then(
+        () => opts.say(t.copied),
+        () => opts.say(t.copyUnsupported, true),
+      )
+      .finally(() => buttons.copy.removeAttribute('aria-busy'));
   });
   buttons.insert.addEventListener('click', () => {
     if (!spec || !opts.insertNative) return;
@@ -174,6 +184,46 @@ function copyConfig(spec: ChartSpec, scale: number): ChartSpec['config'] {
   const copy = JSON.parse(JSON.stringify(rest)) as Omit<ChartSpec['config'], 'plugins'>;
   if (scale !== 1) scaleFonts(copy, scale);
   return { ...copy, plugins };
+}
+
+/** The smallest type a pane chart uses (a scaled 16 px subtitle would be 9 px: unreadable). */
+const MIN_FONT = 11;
+
+/**
+ * The chart laid out for a narrow view (the task pane): category labels never rotated but broken onto
+ * lines of as many characters as a bar's slot holds, and no text below MIN_FONT.
+ */
+function narrow(config: ChartSpec['config'], width: number): ChartSpec['config'] {
+  const c = config as unknown as { data: { labels?: unknown[] }; options: { indexAxis?: string; scales?: Record<string, { ticks?: Record<string, unknown>; type?: string }> } };
+  floorFonts(c.options, MIN_FONT);
+  const horizontal = c.options.indexAxis === 'y';
+  const labels = c.data.labels ?? [];
+  const category = c.options.scales?.[horizontal ? 'y' : 'x'];
+  if (category) category.ticks = { ...category.ticks, maxRotation: 0, minRotation: 0 };
+  if (!horizontal && labels.length) {
+    const size = Number((category?.ticks?.['font'] as { size?: number } | undefined)?.size ?? MIN_FONT);
+    // The plot is the width less the value axis and its title (about 70 px).
+    const perChars = Math.max(2, Math.floor((width - 70) / labels.length / (size + 1)));
+    c.data.labels = labels.map((l) => (typeof l === 'string' && l.length > perChars ? chunks(l, perChars) : l));
+  }
+  return config;
+}
+
+/** `text` on as few lines of at most `max` characters as it needs, the lines as even as can be (阳光/社区, not 阳光社/区). */
+function chunks(text: string, max: number): string[] {
+  const n = Math.ceil(text.length / Math.ceil(text.length / max));
+  const out: string[] = [];
+  for (let i = 0; i < text.length; i += n) out.push(text.slice(i, i + n));
+  return out;
+}
+
+function floorFonts(node: unknown, min: number): void {
+  if (!node || typeof node !== 'object') return;
+  for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
+    const v = value as Record<string, unknown> | null;
+    if ((key === 'font' || key === 'crValueLabels') && v && typeof v['size'] === 'number') v['size'] = Math.max(min, v['size']);
+    floorFonts(value, min);
+  }
 }
 
 function scaleFonts(node: unknown, scale: number): void {

@@ -108,7 +108,7 @@ export function mountExtractView(root: HTMLElement, opts: { lang: Lang; template
   let template: Template | null = null;
 
   const textarea = el('textarea', { id: 'extract-text', placeholder: t.paste, attrs: { 'aria-label': t.paste } });
-  const fileInput = el('input', { type: 'file', multiple: true, accept: '.txt,.docx', id: 'extract-files', className: 'visually-hidden' });
+  const fileInput = el('input', { type: 'file', multiple: true, accept: '.txt,.docx', id: 'extract-files', className: 'visually-hidden', tabIndex: -1 });
   const choose = el('button', { type: 'button', textContent: t.choose });
   const runButton = el('button', { type: 'button', className: 'primary', textContent: t.run, id: 'extract-run' });
   const deliverButton = el('button', { type: 'button', textContent: opts.door.label, id: 'extract-deliver', disabled: true });

@@ -27,7 +27,7 @@ import { readInputs } from '../../src/node/readInputs.js';
 import { createActions } from '../../src/taskpane/actions.js';
 import { standardTemplateGrids } from '../../src/ui/standardTemplate.js';
 import { FakeExcel, sheetFrom, type Cell, type FakeSheet } from '../excel/fakeExcel.js';
-import { buildPage, launch, newContext, ROOT, SCREENSHOTS, serve, watchErrors } from './harness.js';
+import { buildPage, expectReadableChart, launch, newContext, overflowing, ROOT, SCREENSHOTS, serve, watchErrors } from './harness.js';
 
 const OCTOBER = path.join(ROOT, 'examples/2026-10');
 const ROSTER = path.join(ROOT, 'examples/roster.csv');
@@ -91,7 +91,7 @@ describe('browser mode (no Office host)', () => {
     await page.locator('#files').setInputFiles(await examples());
     await page.locator('#roster').setInputFiles(ROSTER);
     await expect.poll(() => page.locator('.file-list li').count()).toBe((await examples()).length);
-    await expect.poll(() => page.locator('.roster-name').first().innerText()).toBe('roster.csv');
+    await expect.poll(() => page.locator('.inputs .roster-name').innerText()).toBe('roster.csv');
     await page.locator('#validate').click();
     await expect.poll(statusText, { timeout: 30_000 }).toMatch(/错误 \d+ 个/);
 
@@ -270,6 +270,159 @@ describe('the page identifies files by their path', () => {
     // Byte-identical files are not a duplicate return.
     const dups = (await shownCodes()).filter((c) => c === 'duplicate_return');
     expect(dups).toHaveLength(2); // 阳光社区 and its correction (更正): a real duplicate, both copies named
+  });
+});
+
+describe('the page as a statistician reads it (1366×768 and 360×800, zh-CN and en-US)', () => {
+  it('focus follows 校验 and 汇总; the community column stays put; numbers read by their kind', async () => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await fresh();
+    // The hidden file inputs are not tab stops: their buttons are.
+    await expect.poll(() => page.locator('input[type=file]').count()).toBeGreaterThanOrEqual(4);
+    expect(new Set(await page.locator('input[type=file]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).tabIndex)))).toEqual(new Set([-1]));
+    await page.locator('#files').setInputFiles(await examples());
+    await page.locator('#roster').setInputFiles(ROSTER);
+    await expect.poll(() => page.locator('.inputs .roster-name').innerText()).toBe('roster.csv');
+    await expect.poll(() => page.locator('.file-list li').count()).toBe((await examples()).length);
+    const active = () => page.evaluate(() => document.activeElement?.id ?? '');
+    const topOf = (sel: string) => page.locator(sel).evaluate((e) => e.getBoundingClientRect().top);
+
+    await page.locator('#validate').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(statusText, { timeout: 30_000 }).toMatch(/错误 \d+ 个/);
+    expect(await active()).toBe('panel-0');
+    expect(await topOf('#panel-0')).toBeLessThan(150);
+    // The focused panel has a visible outline.
+    expect(await page.locator('#panel-0').evaluate((e) => getComputedStyle(e).outlineStyle)).toBe('solid');
+
+    // Filters: severity, community, indicator, file; and errors first across files.
+    const node = (await october()).result.findings;
+    const items = () => page.locator('#panel-0 [data-code]').evaluateAll((els) => els.map((e) => ({ sev: e.getAttribute('data-severity')!, where: e.querySelector('.where')!.textContent! })));
+    await page.locator('#findings-severity').selectOption('error');
+    expect((await items()).map((i) => i.sev)).toEqual(node.filter((f) => f.severity === 'error').map(() => 'error'));
+    await page.locator('#findings-severity').selectOption('');
+    await page.locator('#findings-order').selectOption('severity');
+    const ordered = await items();
+    expect(ordered).toHaveLength(node.length);
+    const rank = { error: 0, warning: 1, info: 2 } as Record<string, number>;
+    expect(ordered.map((i) => rank[i.sev])).toEqual([...ordered.map((i) => rank[i.sev]!)].sort());
+    // The errors come from several files, listed together.
+    expect(new Set(ordered.filter((i) => i.sev === 'error').map((i) => i.where.split(' · ')[0])).size).toBeGreaterThan(1);
+    expect(await page.locator('#panel-0 section.group h2').first().innerText()).toMatch(/^错误/);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'page-1366-zh-findings-errors-first.png') });
+    await page.locator('#findings-community').selectOption('翠苑社区');
+    const cuiyuanItems = await items();
+    expect(cuiyuanItems.length).toBe(node.filter((f) => f.community === '翠苑社区').length);
+    expect(cuiyuanItems.every((i) => i.where.includes('翠苑社区'))).toBe(true);
+    await page.locator('#findings-indicator').selectOption('健康知识知晓率');
+    expect((await items()).length).toBe(node.filter((f) => f.community === '翠苑社区' && f.indicatorName === '健康知识知晓率').length);
+    expect(await page.locator('#panel-0 .filter-count').innerText()).toMatch(/^显示 \d+ 项（共 \d+ 项）$/);
+    await page.locator('#findings-community').selectOption('');
+    await page.locator('#findings-indicator').selectOption('');
+    // The page names a picked file by its bare name, the command line by its path.
+    const file = path.basename(node.find((f) => f.severity === 'error')!.file);
+    await page.locator('#findings-file').selectOption(file);
+    expect((await items()).length).toBe(node.filter((f) => path.basename(f.file) === file).length);
+    // Rule messages read in words, in Chinese only.
+    await page.locator('#findings-file').selectOption('');
+    const messages = await page.locator('#panel-0 [data-code="rule_failed"] .msg').allInnerTexts();
+    expect(messages.length).toBeGreaterThan(0);
+    for (const m of messages) expect(m).not.toMatch(/<=|>=|≈|÷|×|[A-Za-z]/);
+
+    await page.locator('#combine').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(statusText, { timeout: 30_000 }).toContain('已汇总');
+    expect(await active()).toBe('panel-1');
+    // The results are brought into view: the table starts near the top, most of the window shows rows.
+    const tableTop = await topOf('#summary-table');
+    expect(tableTop).toBeGreaterThanOrEqual(0);
+    expect(tableTop).toBeLessThan(200);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'page-1366-zh-summary.png') });
+
+    // Frozen column: scrolled sideways twice, the community cell stays at the same x (the table's left edge).
+    const wrap = page.locator('#panel-1 .table-wrap');
+    const cellX = () => page.locator('#summary-table tbody tr').first().locator('th.sticky').evaluate((e) => e.getBoundingClientRect().left);
+    const wrapX = await wrap.evaluate((e) => e.getBoundingClientRect().left + e.clientLeft);
+    await wrap.evaluate((e) => void (e.scrollLeft = 400));
+    const x1 = await cellX();
+    await wrap.evaluate((e) => void (e.scrollLeft = e.scrollWidth));
+    expect(await wrap.evaluate((e) => e.scrollLeft)).toBeGreaterThan(1000);
+    expect(await cellX()).toBe(x1);
+    expect(x1).toBeCloseTo(wrapX, 0);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'page-1366-zh-summary-scrolled.png') });
+    await wrap.evaluate((e) => void (e.scrollLeft = 0));
+
+    // Numbers by kind: counts grouped and whole, rates with one decimal and %, 翠苑's 0.879 as written.
+    const cells = await page.locator('#summary-table').evaluate((t) => {
+      const heads = [...t.querySelectorAll('thead th')].map((h) => h.textContent!);
+      const col = (start: string) => heads.findIndex((h) => h.startsWith(start));
+      const rows = [...t.querySelectorAll('tbody tr')].map((r) => ({ kind: r.className, cells: [...r.children].map((c) => ({ text: c.firstChild?.textContent ?? '', cls: c.className })) }));
+      return { leaflets: col('发放宣传资料'), rate: col('健康知识知晓率'), garbage: col('清运垃圾'), rows };
+    });
+    const column = (i: number) => cells.rows.map((r) => ({ kind: r.kind, ...r.cells[i]! })).filter((c) => c.text !== '');
+    expect(column(cells.leaflets).every((c) => /^\d{1,3}(,\d{3})*$/.test(c.text))).toBe(true);
+    expect(column(cells.leaflets).some((c) => c.text.includes(','))).toBe(true);
+    for (const c of column(cells.rate)) {
+      if (c.cls.includes('as-written')) expect(c.kind).toBe('return');
+      else expect(c.text).toMatch(/^\d+\.\d%$/);
+    }
+    const cuiyuan = cells.rows.find((r) => r.cells[2]!.text === '翠苑社区')!;
+    expect(cuiyuan.cells[cells.rate]).toEqual({ text: '0.879', cls: 'num as-written' });
+    const decimals = new Set(column(cells.garbage).map((c) => (c.text.split('.')[1] ?? '').length));
+    expect(decimals.size).toBe(1);
+    // A total rate the columns shown cannot reproduce says from how many returns it comes, and why.
+    const whys = page.locator('#summary-table .why');
+    expect(await whys.count()).toBeGreaterThan(0);
+    expect(await whys.first().evaluate((e) => e.parentElement!.title)).toContain('不能用本行的');
+    expect(await page.locator('.table-notes li').count()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('at 360×800 in English: the same views, screenshots of each', async () => {
+    await page.setViewportSize({ width: 360, height: 800 });
+    await fresh();
+    // The on-screen language switch.
+    await page.locator('#lang-switch').click();
+    await expect.poll(() => page.locator('h1').innerText()).toContain('Community Returns');
+    expect(new URL(page.url()).search).toBe('?lang=en');
+    expect(await page.locator('#lang-switch').innerText()).toBe('中文');
+    // A folder pick: each chip shows the end of its path, the file's own name whole.
+    await page.locator('#folder').setInputFiles(path.join(work, 'months', '2026-08'));
+    await expect.poll(() => page.locator('.file-list li').count()).toBe(10);
+    // The folder gives way first: a name is cut only where its folder is down to its ellipsis.
+    const chips = await page.locator('.file-list li').evaluateAll((els) =>
+      els.map((li) => {
+        const base = li.querySelector<HTMLElement>('.base')!;
+        const folder = li.querySelector<HTMLElement>('.folder')!;
+        const atMin = folder.getBoundingClientRect().width <= parseFloat(getComputedStyle(folder).minWidth) + 1;
+        return { name: base.textContent, cut: base.scrollWidth > base.clientWidth, atMin };
+      }),
+    );
+    expect(chips.filter((c) => !c.cut).length).toBeGreaterThanOrEqual(8);
+    expect(chips.filter((c) => c.cut && !c.atMin)).toEqual([]);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'page-360-en-folder.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Remove all' }).click();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'page-360-en-start.png'), fullPage: true });
+    await page.locator('#files').setInputFiles(await examples());
+    await expect.poll(() => page.locator('.file-list li').count()).toBe((await examples()).length);
+    await page.locator('#validate').click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id ?? ''), { timeout: 30_000 }).toBe('panel-0');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'page-360-en-findings.png') });
+    await page.locator('#combine').click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id ?? ''), { timeout: 30_000 }).toBe('panel-1');
+    expect(await page.locator('#summary-table thead th.sticky').innerText()).toBe('Community');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'page-360-en-summary.png') });
+    await page.getByRole('tab', { name: 'Charts' }).click();
+    await page.locator('figure.chart[data-ready="true"]').waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'page-360-en-charts.png'), fullPage: true });
+    await expectReadableChart(page);
+    await page.locator('#chart-kind').selectOption('streets');
+    await page.locator('figure.chart[data-ready="true"][data-chart*="streets"]').waitFor();
+    await expectReadableChart(page);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'page-360-en-chart-streets.png'), fullPage: true });
+    expect(await overflowing(page)).toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    expect(errors).toEqual([]);
   });
 });
 

@@ -13,7 +13,7 @@ import { readXlsx } from '../../src/io/readXlsx.js';
 import { createActions } from '../../src/taskpane/actions.js';
 import { parseCsv } from '../../src/ui/standardTemplate.js';
 import { FakeExcel, sheetFrom, type FakeSheet, type FakeWorkbookState } from '../excel/fakeExcel.js';
-import { buildPage, fakeOfficeScript, launch, newContext, ROOT, SCREENSHOTS, serve, watchErrors } from './harness.js';
+import { buildPage, fakeOfficeScript, launch, expectReadableChart, newContext, overflowing, ROOT, SCREENSHOTS, serve, watchErrors } from './harness.js';
 
 const FILES = ['建设村', '新华社区', '阳光社区', '幸福里社区', '朝阳社区', '柳营村'];
 
@@ -59,7 +59,8 @@ beforeAll(async () => {
   const context = await newContext(browser, server.url, await fakeOfficeScript());
   await context.addInitScript((state) => void ((window as unknown as { __crFakeState: unknown }).__crFakeState = state), initial);
   page = await context.newPage();
-  await page.setViewportSize({ width: 380, height: 900 });
+  // The task pane's real width beside the sheet.
+  await page.setViewportSize({ width: 360, height: 800 });
   errors = watchErrors(page);
   await mkdir(SCREENSHOTS, { recursive: true });
   await page.goto(server.url + 'taskpane.html');
@@ -83,6 +84,11 @@ describe('Excel mode (fake Excel host in the page)', () => {
     await page.locator('#validate').waitFor();
     expect(await page.locator('h1').innerText()).toBe('社区报表 校验汇总');
     expect(await page.locator('#files').count()).toBe(0);
+    // The overflow measure sees a line that runs out of its box (and then nothing, once it is gone).
+    await page.evaluate(() => document.getElementById('app')!.insertAdjacentHTML('beforeend', '<p id="probe" style="width:60px;white-space:nowrap">健康知识知晓率与知晓人数不符</p>'));
+    expect((await overflowing(page)).join()).toContain('健康知识知晓率');
+    await page.evaluate(() => document.getElementById('probe')!.remove());
+    expect(await overflowing(page)).toEqual([]);
   });
 
   it('校验 marks the same cells as the actions in Node, in the same number of syncs', async () => {
@@ -103,6 +109,9 @@ describe('Excel mode (fake Excel host in the page)', () => {
     expect(state.sheets.find((s) => s.name === '建设村')!.notes.some((n) => n.cell === 'D21')).toBe(true);
     expect(await page.locator('.findings [data-code]').count()).toBe(findings.length);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'excel-1-findings.png'), fullPage: false });
+    // Focus follows the action to the findings; no text runs out of its box at 360 px.
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('findings');
+    expect(await overflowing(page)).toEqual([]);
 
     // A click on a finding selects its cell in the workbook.
     await page.locator('.findings [data-code="range_value"]').first().click();
@@ -129,6 +138,8 @@ describe('Excel mode (fake Excel host in the page)', () => {
     await page.locator('#charts').click();
     await page.locator('figure.chart[data-ready="true"]').waitFor({ timeout: 30_000 });
     await page.screenshot({ path: path.join(SCREENSHOTS, 'excel-2-chart.png'), fullPage: false });
+    expect(await overflowing(page)).toEqual([]);
+    await expectReadableChart(page);
     await resetSyncs();
     await page.getByRole('button', { name: '插入图表' }).click();
     await expect.poll(statusText, { timeout: 30_000 }).toContain('已在“图表”工作表插入图表');

@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:http';
 import { mkdtemp, readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -102,4 +103,45 @@ export async function fakeOfficeScript(): Promise<string> {
   })) as { output: { code?: string }[] }[] | { output: { code?: string }[] };
   const first = Array.isArray(out) ? out[0]! : out;
   return first.output[0]!.code!;
+}
+
+/**
+ * Every visible box under `root` that holds text and whose text is wider than the box (scrollWidth >
+ * clientWidth): what a reader sees cut off or running over. Inline boxes have no width of their own (their
+ * block is measured instead); a box that ends its text with an ellipsis on purpose (text-overflow) is left
+ * out, and so is the inside of a box that scrolls on purpose (overflow auto/scroll).
+ */
+export function overflowing(page: Page, root = '#app'): Promise<string[]> {
+  return page.evaluate((sel) => {
+    const out: string[] = [];
+    const scrolls = (e: Element) => ['auto', 'scroll'].includes(getComputedStyle(e).overflowX);
+    for (const e of document.querySelectorAll<HTMLElement>(`${sel} *`)) {
+      const s = getComputedStyle(e);
+      if (s.display === 'none' || e.tagName === 'OPTION' || e.closest('.visually-hidden') || e.getClientRects().length === 0) continue;
+      // A control (a select holds its text in options) must stay inside the box that holds it.
+      if (['SELECT', 'BUTTON', 'TEXTAREA'].includes(e.tagName) && e.parentElement && ![...ancestors(e)].some(scrolls)) {
+        const right = Math.min(e.parentElement.getBoundingClientRect().right, (e.closest('.card, section, main') ?? e.parentElement).getBoundingClientRect().right);
+        if (e.getBoundingClientRect().right > right + 1) out.push(`${e.tagName.toLowerCase()}#${e.id} sticks out of its box`);
+      }
+      if (s.display === 'inline') continue;
+      if (![...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim())) continue;
+      if (s.textOverflow === 'ellipsis' || (e.parentElement && e.parentElement.closest(`${sel} *`) && [...ancestors(e)].some(scrolls))) continue;
+      if (e.getClientRects().length === 0) continue;
+      if (e.scrollWidth > e.clientWidth + 1) out.push(`${e.tagName.toLowerCase()}.${e.className} “${e.textContent!.trim().slice(0, 30)}” ${e.scrollWidth}>${e.clientWidth}`);
+    }
+    return out;
+    function* ancestors(e: Element): Generator<Element> {
+      for (let p = e.parentElement; p && p.id !== 'app'; p = p.parentElement) yield p;
+    }
+  }, root);
+}
+
+/** A chart laid out for the pane's width: labels not rotated, value labels drawn and none over another. */
+export async function expectReadableChart(p: Page): Promise<void> {
+  const fig = p.locator('figure.chart[data-ready="true"]');
+  expect(await fig.getAttribute('data-label-rotation')).toBe('0');
+  const boxes = JSON.parse((await fig.getAttribute('data-value-labels'))!) as { x: number; y: number; w: number; h: number }[];
+  expect(boxes.length).toBeGreaterThan(0);
+  for (const [i, a] of boxes.entries())
+    for (const b of boxes.slice(i + 1)) expect(a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h, JSON.stringify([a, b])).toBe(false);
 }

@@ -60,9 +60,12 @@ describe('returns report', () => {
     expect(html).not.toMatch(/https?:\/\//);
     expect(html).toContain('2026年10月 社区创卫工作月报');
     expect(html).toContain('应报 12 个社区，已报 11 个，未报 1 个');
-    expect(html).toMatch(/<td>西湖街道<\/td><td class="bad">紫荆社区<\/td>/);
+    expect(html).toMatch(/<td>西湖街道<\/td><td class="bad c">紫荆社区<\/td>/);
+    // A community's name is never broken onto two lines; a 1200 px chart is never stretched past its size.
+    expect(html).toContain('td.c{white-space:nowrap}');
+    expect(html).toMatch(/figure img\{[^}]*max-width:100%;width:auto;height:auto/);
     // a finding with its place: 湖滨社区's 17360 吨 in 网上填报汇总.csv T3
-    expect(html).toMatch(/<td>湖滨社区<\/td><td>2026-10\/网上填报汇总\.csv<\/td><td>网上填报汇总<\/td><td>T3<\/td><td>「清运垃圾」为 17360，高于模板上限 500/);
+    expect(html).toMatch(/<td class="c">湖滨社区<\/td><td>2026-10\/网上填报汇总\.csv<\/td><td>网上填报汇总<\/td><td>T3<\/td><td>「清运垃圾」为 17360，高于模板上限 500/);
     // only this period's findings stand: August's approximate 300多 is not listed
     expect(html).not.toContain('300多');
     expect(html).toContain('健康知识知晓率');

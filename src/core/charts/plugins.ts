@@ -9,6 +9,7 @@ interface Ctx2D {
   restore(): void;
   fillRect(x: number, y: number, w: number, h: number): void;
   fillText(text: string, x: number, y: number): void;
+  measureText(text: string): { width: number };
   fillStyle: unknown;
   font: string;
   textAlign: string;
@@ -25,7 +26,19 @@ interface ChartLike {
   chartArea: { top: number; right: number };
   isDatasetVisible(i: number): boolean;
   getDatasetMeta(i: number): { type: string; data: { x: number; y: number; base?: number }[] };
+  /** The boxes of the value labels drawn last (for tests), set by valueLabels. */
+  $crValueLabels?: LabelBox[];
 }
+
+/** Where a value label was drawn: left, top, width, height in canvas pixels. */
+export interface LabelBox {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+const overlaps = (a: LabelBox, b: LabelBox): boolean => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
 /** Paints the whole canvas white before anything is drawn, so an exported PNG is not transparent. */
 export const whiteBackground = {
@@ -54,7 +67,9 @@ export interface ValueLabelOptions {
 /**
  * Writes each bar's value at its end (above a column, right of a horizontal bar) and each line point's
  * value above it: people at a meeting read the figures, not the gridlines. Datasets given as `{x, y}`
- * points (the target line) are not labelled. Options under `options.plugins.crValueLabels`.
+ * points (the target line) are not labelled. A label that would run into one already drawn (narrow bars
+ * in the task pane, two street lines close together) is left out rather than printed over it: the figure
+ * stays in the table and the tooltip. Options under `options.plugins.crValueLabels`.
  */
 export const valueLabels = {
   id: 'crValueLabels',
@@ -68,6 +83,8 @@ export const valueLabels = {
     ctx.fillStyle = COLORS.text;
     ctx.textAlign = horizontal ? 'left' : 'center';
     ctx.textBaseline = horizontal ? 'middle' : 'bottom';
+    const size = o.size ?? 13;
+    const drawn: LabelBox[] = [];
     chart.data.datasets.forEach((ds, i) => {
       const meta = chart.getDatasetMeta(i);
       if ((meta.type !== 'bar' && meta.type !== 'line') || !chart.isDatasetVisible(i)) return;
@@ -76,10 +93,17 @@ export const valueLabels = {
         const v = ds.data[j];
         if (typeof v !== 'number') return;
         const text = formatNumber(v, o.decimals ?? 0, o.fixed ?? false) + (o.suffix ?? '');
-        if (horizontal) ctx.fillText(text, Math.min(el.x + gap + 1, chart.chartArea.right - 2), el.y);
-        else ctx.fillText(text, el.x, Math.max(el.y - gap, chart.chartArea.top + 12));
+        const w = ctx.measureText(text).width;
+        const x = horizontal ? Math.min(el.x + gap + 1, chart.chartArea.right - 2) : el.x;
+        const y = horizontal ? el.y : Math.max(el.y - gap, chart.chartArea.top + 12);
+        // A little air around each label, so neighbours never touch.
+        const box = horizontal ? { x, y: y - size / 2, w: w + 2, h: size } : { x: x - w / 2 - 1, y: y - size, w: w + 2, h: size };
+        if (drawn.some((b) => overlaps(b, box))) return;
+        drawn.push(box);
+        ctx.fillText(text, x, y);
       });
     });
+    chart.$crValueLabels = drawn;
     ctx.restore();
   },
 };

@@ -10,6 +10,21 @@ const enName = (w: FindingWhere): string => {
   const name = w.indicatorNameEn ?? w.indicatorName;
   return name ? `"${name}"` : 'the value';
 };
+/** A rule's operator in words: people read 应不大于, not `<=`. */
+const zhOp: Record<string, string> = { '<=': '不大于', '<': '小于', '>=': '不小于', '>': '大于', '==': '等于', '!=': '不等于', '≈': '约等于' };
+const enOp: Record<string, string> = { '<=': 'at most', '<': 'less than', '>=': 'at least', '>': 'more than', '==': 'equal to', '!=': 'different from', '≈': 'about' };
+/** A rule's side in words (`知晓人数 ÷ 调查人数 × 100` → 知晓人数占调查人数的百分比). */
+function zhSide(text: string): string {
+  const pct = /^(.+?) ?÷ ?(.+?) ?× ?100$/.exec(text);
+  if (pct) return `${pct[1]}占${pct[2]}的百分比`;
+  return text.replace(/ ?÷ ?/g, '除以').replace(/ ?× ?/g, '乘以').replace(/ \+ /g, '加').replace(/ - /g, '减');
+}
+function enSide(text: string): string {
+  const pct = /^(.+?) ?÷ ?(.+?) ?× ?100$/.exec(text);
+  if (pct) return `${pct[1]} as a percentage of ${pct[2]}`;
+  return text.replace(/ ?÷ ?/g, ' divided by ').replace(/ ?× ?/g, ' times ').replace(/ \+ /g, ' plus ').replace(/ - /g, ' minus ');
+}
+
 const zhSev: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 const enSev: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'info' };
 
@@ -87,8 +102,8 @@ const zh: Wording = {
   unit_mismatch: (a, w) => `${zhName(w)}的单位“${a.unit}”无法换算为模板单位“${a.expected}”`,
   rule_failed: (a) =>
     (a.note.zh ? `${a.note.zh}：` : '') +
-    `${a.left}（${n(a.leftValue)}）${a.op}${a.right}（${n(a.rightValue)}）不成立` +
-    (a.tolerance ? `（允许误差 ${n(a.tolerance)}）` : ''),
+    `${zhSide(a.left)}为 ${n(a.leftValue)}，应${zhOp[a.op] ?? a.op}${zhSide(a.right)}（${n(a.rightValue)}）` +
+    (a.tolerance ? `，允许相差 ${n(a.tolerance)}` : ''),
   rule_side_missing: (a) => `规则“${a.rule}”无法检查：${a.side} 未填写`,
   remark_missing: (a, w) => `${zhName(w)}为 ${n(a.value)}（大于 ${n(a.threshold)}），需要在备注中说明情况`,
   extracted_for_review: (a, w) =>
@@ -164,8 +179,8 @@ const en: Wording = {
   unit_mismatch: (a, w) => `${enName(w)}: unit "${a.unit}" cannot be converted to the template unit "${a.expected}"`,
   rule_failed: (a) =>
     (a.note.en ? `${a.note.en}: ` : '') +
-    `${a.left} (${n(a.leftValue)}) ${a.op} ${a.right} (${n(a.rightValue)}) does not hold` +
-    (a.tolerance ? ` (tolerance ${n(a.tolerance)})` : ''),
+    `${enSide(a.left)} is ${n(a.leftValue)}; it should be ${enOp[a.op] ?? a.op} ${enSide(a.right)} (${n(a.rightValue)})` +
+    (a.tolerance ? `, within ${n(a.tolerance)}` : ''),
   rule_side_missing: (a) => `Rule "${a.rule}" cannot be checked: ${a.side} is empty`,
   remark_missing: (a, w) => `${enName(w)} is ${n(a.value)} (above ${n(a.threshold)}); a remark explaining it is required`,
   extracted_for_review: (a, w) =>
