@@ -78,11 +78,18 @@ export const peerOutliers: PanelCheck = ({ returns, template }) => {
   for (const [, rets] of byPeriod) {
     for (const ind of template.indicators) {
       const points: Point[] = [];
+      // The panel counts each community once (the first return in file order, as the summary does): a
+      // duplicate would otherwise weigh twice and be counted as a peer. Every return is still judged.
+      const values: number[] = [];
+      const seen = new Set<string>();
       for (const ret of rets) {
         const v = ret.values[ind.code]?.value;
-        if (v !== null && v !== undefined) points.push({ ret, value: v });
+        if (v === null || v === undefined) continue;
+        points.push({ ret, value: v });
+        if (seen.has(ret.community!)) continue;
+        seen.add(ret.community!);
+        values.push(v);
       }
-      const values = points.map((p) => p.value);
       const stats = panelStats(ind, values);
       for (const p of points) {
         const o = isOutlierIn(ind, p.value, stats);

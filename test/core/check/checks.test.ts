@@ -73,6 +73,16 @@ describe('peer outliers', () => {
     rets.push(ret({ garbage_t: 900 }, { community: 'y' }));
     expect(peerOutliers({ returns: rets, template: tpl, roster: null }).map((f) => [f.code, f.community])).toEqual([['outlier_peer', 'y']]);
   });
+
+  it('counts a community reported twice once in the panel, and still judges both copies', () => {
+    const rets = [5, 6, 7, 8, 9, 10].map((v, i) => ret({ garbage_t: v }, { community: `c${i}` }));
+    rets.push(ret({ garbage_t: 900 }, { community: 'y', file: 'y.xlsx' }), ret({ garbage_t: 900 }, { community: 'y', file: 'y（更正）.xlsx' }));
+    const fs = peerOutliers({ returns: rets, template: tpl, roster: null });
+    expect(fs.map((f) => f.file)).toEqual(['y.xlsx', 'y（更正）.xlsx']);
+    // Seven communities, not eight returns: the duplicate neither counts as a peer nor moves the median.
+    expect(fs.map((f) => (f.args as { peers: number; median: number }).peers)).toEqual([7, 7]);
+    expect((fs[0]!.args as { median: number }).median).toBe(8);
+  });
 });
 
 describe('duplicates and roster', () => {
