@@ -1,28 +1,16 @@
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runJob, type JobResult } from '../../src/core/job.js';
 import { readXlsx } from '../../src/io/readXlsx.js';
 import { standardTemplate } from '../helpers/template.js';
+import { returns } from '../helpers/cli.js';
 
-const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SEED = '../shared/seeds/000_b5df7ddf021696d8.txt';
 const FIXTURES = 'test/fixtures/extract';
-
-async function returns(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [path.join(ROOT, 'bin/returns.js'), ...args], { cwd: ROOT, maxBuffer: 64 << 20 });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
 
 interface JsonMention { indicator: string; value: number; unit: string; text: string; approximate: boolean; sentence: string; start: number; end: number; flags: string[] }
 interface JsonDoc { file: string; title: string; community: string | null; street: string | null; period: string | null; mentions: JsonMention[] }

@@ -4,12 +4,10 @@
  * print set-up), and forms filled by our writer and by LibreOffice read back with no findings — while
  * values typed past the validation are still caught.
  */
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { SaxesParser } from 'saxes';
 import { unzipSync, strFromU8 } from 'fflate';
@@ -19,22 +17,12 @@ import { BLANK_RETURN_LAYOUT, blankReturn } from '../../src/core/output/blankRet
 import { communityFormXlsx } from '../../src/io/formXlsx.js';
 import { workbookBytes } from '../../src/io/writeXlsx.js';
 import { standardTemplate } from '../helpers/template.js';
+import { returns } from '../helpers/cli.js';
 
-const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const FIXTURES = path.join(ROOT, 'test/fixtures/forms');
 const ROSTER = path.join(ROOT, 'examples/roster.csv');
 const COMMUNITIES = readFileSync(ROSTER, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/).slice(1).map((l) => l.split(',') as [string, string]);
-
-async function returns(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [path.join(ROOT, 'bin/returns.js'), ...args], { cwd: ROOT, maxBuffer: 64 << 20 });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
 
 /** An element as the strict parser gave it. */
 interface El {
