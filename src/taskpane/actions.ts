@@ -41,6 +41,11 @@ export interface TaskpaneActions {
   combineFiles(files: readonly InputFile[]): Promise<{ files: number; returns: number; findings: Finding[]; written: WrittenSheet[] }>;
   /** Inserts the picked files' sheets into the workbook; unreadable files come back as findings. */
   importFiles(files: readonly InputFile[]): Promise<{ inserted: InsertedSheet[]; findings: Finding[] }>;
+  /**
+   * 生成填报表: one form per community of the workbook's 名册 sheet (the command line's `returns forms`:
+   * header filled, data validation, protection), inserted as sheets; `roster` false when there is none.
+   */
+  generateForms(period: string): Promise<{ inserted: InsertedSheet[]; findings: Finding[]; roster: boolean }>;
   /** A native Excel chart of the spec on the 图表 sheet; resolves with the sheet's name. */
   insertChart(spec: ChartSpec): Promise<string>;
 }
@@ -165,6 +170,17 @@ export function createActions(adapter: ExcelAdapter, deps: ActionDeps): Taskpane
       const inserted = await adapter.insertFileSheets(picked);
       for (const s of inserted) insertedFrom.set(fileKey(s.file, s.sheet), s.name);
       return { inserted, findings: read.findings };
+    },
+
+    async generateForms(period) {
+      const { template, roster, findings } = await configOf(await adapter.readAllSheets());
+      if (!roster || roster.entries.length === 0) return { inserted: [], findings, roster: false };
+      const [{ communityForms }, { readXlsx }] = await Promise.all([import('../io/formXlsx.js'), import('../io/readXlsx.js')]);
+      const forms = await communityForms(template, period, roster.entries);
+      const inserted = await adapter.insertFileSheets(
+        forms.map((f) => ({ file: f.name, xlsx: true, bytes: f.bytes, sheets: readXlsx(f.bytes, f.name).book.sheets })),
+      );
+      return { inserted, findings, roster: true };
     },
 
     clearMarks: () => adapter.clearMarks(),

@@ -14,6 +14,11 @@ export const PANE_TEXT = {
     picked: (n: number) => `已选择 ${n} 个文件`,
     combineFiles: '从文件汇总',
     importFiles: '导入为工作表',
+    forms: '生成填报表',
+    formsPeriod: '报告期',
+    formsNeedRoster: '需要一张“名册”工作表（社区名称、所属街道）才能为每个社区生成填报表。',
+    formsInserted: (s: readonly InsertedSheet[]) =>
+      `已为 ${s.length} 个社区各插入一张填报表（报告期已填，数值单元格带数据验证和输入提示，工作表受保护、无密码）：${s.map((x) => x.name).join('、')}；原有工作表未改动`,
     needFiles: '请先选择文件或文件夹。',
     filesCombined: (files: number, returns: number) => `已从 ${files} 个文件汇总 ${returns} 份报表，见“汇总”“明细”“校验结果”工作表（来源列注明文件、工作表和单元格）`,
     filesImported: (s: readonly InsertedSheet[]) =>
@@ -41,6 +46,11 @@ export const PANE_TEXT = {
     picked: (n: number) => `${n} file(s) chosen`,
     combineFiles: 'Combine files',
     importFiles: 'Import as sheets',
+    forms: 'Make forms',
+    formsPeriod: 'Period',
+    formsNeedRoster: 'A 名册 (roster) sheet with 社区名称 and 所属街道 is needed to make one form per community.',
+    formsInserted: (s: readonly InsertedSheet[]) =>
+      `Inserted one form per community (${s.length}; period filled in, data validation and input messages on the value cells, sheet protected without a password): ${s.map((x) => x.name).join(', ')}; existing sheets untouched`,
     needFiles: 'Choose files or a folder first.',
     filesCombined: (files: number, returns: number) => `Combined ${returns} return(s) from ${files} file(s); see the 汇总, 明细 and 校验结果 sheets (the source columns name file, sheet and cell)`,
     filesImported: (s: readonly InsertedSheet[]) =>

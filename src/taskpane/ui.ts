@@ -32,13 +32,19 @@ export function mountTaskpane(root: HTMLElement, lang: Lang, actionsPromise: Pro
     charts: el('button', { type: 'button', textContent: t.charts, id: 'charts' }),
     clear: el('button', { type: 'button', textContent: t.clear, id: 'clear' }),
     extract: el('button', { type: 'button', textContent: lang === 'zh-CN' ? '从总结摘录' : 'From a summary', id: 'extract' }),
+    forms: el('button', { type: 'button', textContent: p.forms, id: 'forms' }),
   };
+  // 生成填报表's period: last month by default (the month the communities report on).
+  const now = new Date();
+  const last = new Date(now.getFullYear(), now.getMonth() - 1, 1);
+  const formsPeriod = el('input', { type: 'month', id: 'forms-period', value: `${last.getFullYear()}-${String(last.getMonth() + 1).padStart(2, '0')}` });
   const extractBox = el('div', { className: 'extract-box', hidden: true });
   const fromFiles = filesControl(lang);
   root.replaceChildren(
     el('h1', { textContent: t.title }),
     el('div', { className: 'toolbar' }, buttons.validate, buttons.combine, buttons.charts, buttons.insert, buttons.clear, buttons.extract),
     el('label', { className: 'scope', htmlFor: 'scope' }, t.scope + ' ', scopeSelect),
+    el('div', { className: 'toolbar pane-forms' }, el('label', { htmlFor: 'forms-period' }, p.formsPeriod + ' ', formsPeriod), buttons.forms),
     fromFiles.element,
     status,
     list,
@@ -153,6 +159,14 @@ export function mountTaskpane(root: HTMLElement, lang: Lang, actionsPromise: Pro
       if (!files.length) return p.needFiles;
       const r = await a.importFiles(files);
       return [p.filesImported(r.inserted), ...(r.findings.length ? [show(r.findings, a)] : [])].join('；');
+    }),
+  );
+  buttons.forms.addEventListener('click', () =>
+    void run(async (a) => {
+      if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(formsPeriod.value)) return t.failed(p.formsPeriod);
+      const r = await a.generateForms(formsPeriod.value);
+      if (!r.roster) return p.formsNeedRoster;
+      return p.formsInserted(r.inserted);
     }),
   );
   buttons.clear.addEventListener('click', () =>

@@ -96,4 +96,31 @@ describe('files into the pane (October examples, fake Excel)', () => {
     expect(r.inserted.every((s) => !s.formatted)).toBe(true);
     expect(fake.state.sheets.length).toBe(1 + r.inserted.length);
   });
+
+  it('生成填报表 inserts one form per community of the 名册 sheet, with the period filled in; existing sheets untouched', async () => {
+    const roster = readFileSync(path.resolve(OCT, '../roster.csv'), 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/).map((l) => l.split(','));
+    const mine = [returnSheet('东关社区', 1), sheetFrom('名册', roster)];
+    const { fake, actions } = pane(mine);
+    const before = structuredClone(fake.state.sheets);
+    const r = await actions.generateForms('2026-11');
+    expect(r.roster).toBe(true);
+    expect(fake.state.sheets.slice(0, 2)).toEqual(before);
+    const communities = roster.slice(1).map((row) => row[0]!);
+    expect(r.inserted.map((s) => s.name).sort()).toEqual([...communities].sort());
+    expect(r.inserted.every((s) => s.formatted)).toBe(true);
+    // Each inserted form names its community and the period, as the reader reads it.
+    for (const s of r.inserted) {
+      const rows = rowsOf(fake.state.sheets.find((x) => x.name === s.name)!);
+      const flat = rows.flat();
+      expect(flat).toContain(s.name);
+      expect(flat.some((v) => typeof v === 'string' && v.includes('2026年11月'))).toBe(true);
+    }
+  });
+
+  it('生成填报表 without a 名册 sheet says so and adds nothing', async () => {
+    const { fake, actions } = pane([returnSheet('东关社区', 1)]);
+    const r = await actions.generateForms('2026-11');
+    expect(r).toMatchObject({ roster: false, inserted: [] });
+    expect(fake.state.sheets.map((s) => s.name)).toEqual(['东关社区']);
+  });
 });
