@@ -6,7 +6,7 @@
  * - hidden files and Excel lock files (`~$…`) are passed over, as the command line does;
  * - the order is the command line's: path segment by segment, in code-point order.
  */
-import { baseName, folderOf } from './files.js';
+import { baseName, folderOf, withoutCopyNumber } from './files.js';
 
 export interface Candidate<F> {
   path: string;
@@ -73,7 +73,7 @@ export function addFiles<F>(current: readonly Chosen<F>[], incoming: readonly Ca
     files.push({ ...c, path, sameName: false });
   }
   files.sort((a, b) => comparePaths(a.path, b.path));
-  const nameOf = (path: string): string => baseName(path).replace(/ \(\d+\)$/, '');
+  const nameOf = (path: string): string => baseName(withoutCopyNumber(path));
   const count = new Map<string, number>();
   for (const f of files) count.set(nameOf(f.path), (count.get(nameOf(f.path)) ?? 0) + 1);
   for (const f of files) f.sameName = (count.get(nameOf(f.path)) ?? 0) > 1;

@@ -14,10 +14,12 @@ import { fileKind, type BookKind } from '../io/fileKind.js';
 
 export type FileKind = BookKind;
 
+/** A path without the copy number fileSet.ts gives the second file of one name (`阳光社区.xlsx (2)`). */
+export const withoutCopyNumber = (path: string): string => path.replace(/ \(\d+\)$/, '');
+
 /** What a file name says it is (the same kinds the command line reads: src/io/fileKind.ts). */
 export function kindOf(name: string): FileKind {
-  // `阳光社区.xlsx (2)`: the page's second file of that name (see fileSet.ts).
-  return fileKind(name.replace(/ \(\d+\)$/, ''));
+  return fileKind(withoutCopyNumber(name));
 }
 
 /** `2026-10/阳光社区.xlsx` from a folder pick or a dropped folder; the bare name from a file dialog. */

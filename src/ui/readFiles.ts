@@ -8,7 +8,7 @@ import { encodingFinding, finding, type Finding } from '../core/findings/codes.j
 import type { SheetGrid, WorkbookGrids } from '../core/grid.js';
 import { foldText } from '../core/text/normalize.js';
 import type { BookRead } from '../io/readBook.js';
-import type { InputFile } from './files.js';
+import { withoutCopyNumber, type InputFile } from './files.js';
 
 export interface ReadResult {
   books: WorkbookGrids[];
@@ -19,7 +19,7 @@ export interface ReadResult {
 async function readOne(file: InputFile): Promise<BookRead> {
   const { readBook } = await import('../io/readBook.js');
   // `阳光社区.xlsx (2)`: the page's second file of one name (fileSet.ts) is still an .xlsx.
-  return readBook(await file.bytes(), file.name, { kindName: file.name.replace(/ \(\d+\)$/, '') });
+  return readBook(await file.bytes(), file.name, { kindName: withoutCopyNumber(file.name) });
 }
 
 /** Reads every file; a file that cannot be read becomes a finding, never an exception. */
