@@ -81,8 +81,18 @@ describe('the fake raises worksheet events as Excel does', () => {
   it('refuses a handler added outside Excel.run, and one whose requirement set the host lacks', async () => {
     const fake = new FakeExcel(workbook([returnSheet('东关社区', 1)]));
     let kept: FakeContext | null = null;
-    await fake.run(async (context) => void (kept = context));
+    let registered: { remove(): void } | null = null;
+    await fake.run(async (context) => {
+      kept = context;
+      registered = context.workbook.worksheets.onAdded.add(() => undefined);
+      await context.sync();
+    });
     expect(() => kept!.workbook.worksheets.onChanged.add(() => undefined)).toThrow(/InvalidObjectPath/);
+    // Removing one after its run has ended is refused too (Office.js re-enters that context with
+    // Excel.run(result.context, …), which the fake does not model; the adapter never removes its handlers).
+    expect(() => registered!.remove()).toThrow(/InvalidObjectPath/);
+    expect(fake.handlers.added).toHaveLength(1);
+    fake.handlers.added = [];
 
     fake.supported = { ExcelApi: 1.8 };
     await expect(fake.run(async (context) => {

@@ -494,7 +494,7 @@ export class FakeWorkbookProxy extends Proxy {
       for (let i = 0; i < sheets.length; i++) for (let j = 0; j < i; j++) if (sheets[i]!.name.toLowerCase() === sheets[j]!.name.toLowerCase()) throw new FakeExcelError('ItemAlreadyExists', sheets[i]!.name);
       ctx.state.sheets.splice(at, 0, ...sheets);
       ids = sheets.map((sh) => sh.id!);
-      for (const sh of sheets) ctx.excel.sheetAdded(sh, 'ThisLocalAddin');
+      for (const sh of sheets) ctx.excel.sheetAdded(sh);
     });
     return result;
   }
@@ -685,7 +685,7 @@ export class FakeWorksheetCollection extends Proxy {
       const sheet = emptySheet(name);
       this.context.state.sheets.push(sheet);
       ws.bind(sheet);
-      this.context.excel.sheetAdded(sheet, 'ThisLocalAddin');
+      this.context.excel.sheetAdded(sheet);
     });
     const ws = this.getItem(name);
     return ws;
@@ -909,7 +909,7 @@ export class FakeWorksheet extends Proxy {
       const at = position === 'After' && relativeTo ? st.sheets.indexOf(relativeTo.sheet()) + 1 : st.sheets.length;
       st.sheets.splice(at, 0, clone);
       result.bind(clone);
-      this.context.excel.sheetAdded(clone, 'ThisLocalAddin');
+      this.context.excel.sheetAdded(clone);
     });
     return result;
   }
@@ -1860,7 +1860,7 @@ export class FakeExcel {
     this.raise('changed', { type: 'WorksheetChanged', source: 'Local', worksheetId: sheetIdOf(sheet), address, changeType, ...(this.isSetSupported('ExcelApi', '1.14') ? { triggerSource: by } : {}) });
   }
 
-  sheetAdded(sheet: FakeSheet, _by: 'ThisLocalAddin' | 'Others'): void {
+  sheetAdded(sheet: FakeSheet): void {
     this.raise('added', { type: 'WorksheetAdded', source: 'Local', worksheetId: sheetIdOf(sheet) });
   }
 
@@ -1886,7 +1886,7 @@ export class FakeExcel {
     checkSheetName(this.state, name);
     const sheet = emptySheet(name);
     this.state.sheets.push(sheet);
-    this.sheetAdded(sheet, 'Others');
+    this.sheetAdded(sheet);
     this.deliver();
   }
 
