@@ -6,6 +6,7 @@ import { extractText, type ExtractedDocument } from '../core/extract/extractText
 import type { Template } from '../core/template/types.js';
 import { draftWorkbook } from '../io/draftWorkbook.js';
 import { loadTemplateFile, STANDARD_TEMPLATE_DIR } from '../node/loadTemplateFile.js';
+import { toLang, unreadableText } from '../core/findings/wording.js';
 import { readSummaryFiles } from '../node/readSummaryFiles.js';
 
 export const EXTRACT_HELP = `returns extract <文件或文件夹...> [--format text|json] [--out 草稿.xlsx] [--template 模板] [--period YYYY-MM]
@@ -19,6 +20,7 @@ export const EXTRACT_HELP = `returns extract <文件或文件夹...> [--format t
                       one draft sheet-form return per summary; every value marked for review, its sentences in 备注
   --template 文件     模板 / template (as in validate)
   --period YYYY-MM    总结中没有写明月份时使用 / period for summaries that state no month
+  --lang zh|en        无法读取的原因所用的语言 / language of why a file could not be read (default zh)
 退出码 Exit code: 0 已摘录 done · 2 用法错误或文件无法读取 bad usage / unreadable input`;
 
 /** `returns extract`: summaries → documents and mentions, as text or JSON, and optionally a draft workbook. */
@@ -28,7 +30,7 @@ export async function cmdExtract(argv: string[]): Promise<number> {
     parsed = parseArgs({
       args: argv,
       options: {
-        format: { type: 'string' }, out: { type: 'string' }, template: { type: 'string' }, period: { type: 'string' },
+        format: { type: 'string' }, out: { type: 'string' }, template: { type: 'string' }, period: { type: 'string' }, lang: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       allowPositionals: true,
@@ -54,7 +56,8 @@ export async function cmdExtract(argv: string[]): Promise<number> {
   }
   const { files, problems } = await readSummaryFiles(positionals);
   const docs = files.flatMap((f) => extractText(f.text, f.file, tpl.template, { period: values.period ?? null }));
-  for (const p of problems) console.error(`${p.file}: 无法读取 cannot read — ${p.reason}`);
+  const lang = toLang(values.lang);
+  for (const p of problems) console.error(`${p.file}: ${lang === 'zh-CN' ? '无法读取' : 'cannot read'} — ${unreadableText(p, lang)}`);
 
   if (values.out !== undefined) {
     const inputs = new Set(positionals.map((p) => path.resolve(p)));

@@ -37,6 +37,7 @@ export async function addChart(context: Excel.RequestContext, session: Session, 
   if (existing) ws = sheets.getItem(existing);
   else {
     ws = sheets.add(name);
+    ws.load('id');
     if (k.own.stale.includes(CHARTS_KEY)) context.workbook.names.getItem(`CR_OUT_${CHARTS_KEY}`).delete();
     queueMarker(context, CHARTS_KEY, name);
   }
@@ -64,6 +65,7 @@ export async function addChart(context: Excel.RequestContext, session: Session, 
   c.setPosition(cellAddress(top, left), cellAddress(top + CHART_ROWS, left + 9));
   ws.activate();
   await context.sync();
+  if (!existing) session.ownIds.add(ws.id);
   learnAdded(session, name, CHARTS_KEY);
   return name;
 }

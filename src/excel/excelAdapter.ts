@@ -14,6 +14,7 @@ import { writeOutputs } from './outputSheets.js';
 import { DEFAULT_CELLS_PER_SYNC, readAll } from './read.js';
 import { insertReturn, select, visibleSheets } from './returnSheets.js';
 import type { Session } from './session.js';
+import { watchWorkbook } from './watch.js';
 import type { ExcelAdapter, ExcelHost, ReadOptions } from './types.js';
 
 export { qualify, splitAddress } from './addresses.js';
@@ -23,8 +24,20 @@ export { MARKER_PREFIX, MARKS_SHEET } from './ownSheets.js';
 export * from './types.js';
 
 /** Builds the adapter over a host (the real Excel by default). */
-export function createExcelAdapter(host: ExcelHost = defaultHost()): ExcelAdapter {
-  const session: Session = { host, caps: () => capabilitiesOf(host), known: null };
+export function createExcelAdapter(raw: ExcelHost = defaultHost()): ExcelAdapter {
+  // Every call of the adapter counts as in flight until its batch is done (the watcher waits for none).
+  const host: ExcelHost = {
+    isSetSupported: (name, version) => raw.isSetSupported(name, version),
+    async run(batch) {
+      session.busy++;
+      try {
+        return await raw.run(batch);
+      } finally {
+        if (--session.busy === 0) for (const resolve of session.idle.splice(0)) resolve();
+      }
+    },
+  };
+  const session: Session = { host, caps: () => capabilitiesOf(host), known: null, ownIds: new Set(), busy: 0, idle: [] };
   return {
     capabilities: session.caps,
     listSheets: () => host.run((context) => visibleSheets(context, session)),
@@ -42,5 +55,6 @@ export function createExcelAdapter(host: ExcelHost = defaultHost()): ExcelAdapte
     insertReturnSheet: (input, name) => host.run((context) => insertReturn(context, session, input, name)),
     insertFileSheets: (files) => host.run((context) => insertFiles(context, session, files)),
     insertChart: (chart) => host.run((context) => addChart(context, session, chart)),
+    watchChanges: (onChange) => watchWorkbook(raw, session, onChange),
   };
 }

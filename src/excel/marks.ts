@@ -243,10 +243,13 @@ export async function remark(context: Excel.RequestContext, session: Session, ma
     const superset = [...records, ...kept];
     const previous = hasRecordSheet ? (state.record?.length ?? 0) + 1 : 0;
     let ws: Excel.Worksheet;
+    let added: Excel.Worksheet | null = null;
     await write.add(requestBytes(5) + recordBytes(superset), () => {
       if (hasRecordSheet) ws = sheets.getItem(MARKS_SHEET);
       else {
         ws = sheets.add(MARKS_SHEET);
+        ws.load('id');
+        added = ws;
         ws.visibility = 'VeryHidden' as Excel.SheetVisibility;
       }
       queueRecordWrite(ws, superset, previous);
@@ -262,6 +265,7 @@ export async function remark(context: Excel.RequestContext, session: Session, ma
       });
     }
     await write.flush();
+    if (added) session.ownIds.add((added as Excel.Worksheet).id);
     const after = now.filter((n) => n !== MARKS_SHEET || !deleteRecord);
     if (!after.includes(MARKS_SHEET) && !deleteRecord) after.push(MARKS_SHEET);
     session.known = {

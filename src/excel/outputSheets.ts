@@ -55,10 +55,12 @@ export async function writeOutputs(context: Excel.RequestContext, session: Sessi
   const batch = new Batch(context);
   // New sheets under temporary names first: deleting the old ones first could remove the last visible sheet.
   const temps: string[] = [];
+  const added: Excel.Worksheet[] = [];
   for (const t of tables) {
     const temp = freeSheetName(`CR_new_${t.tableName}`.slice(0, 31), [...names, ...temps]);
     temps.push(temp);
-    await batch.add(requestBytes(1, temp), () => void sheets.add(temp));
+    // Its id, in the same sync: the watcher knows the sheet's changes for the add-in's own.
+    await batch.add(requestBytes(2, temp), () => void added.push(sheets.add(temp).load('id')));
   }
   for (const [i, t] of tables.entries()) {
     const ws = sheets.getItem(temps[i]!);
@@ -116,6 +118,7 @@ export async function writeOutputs(context: Excel.RequestContext, session: Sessi
   }
   if (placed[0]) await batch.add(requestBytes(1), () => sheets.getItem(placed[0]!.sheet).activate());
   await batch.flush();
+  for (const ws of added) session.ownIds.add(ws.id);
   // What is there now, for the next read.
   const gone = new Set(outputKeys.map((k) => own.byKey.get(k)!));
   const after = [...names.filter((n) => !gone.has(n)), ...placed.map((p) => p.sheet)];

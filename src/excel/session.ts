@@ -22,6 +22,19 @@ export interface Session {
   host: ExcelHost;
   caps(): Capabilities;
   known: Known | null;
+  /**
+   * Ids of the sheets the add-in wrote as its own (output sheets, 图表, CR_Marks), learnt in the sync that
+   * added them or from their markers: their changes are the add-in's, never the user's (see watch.ts).
+   */
+  ownIds: Set<string>;
+  /** Adapter calls in flight, and what waits for none to be (the watcher judges events then). */
+  busy: number;
+  idle: (() => void)[];
+}
+
+/** Resolves when no adapter call is in flight. */
+export function whenIdle(session: Session): Promise<void> {
+  return session.busy === 0 ? Promise.resolve() : new Promise((resolve) => session.idle.push(resolve));
 }
 
 /** A sheet added by the add-in: the hint stays valid with it. */

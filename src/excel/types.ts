@@ -86,6 +86,15 @@ export interface ReadOptions {
   cellsPerSync?: number;
 }
 
+/** A change of the workbook made outside the add-in (its own writes are never reported). */
+export interface WorkbookChange {
+  kind: 'edited' | 'added' | 'deleted' | 'renamed';
+  /** The sheet's name as the add-in last knew it; null for a sheet it had not seen (added since). */
+  sheet: string | null;
+  /** The changed cells on that sheet (`B3`), for an edit. */
+  address?: string;
+}
+
 /** The functions `Excel.run` and `isSetSupported`, injectable so tests can hand in a fake Excel. */
 export interface ExcelHost {
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
@@ -107,6 +116,11 @@ export interface ExcelAdapter {
   insertFileSheets(files: readonly FileSheets[]): Promise<InsertedSheet[]>;
   /** Adds a native chart (and the data block it is bound to) below the earlier ones on 图表. */
   insertChart(chart: NativeChart): Promise<string>;
+  /**
+   * Calls `onChange` whenever the user changes the workbook (cells, sheets added, deleted or renamed);
+   * resolves false where the host has no such events (ExcelApi 1.9), and nothing will be reported.
+   */
+  watchChanges(onChange: (change: WorkbookChange) => void): Promise<boolean>;
 }
 
 /**

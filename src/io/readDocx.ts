@@ -1,7 +1,14 @@
 import { strFromU8, unzipSync } from 'fflate';
 
-/** A .docx whose text could not be read (not a zip, no word/document.xml). */
-export class UnreadableDocxError extends Error {}
+/** A .docx whose text could not be read (not a zip, no word/document.xml); `part` says which. */
+export class UnreadableDocxError extends Error {
+  constructor(
+    message: string,
+    readonly part: 'zip' | 'word/document.xml',
+  ) {
+    super(message);
+  }
+}
 
 /**
  * The text of a .docx: the paragraphs of word/document.xml, one line each, in document order (tables
@@ -12,11 +19,11 @@ export function readDocxText(bytes: Uint8Array): string {
   try {
     const files = unzipSync(bytes, { filter: (f) => f.name === 'word/document.xml' });
     const doc = files['word/document.xml'];
-    if (!doc) throw new UnreadableDocxError('no word/document.xml in the file');
+    if (!doc) throw new UnreadableDocxError('no word/document.xml in the file', 'word/document.xml');
     xml = strFromU8(doc);
   } catch (e) {
     if (e instanceof UnreadableDocxError) throw e;
-    throw new UnreadableDocxError(`not a .docx (zip) file: ${e instanceof Error ? e.message : String(e)}`);
+    throw new UnreadableDocxError(`not a .docx (zip) file: ${e instanceof Error ? e.message : String(e)}`, 'zip');
   }
   const body = xml.replace(/<w:del\b[\s\S]*?<\/w:del>/g, '').replace(/<w:instrText\b[\s\S]*?<\/w:instrText>/g, '');
   const paragraphs: string[] = [];

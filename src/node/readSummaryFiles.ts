@@ -1,6 +1,7 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { readSummary, SUMMARY_EXTENSIONS } from '../io/readSummary.js';
+import { MAX_SUMMARY_BYTES, readSummary, SUMMARY_EXTENSIONS, type SummaryUnreadable } from '../io/readSummary.js';
+import { causeOf } from './fsCause.js';
 
 export interface SummaryFile {
   /** The path as given, or relative to a given folder's parent, with forward slashes. */
@@ -9,9 +10,9 @@ export interface SummaryFile {
   encoding: string;
 }
 
-export interface SummaryProblem {
+/** A summary that could not be read: its path and the typed cause (`unreadableText` words it in either language). */
+export interface SummaryProblem extends SummaryUnreadable {
   file: string;
-  reason: string;
 }
 
 // .doc is not read, but one inside a folder is reported with its reason rather than passed over.
@@ -31,16 +32,21 @@ export async function readSummaryFiles(paths: readonly string[]): Promise<{ file
       if ((await stat(abs)).isDirectory()) await walk(abs, path.dirname(abs), entries);
       else entries.push({ abs, file: slash(p) });
     } catch (e) {
-      problems.push({ file: slash(p), reason: reasonOf(e) });
+      problems.push({ file: slash(p), ...causeOf(e) });
     }
   }
   for (const e of entries) {
     try {
+      // Too large to be a summary: refused before its bytes are read.
+      if ((await stat(e.abs)).size > MAX_SUMMARY_BYTES) {
+        problems.push({ file: e.file, cause: 'too_large', detail: `> ${MAX_SUMMARY_BYTES / 1024 / 1024} MB` });
+        continue;
+      }
       const r = readSummary(e.file, new Uint8Array(await readFile(e.abs)));
       if (r.ok) files.push({ file: e.file, text: r.text, encoding: r.encoding });
-      else problems.push({ file: e.file, reason: r.reason });
+      else problems.push({ file: e.file, cause: r.cause, ...(r.detail ? { detail: r.detail } : {}) });
     } catch (err) {
-      problems.push({ file: e.file, reason: reasonOf(err) });
+      problems.push({ file: e.file, ...causeOf(err) });
     }
   }
   return { files, problems };
@@ -58,11 +64,4 @@ async function walk(dir: string, base: string, out: { abs: string; file: string 
 
 function slash(p: string): string {
   return p.replace(/\\/g, '/');
-}
-
-function reasonOf(e: unknown): string {
-  const code = (e as { code?: unknown } | null)?.code;
-  if (code === 'ENOENT') return '文件或文件夹不存在（not found）';
-  if (code === 'EACCES' || code === 'EPERM') return '没有读取权限（permission denied）';
-  return e instanceof Error ? e.message : String(e);
 }

@@ -10,7 +10,7 @@ import type { SheetGrid, WorkbookGrids } from '../core/grid.js';
 import { runJob, type Job } from '../core/job.js';
 import { loadTemplate, type TemplateGrids } from '../core/template/loadTemplate.js';
 import type { Template } from '../core/template/types.js';
-import type { CellMark, ClearResult, ExcelAdapter, FileSheets, InsertedSheet, WrittenSheet } from '../excel/excelAdapter.js';
+import type { CellMark, ClearResult, ExcelAdapter, FileSheets, InsertedSheet, WorkbookChange, WrittenSheet } from '../excel/excelAdapter.js';
 import type { OutputTable } from '../core/output/tables.js';
 import { kindOf, type InputFile } from '../ui/files.js';
 import { readFiles } from '../ui/readFiles.js';
@@ -48,6 +48,11 @@ export interface TaskpaneActions {
   generateForms(period: string): Promise<{ inserted: InsertedSheet[]; findings: Finding[]; roster: boolean }>;
   /** A native Excel chart of the spec on the 图表 sheet; resolves with the sheet's name. */
   insertChart(spec: ChartSpec): Promise<string>;
+  /**
+   * Calls `onChange` when the user changes the workbook (a cell, a sheet added, deleted or renamed — the
+   * roster and template sheets included), never for the pane's own writes; false where Excel cannot tell.
+   */
+  watchChanges(onChange: (change: WorkbookChange) => void): Promise<boolean>;
 }
 
 /** Sheets that configure the job rather than report: the workbook's own template and roster. */
@@ -193,5 +198,7 @@ export function createActions(adapter: ExcelAdapter, deps: ActionDeps): Taskpane
     },
 
     insertChart: (spec) => adapter.insertChart(nativeChartOf(spec)),
+
+    watchChanges: (onChange) => adapter.watchChanges(onChange),
   };
 }

@@ -21,6 +21,8 @@ export function mountTaskpane(root: HTMLElement, lang: Lang, actionsPromise: Pro
   // Focus moves to the findings after 校验/汇总 (not a tab stop of its own).
   const list = el('div', { className: 'findings', tabIndex: -1 });
   const charts = el('div', { className: 'charts', hidden: true });
+  // Results belong to the workbook they were made from: a change of it marks them out of date.
+  const staleNote = el('p', { className: 'stale-note', id: 'stale-note', role: 'alert', hidden: true });
   const scopeSelect = el('select', { id: 'scope' },
     el('option', { value: 'all', textContent: t.scopeAll }),
     el('option', { value: 'active', textContent: t.scopeActive }),
@@ -47,6 +49,7 @@ export function mountTaskpane(root: HTMLElement, lang: Lang, actionsPromise: Pro
     el('div', { className: 'toolbar pane-forms' }, el('label', { htmlFor: 'forms-period' }, p.formsPeriod + ' ', formsPeriod), buttons.forms),
     fromFiles.element,
     status,
+    staleNote,
     list,
     charts,
     extractBox,
@@ -100,7 +103,16 @@ export function mountTaskpane(root: HTMLElement, lang: Lang, actionsPromise: Pro
     }
   }
 
+  /** Results are on screen now, made from the workbook as it is: not out of date. */
+  function fresh(): void {
+    staleNote.hidden = true;
+    delete root.dataset['stale'];
+    list.classList.remove('stale');
+    charts.classList.remove('stale');
+  }
+
   function show(findings: readonly Finding[], actions: TaskpaneActions): string {
+    fresh();
     charts.hidden = true;
     list.hidden = false;
     list.dataset['count'] = String(findings.length);
@@ -120,6 +132,7 @@ export function mountTaskpane(root: HTMLElement, lang: Lang, actionsPromise: Pro
   buttons.charts.addEventListener('click', () =>
     void run(async (a) => {
       const [src, { mountChartView }] = await Promise.all([a.chartSource(), import('../ui/chartView.js')]);
+      fresh();
       list.hidden = true;
       charts.hidden = false;
       mountChartView(charts, src, { lang, say, insertNative: (spec) => exclusive(() => a.insertChart(spec)) });
@@ -176,4 +189,22 @@ export function mountTaskpane(root: HTMLElement, lang: Lang, actionsPromise: Pro
       return [t.cleared(r.restored), ...(r.lost.length ? [p.lost(r.lost)] : [])].join('；');
     }),
   );
+
+  // A user's change of the workbook after 校验/汇总/图表 marks what is shown as out of date; where Excel
+  // cannot report changes, the pane says results refresh only when run again.
+  void actionsPromise
+    .then((a) => a.watchChanges(() => {
+      if (list.hidden && charts.hidden) return;
+      if (!list.hidden && !list.childElementCount) return;
+      staleNote.textContent = t.workbookStale;
+      staleNote.hidden = false;
+      root.dataset['stale'] = 'true';
+      list.classList.add('stale');
+      charts.classList.add('stale');
+    }))
+    .catch(() => false)
+    .then((watching) => {
+      root.dataset['watch'] = watching ? 'on' : 'off';
+      if (!watching) status.after(el('p', { className: 'watch-note', id: 'watch-note', textContent: t.noWatch }));
+    });
 }

@@ -6,7 +6,7 @@
  */
 import { draftGrids } from '../core/extract/draftReturn.js';
 import { extractText, type ExtractedDocument, type Mention } from '../core/extract/extractText.js';
-import type { Lang } from '../core/findings/wording.js';
+import { unreadableText, type Lang } from '../core/findings/wording.js';
 import type { SheetGrid } from '../core/grid.js';
 import type { Template } from '../core/template/types.js';
 import { readSummary } from '../io/readSummary.js';
@@ -148,7 +148,7 @@ export function mountExtractView(root: HTMLElement, opts: { lang: Lang; template
     const names: string[] = [];
     for (const f of files) {
       const r = readSummary(f.name, new Uint8Array(await f.arrayBuffer()));
-      if (!r.ok) return say(t.unreadable(`${f.name}: ${r.reason}`), true);
+      if (!r.ok) return say(t.unreadable(`${f.name}: ${unreadableText(r, opts.lang)}`), true);
       texts.push(r.text);
       names.push(f.name);
     }

@@ -92,6 +92,8 @@ export const UI = {
     skippedFiles: (n: number, names: string) => `文件夹中有 ${n} 个文件不是可读取的报表格式，未读取：${names}`,
     sameName: '同名文件',
     stale: '文件、名册或模板已更改，之前的结果已清除。请重新点击“校验”或“汇总”。',
+    workbookStale: '工作簿已更改，结果可能已过时 — 请重新校验或汇总。',
+    noWatch: '此版本的 Excel 无法告知工作簿的更改：修改工作簿后，请重新校验或汇总以更新结果。',
   },
   'en-US': {
     title: 'Community Returns',
@@ -181,6 +183,8 @@ export const UI = {
     skippedFiles: (n: number, names: string) => `${n} files in the folder are not a format returns are read from and were not read: ${names}`,
     sameName: 'same name',
     stale: 'Files, roster or template changed: the earlier results were cleared. Click Check or Combine again.',
+    workbookStale: 'The workbook has changed: these results may be out of date — check or combine again.',
+    noWatch: 'This version of Excel cannot report changes to the workbook: after editing it, check or combine again to refresh the results.',
   },
 } as const satisfies Record<Lang, unknown>;
 

@@ -10,8 +10,9 @@
  * - the same bytes added twice (the files, then their folder) are kept once, with a visible note;
  * - any change of files or roster clears every result view (findings, summary, charts, downloads).
  * And the done-when of "one job for every door": the command line, the page and the task pane (the fake
- * Excel) give the same finding codes and totals for the same three months, and the page's CSV is the
- * command line's byte for byte. (One file, so the page is built and chromium launched once.)
+ * Excel) give the same finding codes and totals for the same three months, and the same CSV bytes: the
+ * page's download, and the pane's 汇总 sheet read back and written as CSV, equal the command line's CSV.
+ * (One file, so the page is built and chromium launched once.)
  */
 import { cp, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -26,6 +27,10 @@ import { createExcelAdapter, type ExcelHost } from '../../src/excel/excelAdapter
 import { readInputs } from '../../src/node/readInputs.js';
 import { createActions } from '../../src/taskpane/actions.js';
 import { standardTemplateGrids } from '../../src/ui/standardTemplate.js';
+import { tableToCsv } from '../../src/io/writeCsv.js';
+import type { OutputTable } from '../../src/core/output/tables.js';
+import type { CellValue } from '../../src/core/grid.js';
+import type { FakeWorkbookState } from '../excel/fakeExcel.js';
 import { FakeExcel, sheetFrom, type Cell, type FakeSheet } from '../excel/fakeExcel.js';
 import { buildPage, expectReadableChart, launch, newContext, overflowing, ROOT, SCREENSHOTS, serve, watchErrors } from './harness.js';
 
@@ -492,6 +497,39 @@ async function paneWorkbook(folder: string): Promise<FakeSheet[]> {
   return sheets;
 }
 
+/**
+ * A sheet the pane wrote, read back as a statistician sees it (header row, then rows; an empty cell is
+ * null) and written with the command line's CSV writer: the pane's CSV, byte for byte comparable.
+ */
+function sheetCsv(state: FakeWorkbookState, name: string, drop: (header: string) => boolean = () => false): Buffer {
+  const sheet = state.sheets.find((s) => s.name === name)!;
+  const keys = Object.keys(sheet.cells).map((k) => k.split(',').map(Number) as [number, number]);
+  const rows = Math.max(...keys.map(([r]) => r)) + 1;
+  const cols = Math.max(...keys.map(([, c]) => c)) + 1;
+  const value = (r: number, c: number): CellValue => {
+    const v = sheet.cells[`${r},${c}`]?.value;
+    return v === undefined || v === '' ? null : v;
+  };
+  const keep = Array.from({ length: cols }, (_, c) => c).filter((c) => !drop(String(value(0, c))));
+  const table = {
+    columns: keep.map((c) => ({ header: String(value(0, c)) })),
+    rows: Array.from({ length: rows - 1 }, (_, r) => keep.map((c) => value(r + 1, c))),
+  } as unknown as OutputTable;
+  return Buffer.from(tableToCsv(table), 'utf8');
+}
+
+/** The command line's CSV without the columns `drop` names (parsed and written again by the same writer). */
+async function csvWithout(file: string, drop: (header: string) => boolean): Promise<Buffer> {
+  const Papa = (await import('papaparse')).default;
+  const rows = Papa.parse<string[]>((await readFile(file, 'utf8')).replace(/^\ufeff/, ''), { skipEmptyLines: true, dynamicTyping: true }).data;
+  const keep = rows[0]!.map((_, c) => c).filter((c) => !drop(String(rows[0]![c])));
+  const table = {
+    columns: keep.map((c) => ({ header: String(rows[0]![c]) })),
+    rows: rows.slice(1).map((r) => keep.map((c) => (r[c] === '' || r[c] === null || r[c] === undefined ? null : (r[c] as CellValue)))),
+  } as unknown as OutputTable;
+  return Buffer.from(tableToCsv(table), 'utf8');
+}
+
 describe('one job for every door', () => {
   it('the command line, the page and the task pane give the same finding codes, totals and CSV bytes for three months', async () => {
     const folder = path.join(work, 'months');
@@ -535,5 +573,33 @@ describe('one job for every door', () => {
         expect(v === '' ? null : v, `${t.period} ${ind.code}`).toBe(t.values[ind.code] ?? null);
       }
     }
+    // Its CSV: every column the command line's has, byte for byte, but 来源. The workbook route reads
+    // returns from sheets of this workbook, so 来源 names the workbook and sheet (三个月.xlsx / 1-…), not
+    // a file: that is where the statistician finds the return, and a file path would point nowhere.
+    const source = (h: string) => h === '来源';
+    expect(sum.cells['0,' + header.indexOf('来源')]?.value).toBe('来源');
+    const paneCsv = sheetCsv(fake.state, '汇总', source);
+    expect(paneCsv.toString('utf8')).toBe((await csvWithout(csv, source)).toString('utf8'));
+    expect(paneCsv.toString('utf8').split('\r\n').length).toBeGreaterThan(30);
+    // With 来源 the two differ, and only there.
+    expect(sheetCsv(fake.state, '汇总').equals(await readFile(csv))).toBe(false);
+
+    // The pane's file route (从文件汇总): the same files picked by their folder, identified by their path
+    // as the page and the command line identify them, combined by the same job — its 汇总 is the command
+    // line's CSV byte for byte, 来源 included.
+    const filesFake = new FakeExcel({ name: '汇总用.xlsx', sheets: [sheetFrom('名册', (await readInputs([ROSTER])).books[0]!.sheets[0]!.values)], active: '名册', selection: null });
+    const filesHost = { run: (cb: never) => filesFake.run(cb), isSetSupported: (n: string, v: string) => filesFake.isSetSupported(n, v) } as unknown as ExcelHost;
+    const filesActions = createActions(createExcelAdapter(filesHost), { lang: 'zh-CN', standardTemplate: standardTemplateGrids });
+    const picked = [];
+    for (const m of MONTHS) {
+      for (const f of (await readdir(path.join(folder, m))).sort()) {
+        const abs = path.join(folder, m, f);
+        picked.push({ name: `months/${m}/${f}`, bytes: async () => new Uint8Array(await readFile(abs)) });
+      }
+    }
+    const byFiles = await filesActions.combineFiles(picked);
+    expect(byFiles.files).toBe(30);
+    expect(byFiles.findings.map((f) => f.code).sort()).toEqual(cli.findings.map((f) => f.code).sort());
+    expect(sheetCsv(filesFake.state, '汇总').equals(await readFile(csv))).toBe(true);
   });
 });

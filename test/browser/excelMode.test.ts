@@ -38,7 +38,16 @@ async function standardTemplate() {
   return { indicators: await grid('indicators.csv'), rules: await grid('rules.csv') };
 }
 
-type PageFake = { state: FakeWorkbookState; syncs: unknown[]; runs: number; resetCounters(): void };
+type PageFake = {
+  state: FakeWorkbookState;
+  syncs: unknown[];
+  runs: number;
+  pendingEvents: number;
+  handlerErrors: unknown[];
+  resetCounters(): void;
+  userEdit(sheet: string, a1: string, value: string): void;
+  userAddSheet(name: string): void;
+};
 
 let dir: string;
 let server: Awaited<ReturnType<typeof serve>>;
@@ -82,6 +91,8 @@ async function inNode() {
 describe('Excel mode (fake Excel host in the page)', () => {
   it('opens as the task pane', async () => {
     await page.locator('#validate').waitFor();
+    // The pane watches the workbook for the user's changes (its handlers registered before any click).
+    await expect.poll(() => page.locator('#app').getAttribute('data-watch')).toBe('on');
     expect(await page.locator('h1').innerText()).toBe('社区报表 校验汇总');
     expect(await page.locator('#files').count()).toBe(0);
     // The overflow measure sees a line that runs out of its box (and then nothing, once it is gone).
@@ -191,5 +202,64 @@ describe('Excel mode (fake Excel host in the page)', () => {
     expect((await fakeState()).sheets.map((s) => s.name).sort()).toEqual(before);
     expect(await page.locator('#validate').isDisabled()).toBe(false);
     expect(errors).toEqual([]);
+  });
+
+  it("results go out of date when the user edits a return, never after the pane's own writes", async () => {
+    const fake = () => page.evaluate(() => (window as unknown as { __crFake: PageFake }).__crFake);
+    /** Every event delivered, and the handlers done (they wait for the pane's own calls to end). */
+    const settled = async () => {
+      await expect.poll(async () => (await fake()).pendingEvents).toBe(0);
+      await page.evaluate(() => new Promise((r) => setTimeout(r, 50)));
+    };
+    const stale = () => page.locator('#stale-note');
+    // 校验 and 汇总 wrote marks, the record sheet and the output sheets: none of it is the user's change.
+    await page.locator('#validate').click();
+    await expect.poll(statusText, { timeout: 30_000 }).toMatch(/错误 \d+ 个/);
+    await settled();
+    await page.locator('#combine').click();
+    await expect.poll(statusText, { timeout: 30_000 }).toContain('已汇总 6 份报表');
+    await settled();
+    expect(await stale().isHidden()).toBe(true);
+    expect(await page.locator('#app').getAttribute('data-stale')).toBeNull();
+
+    // The user types a new number into a return: the findings on screen are marked out of date.
+    await page.evaluate(() => (window as unknown as { __crFake: PageFake }).__crFake.userEdit('建设村', 'D7', '999'));
+    await expect.poll(() => stale().isVisible()).toBe(true);
+    expect(await stale().innerText()).toContain('工作簿已更改，结果可能已过时');
+    expect(await page.locator('.findings').getAttribute('class')).toContain('stale');
+    expect(await overflowing(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'excel-3-stale.png'), fullPage: false });
+    // Run again: fresh results, the note gone.
+    await page.locator('#validate').click();
+    await expect.poll(statusText, { timeout: 30_000 }).toMatch(/错误 \d+ 个/);
+    await settled();
+    expect(await stale().isHidden()).toBe(true);
+    // A sheet the user adds (a roster, a copied return…) marks them too.
+    await page.evaluate(() => (window as unknown as { __crFake: PageFake }).__crFake.userAddSheet('名册'));
+    await expect.poll(() => stale().isVisible()).toBe(true);
+    expect((await fake()).handlerErrors).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('an Excel without the event API (ExcelApi 1.8): no crash, and the pane says results refresh on re-run', async () => {
+    const context = await newContext(browser, server.url, await fakeOfficeScript());
+    await context.addInitScript((state) => {
+      const w = window as unknown as { __crFakeState: unknown; __crFakeSupported: unknown };
+      w.__crFakeState = state;
+      w.__crFakeSupported = { ExcelApi: 1.8 };
+    }, initial);
+    const old = await context.newPage();
+    const oldErrors = watchErrors(old);
+    await old.setViewportSize({ width: 360, height: 800 });
+    await old.goto(server.url + 'taskpane.html');
+    await expect.poll(() => old.locator('#app').getAttribute('data-watch')).toBe('off');
+    expect(await old.locator('#watch-note').innerText()).toContain('无法告知工作簿的更改');
+    await old.locator('#validate').click();
+    await expect.poll(() => old.locator('.status').innerText(), { timeout: 30_000 }).toMatch(/错误 \d+ 个/);
+    await old.evaluate(() => (window as unknown as { __crFake: PageFake }).__crFake.userEdit('建设村', 'D7', '999'));
+    await old.waitForTimeout(100);
+    expect(await old.locator('#stale-note').isHidden()).toBe(true);
+    expect(oldErrors).toEqual([]);
+    await context.close();
   });
 });

@@ -6,8 +6,10 @@
  */
 import { FakeExcel, type FakeWorkbookState } from '../excel/fakeExcel.js';
 
-const w = window as unknown as { __crFakeState?: FakeWorkbookState; __crFake?: FakeExcel; Office?: unknown; Excel?: unknown };
+const w = window as unknown as { __crFakeState?: FakeWorkbookState; __crFakeSupported?: Record<string, number>; __crFake?: FakeExcel; Office?: unknown; Excel?: unknown };
 const fake = new FakeExcel(w.__crFakeState ?? { name: '工作簿1.xlsx', sheets: [], active: '', selection: null });
+// An older host, where the test says so (`window.__crFakeSupported`, e.g. { ExcelApi: 1.8 }).
+if (w.__crFakeSupported) fake.supported = w.__crFakeSupported;
 w.__crFake = fake;
 const g = fake.globals();
 w.Excel = g.Excel;

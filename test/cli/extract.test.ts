@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -83,6 +83,21 @@ describe('returns extract on a real summary collection', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('旧总结.doc');
     expect((JSON.parse(bad.stdout) as { documents: JsonDoc[] }).documents[0]!.mentions).toHaveLength(1);
+    // Why, in the chosen language: typed causes worded from the tables, no raw exception text.
+    expect(bad.stderr).toContain('无法读取 — 旧版 Word 97–2003 格式（.doc）不读取');
+    expect(r.stderr).toContain('no/such.txt: 无法读取 — 文件或文件夹不存在');
+    const en = await returns(['extract', 'no/such.txt', folder, '--format', 'json', '--lang', 'en']);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain('no/such.txt: cannot read — file or folder not found');
+    expect(en.stderr).toContain('旧总结.doc: cannot read — the old Word 97–2003 format (.doc) is not read');
+    expect(en.stderr).not.toMatch(/无法读取|不存在|旧版/);
+    // A file far too large for a summary is refused by its size, without reading it.
+    const big = path.join(folder, '大文件.txt');
+    writeFileSync(big, '');
+    truncateSync(big, 51 * 1024 * 1024);
+    const large = await returns(['extract', big, '--lang', 'en']);
+    expect(large.code).toBe(2);
+    expect(large.stderr).toContain('大文件.txt: cannot read — the file is too large (> 50 MB)');
   }, 30_000);
 
   it('prints a readable text listing by default', async () => {

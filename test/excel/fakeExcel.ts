@@ -36,7 +36,16 @@ import type { SheetGrid, WorkbookGrids } from '../../src/core/grid.js';
  *   by default the fake fails the sync (the stricter choice); with `nullChaining = 'propagate'` the
  *   derived object is a null object too;
  * - empty cells read as "" (not null), no fill reads as "#FFFFFF" with pattern "None", a mixed range
- *   reads null.
+ *   reads null;
+ * - events (worksheets.onChanged ExcelApi 1.9, onAdded/onDeleted 1.7, onNameChanged 1.17): a handler is
+ *   registered by the sync after `add` and only inside its `Excel.run` (adding one to a context whose run
+ *   has ended is refused); a host without the event's requirement set fails the sync (ApiNotFound). Values
+ *   written (by the add-in or by the user through the test hooks), sheets added, copied, inserted, deleted
+ *   and renamed raise the event with the documented args (`type`, `source`, `worksheetId`, `address`,
+ *   `changeType`, `triggerSource` where ExcelApi 1.14 is claimed, `nameBefore`/`nameAfter`); handlers are
+ *   called asynchronously after the sync that made the change (the stricter reading: an add-in cannot rely
+ *   on its own changes' events arriving while its batch is still running). Formats, notes and comments do
+ *   not raise worksheet onChanged (they have events of their own).
  *
  * The workbook state is plain data (`FakeWorkbookState`) so tests can build it and deep-compare it.
  */
@@ -304,6 +313,8 @@ interface Op {
 
 export class FakeContext {
   queue: Op[] = [];
+  /** Its `Excel.run` has ended: the context can no longer register event handlers. */
+  closed = false;
   readonly workbook: FakeWorkbookProxy;
   constructor(readonly excel: FakeExcel) {
     this.workbook = new FakeWorkbookProxy(this);
@@ -325,10 +336,15 @@ export class FakeContext {
     this.response = 0;
     const fault = this.excel.failAt;
     const failAt = fault && fault.sync === this.excel.syncs.length - 1 ? fault.op : -1;
-    ops.forEach((op, i) => {
-      if (i === failAt) throw new FakeExcelError('GeneralException', `operation ${i} failed (a fault the test injected)`);
-      op.run();
-    });
+    try {
+      ops.forEach((op, i) => {
+        if (i === failAt) throw new FakeExcelError('GeneralException', `operation ${i} failed (a fault the test injected)`);
+        op.run();
+      });
+    } finally {
+      // What was applied before a failure raised its events all the same.
+      this.excel.deliver();
+    }
     stat.responseBytes = this.response;
     if (this.response > response) {
       stat.failed = 'ResponsePayloadSizeLimitExceeded';
@@ -398,7 +414,7 @@ abstract class Proxy {
 }
 
 function sheetOf(ctx: FakeContext, name: string): FakeSheet {
-  const s = ctx.state.sheets.find((x) => x.name === name || (x.id !== undefined && x.id === name));
+  const s = ctx.state.sheets.find((x) => x.name === name || sheetIdOf(x) === name);
   if (!s) throw new FakeExcelError('ItemNotFound', `worksheet ${name} not found`);
   return s;
 }
@@ -478,6 +494,7 @@ export class FakeWorkbookProxy extends Proxy {
       for (let i = 0; i < sheets.length; i++) for (let j = 0; j < i; j++) if (sheets[i]!.name.toLowerCase() === sheets[j]!.name.toLowerCase()) throw new FakeExcelError('ItemAlreadyExists', sheets[i]!.name);
       ctx.state.sheets.splice(at, 0, ...sheets);
       ids = sheets.map((sh) => sh.id!);
+      for (const sh of sheets) ctx.excel.sheetAdded(sh);
     });
     return result;
   }
@@ -668,12 +685,29 @@ export class FakeWorksheetCollection extends Proxy {
       const sheet = emptySheet(name);
       this.context.state.sheets.push(sheet);
       ws.bind(sheet);
+      this.context.excel.sheetAdded(sheet);
     });
     const ws = this.getItem(name);
     return ws;
   }
   protected read(): unknown {
     return this.itemProps;
+  }
+  /** ExcelApi 1.9 (the collection's; a single sheet's is 1.7). */
+  get onChanged(): FakeEvent<FakeChangedArgs> {
+    return new FakeEvent(this.context, 'changed', '1.9');
+  }
+  /** ExcelApi 1.7. */
+  get onAdded(): FakeEvent<FakeSheetArgs> {
+    return new FakeEvent(this.context, 'added', '1.7');
+  }
+  /** ExcelApi 1.7. */
+  get onDeleted(): FakeEvent<FakeSheetArgs> {
+    return new FakeEvent(this.context, 'deleted', '1.7');
+  }
+  /** ExcelApi 1.17. */
+  get onNameChanged(): FakeEvent<FakeNameChangedArgs> {
+    return new FakeEvent(this.context, 'nameChanged', '1.17');
   }
 }
 
@@ -794,7 +828,12 @@ export class FakeWorksheet extends Proxy {
     });
   }
   set name(v: string) {
-    this.set$('name', v, (x: string) => renameSheet(this.context.state, this.sheet(), x));
+    this.set$('name', v, (x: string) => {
+      const s = this.sheet();
+      const before = s.name;
+      renameSheet(this.context.state, s, x);
+      if (before !== x) this.context.excel.raise('nameChanged', { type: 'WorksheetNameChanged', source: 'Local', worksheetId: sheetIdOf(s), nameBefore: before, nameAfter: x });
+    });
   }
   get isNullObject(): boolean {
     return this.get$('isNullObject');
@@ -805,6 +844,9 @@ export class FakeWorksheet extends Proxy {
   get position(): number {
     return this.get$('position');
   }
+  get id(): string {
+    return this.get$('id');
+  }
   protected read(prop: string): unknown {
     const s = this.sheet();
     switch (prop) {
@@ -814,6 +856,8 @@ export class FakeWorksheet extends Proxy {
         return s.visibility;
       case 'position':
         return this.context.state.sheets.indexOf(s);
+      case 'id':
+        return sheetIdOf(s);
       default:
         throw new FakeExcelError('InvalidArgument', `worksheet has no ${prop}`);
     }
@@ -838,6 +882,7 @@ export class FakeWorksheet extends Proxy {
         throw new FakeExcelError('InvalidOperation', 'cannot delete the last visible sheet');
       }
       st.sheets.splice(st.sheets.indexOf(s), 1);
+      this.context.excel.raise('deleted', { type: 'WorksheetDeleted', source: 'Local', worksheetId: sheetIdOf(s) });
       // References to it become #REF!, in formulas and defined names alike.
       rewriteRefs(st, (sheet) => (sheet === s.name ? '#REF!' : null));
       if (st.active === s.name) st.active = st.sheets.find((x) => x.visibility === 'Visible')!.name;
@@ -864,6 +909,7 @@ export class FakeWorksheet extends Proxy {
       const at = position === 'After' && relativeTo ? st.sheets.indexOf(relativeTo.sheet()) + 1 : st.sheets.length;
       st.sheets.splice(at, 0, clone);
       result.bind(clone);
+      this.context.excel.sheetAdded(clone);
     });
     return result;
   }
@@ -970,6 +1016,7 @@ export class FakeRange extends Proxy {
           if (cell.value === '' && !cell.formula && !cell.fill && !cell.numberFormat && !cell.bold && !cell.hyperlink) delete s.cells[key];
         }
       }
+      if (prop === 'values') this.context.excel.cellsChanged(s, b, 'ThisLocalAddin');
     });
   }
   get isNullObject(): boolean {
@@ -1678,6 +1725,79 @@ export class FakeChart extends Proxy {
   }
 }
 
+// ── events ────────────────────────────────────────────────────────────────────────────────────
+
+/** Excel.WorksheetChangedEventArgs as the fake raises it (ExcelApi 1.7; `triggerSource` 1.14). */
+export interface FakeChangedArgs {
+  type: 'WorksheetChanged';
+  source: 'Local';
+  worksheetId: string;
+  /** The changed area on its sheet, without the sheet's name (`B3`, `A1:C4`). */
+  address: string;
+  changeType: 'RangeEdited' | 'RowInserted';
+  triggerSource?: 'ThisLocalAddin' | 'Others';
+}
+/** Excel.WorksheetAddedEventArgs / WorksheetDeletedEventArgs (ExcelApi 1.7). */
+export interface FakeSheetArgs {
+  type: 'WorksheetAdded' | 'WorksheetDeleted';
+  source: 'Local';
+  worksheetId: string;
+}
+/** Excel.WorksheetNameChangedEventArgs (ExcelApi 1.17). */
+export interface FakeNameChangedArgs {
+  type: 'WorksheetNameChanged';
+  source: 'Local';
+  worksheetId: string;
+  nameBefore: string;
+  nameAfter: string;
+}
+type EventKind = 'changed' | 'added' | 'deleted' | 'nameChanged';
+type ArgsOf = { changed: FakeChangedArgs; added: FakeSheetArgs; deleted: FakeSheetArgs; nameChanged: FakeNameChangedArgs };
+type Handler = (args: never) => Promise<unknown> | unknown;
+
+/** Ids Excel gives sheets (`{…}`), kept beside the plain state so states still deep-compare. */
+const sheetIds = new WeakMap<FakeSheet, string>();
+let nextId = 1;
+export function sheetIdOf(s: FakeSheet): string {
+  if (s.id) return s.id;
+  let id = sheetIds.get(s);
+  if (!id) sheetIds.set(s, (id = `{00000000-0000-0000-0000-${String(nextId++).padStart(12, '0')}}`));
+  return id;
+}
+
+/** An event of the worksheet collection: `add(handler)` registers it at the next sync (OfficeExtension.EventHandlers). */
+export class FakeEvent<A> {
+  constructor(
+    private readonly context: FakeContext,
+    private readonly kind: EventKind,
+    private readonly requirement: string,
+  ) {}
+  add(handler: (args: A) => Promise<unknown> | unknown): { context: FakeContext; remove(): void } {
+    const ctx = this.context;
+    if (ctx.closed) {
+      throw new FakeExcelError(
+        'InvalidObjectPath',
+        `worksheets.on${this.kind[0]!.toUpperCase()}${this.kind.slice(1)}.add: the request context's Excel.run has ended; register event handlers inside Excel.run and sync`,
+      );
+    }
+    const entry = { handler: handler as Handler };
+    ctx.queue.push({
+      wire: { path: 'wb.worksheets', event: this.kind, call: 'add' },
+      run: () => {
+        if (!ctx.excel.isSetSupported('ExcelApi', this.requirement)) throw new FakeExcelError('ApiNotFound', `worksheets.${this.kind} events need ExcelApi ${this.requirement}`);
+        ctx.excel.handlers[this.kind].push(entry);
+      },
+    });
+    return {
+      context: ctx,
+      remove: () => {
+        if (ctx.closed) throw new FakeExcelError('InvalidObjectPath', 'remove an event handler inside Excel.run with the context it was added in');
+        ctx.queue.push({ wire: { path: 'wb.worksheets', event: this.kind, call: 'remove' }, run: () => void (ctx.excel.handlers[this.kind] = ctx.excel.handlers[this.kind].filter((e) => e !== entry)) });
+      },
+    };
+  }
+}
+
 // ── the host ──────────────────────────────────────────────────────────────────────────────────
 
 /** One fake Excel: its workbook state, the requirement sets it claims, and what its syncs cost. */
@@ -1694,7 +1814,93 @@ export class FakeExcel {
   failAt: { sync: number; op: number } | null = null;
   /** Next id of a sheet inserted from base64. */
   nextSheetId = 1;
+  /** Registered event handlers, by event. */
+  handlers: Record<EventKind, { handler: Handler }[]> = { changed: [], added: [], deleted: [], nameChanged: [] };
+  /** Events raised by the sync being run, delivered after it. */
+  private raised: { kind: EventKind; args: unknown }[] = [];
+  /** Events raised and not yet delivered to the handlers. */
+  pendingEvents = 0;
+  /**
+   * When Excel calls the handlers is not documented: after the sync has returned to the add-in (`later`,
+   * the default) or before (`first`: the handlers run before the code after `await context.sync()`).
+   * Tests run the add-in's own writes both ways.
+   */
+  eventDelivery: 'later' | 'first' = 'later';
+  /** What handlers threw or rejected with (Excel only logs it). */
+  handlerErrors: unknown[] = [];
   constructor(public state: FakeWorkbookState) {}
+
+  /** Queues an event; `deliver` hands it to the handlers registered then. */
+  raise<K extends EventKind>(kind: K, args: ArgsOf[K]): void {
+    if (this.handlers[kind].length) this.raised.push({ kind, args });
+  }
+
+  /** Calls the handlers of the events raised so far, asynchronously, as Excel does after a sync. */
+  deliver(): void {
+    const events = this.raised.splice(0);
+    if (!events.length) return;
+    this.pendingEvents += events.length;
+    const call = (fn: () => void): unknown => (this.eventDelivery === 'first' ? fn() : setTimeout(fn, 0));
+    call(() => {
+      for (const e of events) {
+        this.pendingEvents--;
+        for (const { handler } of [...this.handlers[e.kind]]) {
+          try {
+            void Promise.resolve((handler as (a: unknown) => unknown)(e.args)).catch((err: unknown) => this.handlerErrors.push(err));
+          } catch (err) {
+            this.handlerErrors.push(err);
+          }
+        }
+      }
+    });
+  }
+
+  cellsChanged(sheet: FakeSheet, box: Box, by: 'ThisLocalAddin' | 'Others', changeType: FakeChangedArgs['changeType'] = 'RangeEdited'): void {
+    const address = box.r0 === box.r1 && box.c0 === box.c1 ? cellA1(box.r0, box.c0) : boxA1(box);
+    this.raise('changed', { type: 'WorksheetChanged', source: 'Local', worksheetId: sheetIdOf(sheet), address, changeType, ...(this.isSetSupported('ExcelApi', '1.14') ? { triggerSource: by } : {}) });
+  }
+
+  sheetAdded(sheet: FakeSheet): void {
+    this.raise('added', { type: 'WorksheetAdded', source: 'Local', worksheetId: sheetIdOf(sheet) });
+  }
+
+  /** The user types `value` into a cell (parsed as Excel parses typed input), in Excel's UI. */
+  userEdit(sheetName: string, a1: string, value: string): void {
+    const s = this.state.sheets.find((x) => x.name === sheetName)!;
+    if (s.protected) throw new FakeExcelError('AccessDenied', `the sheet ${s.name} is protected`);
+    const { box } = parseAddress(a1);
+    const key = `${box.r0},${box.c0}`;
+    const cell = (s.cells[key] ??= { value: '' });
+    const typed = cell.numberFormat === '@' ? { value } : parseTyped(value);
+    delete cell.formula;
+    cell.value = typed.value;
+    if ('formula' in typed && typed.formula) cell.formula = typed.formula;
+    if (cell.value === '' && !cell.formula && !cell.fill && !cell.numberFormat) delete s.cells[key];
+    this.cellsChanged(s, box, 'Others');
+    this.deliver();
+  }
+
+  /** The user adds an empty sheet at the end, in Excel's UI. */
+  userAddSheet(name: string): void {
+    guardStructure(this.state, 'add');
+    checkSheetName(this.state, name);
+    const sheet = emptySheet(name);
+    this.state.sheets.push(sheet);
+    this.sheetAdded(sheet);
+    this.deliver();
+  }
+
+  /** The user deletes a sheet, in Excel's UI (references to it become #REF!). */
+  userDeleteSheet(name: string): void {
+    const st = this.state;
+    const s = st.sheets.find((x) => x.name === name)!;
+    guardStructure(st, 'delete');
+    st.sheets.splice(st.sheets.indexOf(s), 1);
+    rewriteRefs(st, (sheet) => (sheet === s.name ? '#REF!' : null));
+    if (st.active === s.name) st.active = st.sheets.find((x) => x.visibility === 'Visible')!.name;
+    this.raise('deleted', { type: 'WorksheetDeleted', source: 'Local', worksheetId: sheetIdOf(s) });
+    this.deliver();
+  }
 
   isSetSupported(name: string, version = '1.1'): boolean {
     const have = this.supported[name];
@@ -1708,9 +1914,13 @@ export class FakeExcel {
   async run<T>(cb: (context: FakeContext) => Promise<T>): Promise<T> {
     this.runs++;
     const ctx = new FakeContext(this);
-    const result = await cb(ctx);
-    if (ctx.queue.length) await ctx.sync();
-    return result;
+    try {
+      const result = await cb(ctx);
+      if (ctx.queue.length) await ctx.sync();
+      return result;
+    } finally {
+      ctx.closed = true;
+    }
   }
 
   /** The globals the adapter reads: `Excel.run` and `Office.context.requirements.isSetSupported`. */
@@ -1724,11 +1934,17 @@ export class FakeExcel {
   /** The user inserts rows in Excel's UI (see `insertRows`). */
   insertRows(sheet: string, at: number, count: number): void {
     insertRows(this.state, sheet, at, count);
+    const s = this.state.sheets.find((x) => x.name === sheet)!;
+    this.cellsChanged(s, { r0: at, c0: 0, r1: at + count - 1, c1: 16383 }, 'Others', 'RowInserted');
+    this.deliver();
   }
 
   /** The user renames a sheet in Excel's UI: references follow. */
   renameSheet(from: string, to: string): void {
-    renameSheet(this.state, this.state.sheets.find((s) => s.name === from)!, to);
+    const s = this.state.sheets.find((x) => x.name === from)!;
+    renameSheet(this.state, s, to);
+    if (from !== to) this.raise('nameChanged', { type: 'WorksheetNameChanged', source: 'Local', worksheetId: sheetIdOf(s), nameBefore: from, nameAfter: to });
+    this.deliver();
   }
 
   get maxRequestBytes(): number {

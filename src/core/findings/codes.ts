@@ -22,7 +22,12 @@ export type UnreadableCause =
   | 'too_large'
   | 'expands_too_large'
   | 'too_many_cells'
-  | 'no_sheets';
+  | 'no_sheets'
+  // Work summaries (returns extract, 从总结摘录): Word documents, worded for Word rather than Excel.
+  | 'corrupt_document'
+  | 'encrypted_document'
+  | 'legacy_word'
+  | 'unsupported_summary';
 
 /** The typed arguments of every finding code. Adding a key here without wording fails to compile. */
 export interface FindingArgs {

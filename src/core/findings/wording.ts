@@ -41,6 +41,10 @@ const zhCause: Record<UnreadableCause, string> = {
   expands_too_large: '文件解压后过大（可能是异常文件）',
   too_many_cells: '单元格数量过多',
   no_sheets: '文件中没有可读取的工作表',
+  corrupt_document: '文件已损坏或不是 .docx 格式，请在 Word 或 WPS 中打开后另存为 .docx',
+  encrypted_document: '文档受密码保护，请在 Word 或 WPS 中取消密码后重新保存',
+  legacy_word: '旧版 Word 97–2003 格式（.doc）不读取，请在 Word 或 WPS 中另存为 .docx 或 .txt',
+  unsupported_summary: '不支持的格式，工作总结请使用 .txt 或 .docx',
 };
 const enCause: Record<UnreadableCause, string> = {
   not_found: 'file or folder not found',
@@ -55,6 +59,10 @@ const enCause: Record<UnreadableCause, string> = {
   expands_too_large: 'the file expands to too much data when unzipped (possibly a malformed file)',
   too_many_cells: 'too many cells',
   no_sheets: 'no readable worksheet in the file',
+  corrupt_document: 'the file is damaged or not a .docx; open it in Word or WPS and save it as .docx',
+  encrypted_document: 'the document is password-protected; remove the password in Word or WPS and save it again',
+  legacy_word: 'the old Word 97–2003 format (.doc) is not read; save it as .docx or .txt in Word or WPS',
+  unsupported_summary: 'unsupported format; use .txt or .docx for work summaries',
 };
 const detail = (d: string | undefined): string => (d ? `（${d}）` : '');
 const enDetail = (d: string | undefined): string => (d ? ` (${d})` : '');
@@ -228,4 +236,9 @@ export function severityLabel(s: Severity, lang: Lang = 'zh-CN'): string {
 /** Parses `zh`, `zh-CN`, `en`, `en-US` … into a supported language (zh-CN for anything unknown). */
 export function toLang(tag: string | null | undefined): Lang {
   return tag && /^en/i.test(tag) ? 'en-US' : 'zh-CN';
+}
+
+/** Why a file could not be read, in words (the cause of `file_unreadable` without the sentence around it). */
+export function unreadableText(u: { cause: UnreadableCause; detail?: string | undefined }, lang: Lang = 'zh-CN'): string {
+  return lang === 'zh-CN' ? `${zhCause[u.cause]}${detail(u.detail)}` : `${enCause[u.cause]}${enDetail(u.detail)}`;
 }
