@@ -10,6 +10,7 @@ import { UI } from '../ui/i18n.js';
 import { renderSummary } from '../ui/summaryView.js';
 import { addFiles, digest, type Candidate, type Chosen } from '../ui/fileSet.js';
 import { baseName, folderOf, kindOf, pathOf, type InputFile } from '../ui/files.js';
+import { otherLang, storeLang } from '../ui/langChoice.js';
 import type { BrowserJob } from './browserJob.js';
 
 /** A chosen file's bytes are read once, when it is added (to know the same file added twice). */
@@ -99,7 +100,7 @@ export function mountBrowserPage(root: HTMLElement, lang: Lang): void {
         'div',
         { className: 'header-side' },
         // The other language, on screen (the page reloads in it; nothing has been chosen yet that could be lost).
-        el('a', { className: 'lang-switch', id: 'lang-switch', href: lang === 'zh-CN' ? '?lang=en' : '?lang=zh', lang: lang === 'zh-CN' ? 'en' : 'zh-CN', textContent: lang === 'zh-CN' ? 'English' : '中文' }),
+        langLink(lang),
         el('p', { className: 'privacy', id: 'privacy' }, lockIcon(), t.privacy),
       ),
     ),
@@ -335,6 +336,14 @@ export function mountBrowserPage(root: HTMLElement, lang: Lang): void {
 
   renderFiles();
   void import('./extractPage.js').then((m) => m.mountExtractSection(root, lang));
+}
+
+/** The link to the page in the other language; the choice is kept for the next visit where storage allows. */
+function langLink(lang: Lang): HTMLAnchorElement {
+  const other = otherLang(lang);
+  const a = el('a', { className: 'lang-switch', id: 'lang-switch', href: other.lang === 'en-US' ? '?lang=en' : '?lang=zh', lang: other.lang, textContent: other.label });
+  a.addEventListener('click', () => storeLang(other.lang));
+  return a;
 }
 
 /** A small padlock drawn as SVG (an emoji would depend on the PC's fonts). */

@@ -39,6 +39,14 @@ export interface ChartViewOptions {
   insertNative?: (spec: ChartSpec) => Promise<string>;
   /** Shows a line in the page's status area. */
   say: (text: string, failed?: boolean) => void;
+  /** The choice to open with (the one shown before a language switch), where it still applies. */
+  choice?: Partial<Record<'indicator' | 'kind' | 'period' | 'by', string>>;
+}
+
+/** The choice the view shows now (to keep it across a language switch), or null when none is shown. */
+export function chartChoiceIn(root: HTMLElement): ChartViewOptions['choice'] | null {
+  const v = (id: string) => root.querySelector<HTMLSelectElement>(`#${id}`)?.value;
+  return root.querySelector('#chart-indicator') ? { indicator: v('chart-indicator'), kind: v('chart-kind'), period: v('chart-period'), by: v('chart-by') } : null;
 }
 
 type ChartCtor = typeof import('chart.js').Chart;
@@ -60,7 +68,8 @@ export function mountChartView(root: HTMLElement, src: ChartSource, opts: ChartV
   }
   const select = (id: string, options: [string, string][], value: string): HTMLSelectElement => {
     const s = el('select', { id }, ...options.map(([v, text]) => el('option', { value: v, textContent: text })));
-    s.value = value;
+    const kept = opts.choice?.[id.slice('chart-'.length) as 'indicator'];
+    s.value = kept !== undefined && options.some(([v]) => v === kept) ? kept : value;
     return s;
   };
   const preferred = indicators.find((i) => i.code === 'awareness_rate')?.code ?? indicators[0]!.code;
