@@ -88,6 +88,8 @@ describe('the task pane in both languages (360×800)', () => {
     expect(await counters(page)).toEqual({ syncs: 0, runs: 0 });
     expect(await page.evaluate(() => localStorage.getItem('community-returns.lang'))).toBe('en-US');
     await shot(page, 'en-findings');
+    // The pane as it opens beside the sheet (one window, for the README).
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'pane-360-en-findings-window.png') });
     expect(await overflowing(page)).toEqual([]);
 
     // Charts in English, another choice made, then back to Chinese: the same choice, Chinese words.
