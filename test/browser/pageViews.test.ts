@@ -69,9 +69,17 @@ describe('the page switches language in place', () => {
   it('1366×768: findings, summary, charts drawn again in English from the same job; then 360×800 in Chinese', async () => {
     const context = await newContext(browser, server.url);
     const { page, errors } = await open(context, 1366, 768);
+    await shot(page, '1366-zh-start');
+    expect(await overflowing(page)).toEqual([]);
     await pick(page);
     await page.locator('#combine').click();
     await expect.poll(() => statusText(page), { timeout: 30_000 }).toContain('已汇总');
+    await page.getByRole('tab', { name: '图表' }).click();
+    await page.locator('figure.chart[data-ready="true"]').waitFor({ timeout: 30_000 });
+    await toResults(page);
+    await shot(page, '1366-zh-chart');
+    expect(await overflowing(page)).toEqual([]);
+    await page.getByRole('tab', { name: '汇总表' }).click();
     const codes = () => page.locator('#panel-0 [data-code]').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')).sort());
     const zhCodes = await codes();
 
