@@ -95,17 +95,20 @@ function figureCard(f: KeyFigure, lang: Lang): string {
     // Neutral arrows: whether a rise is good depends on the indicator (more leaflets, fewer poisonings).
     const cls = 'chg';
     const sign = f.change > 0 ? '▲' : f.change < 0 ? '▼' : '±';
+    // Each phrase on one line (the card may break between them, never inside: not "11 个社/区").
+    const pct = f.changePct !== null ? `${sign}${num(Math.abs(f.changePct), 1)}%` : null;
     delta = rate
-      ? `${w.vsPrev} <span class="${cls}">${sign}${num(Math.abs(f.change), 1)} ${w.points}</span>`
-      : `${w.vsPrev} <span class="${cls}">${sign}${num(Math.abs(f.change), d)}${esc(unit)}${f.changePct !== null ? `（${sign}${num(Math.abs(f.changePct), 1)}%）` : ''}</span>`;
+      ? `<span class="nb">${w.vsPrev} <span class="${cls}">${sign}${num(Math.abs(f.change), 1)} ${w.points}</span></span>`
+      : `<span class="nb">${w.vsPrev} <span class="${cls}">${sign}${num(Math.abs(f.change), d)}${esc(unit)}</span></span>` +
+        (pct ? (lang === 'en-US' ? ` <span class="nb chg">(${pct})</span>` : `<span class="nb chg">（${pct}）</span>`) : '');
   }
   const target =
     f.target !== null && f.current !== null
-      ? `　${w.target} ${num(f.target, 1)}${esc(unit)} <span class="${f.current >= f.target ? 'ok' : 'bad'}">${f.current >= f.target ? w.met : w.notMet}</span>`
+      ? `　<span class="nb">${w.target} ${num(f.target, 1)}${esc(unit)} <span class="${f.current >= f.target ? 'ok' : 'bad'}">${f.current >= f.target ? w.met : w.notMet}</span></span>`
       : '';
-  const flagged = f.flagged.length ? `<div class="d bad" data-flagged="${esc(f.code)}">${esc(w.flagged(f.flagged.join(w.sep)))}</div>` : '';
+  const flagged = f.flagged.length ? `<div class="d bad" data-flagged="${esc(f.code)}">${w.flagged(f.flagged.map((n) => `<span class="nb">${esc(n)}</span>`).join(w.sep))}</div>` : '';
   return `<div class="card" data-code="${esc(f.code)}" data-value="${f.current ?? ''}"><div class="k">${esc(lang === 'en-US' && f.nameEn ? f.nameEn : f.name)}</div><div class="v">${num(f.current, d, rate)}<small>${esc(unit)}</small></div>` +
-    `<div class="d">${delta}${target}</div><div class="d">${w.ytd} ${num(f.ytd, d, rate)}${esc(unit)}　·　${w.communities(f.reported)}</div>${flagged}</div>`;
+    `<div class="d">${delta}${target}</div><div class="d"><span class="nb">${w.ytd} ${num(f.ytd, d, rate)}${esc(unit)}</span>　·　<span class="nb">${w.communities(f.reported)}</span></div>${flagged}</div>`;
 }
 /** A file's path that may break after its folder, never inside the file's own name (幸福里社/区.xlsx). */
 function fileCell(file: string): string {

@@ -62,6 +62,19 @@ function wrapped(page: Page, header: string): Promise<string[]> {
       for (const row of table.querySelectorAll('tbody tr')) check(row.children[col]);
     }
     for (const e of document.querySelectorAll('td.s, .nb')) check(e);
+    // In the key-figure cards, every community name and count ("11 个社区", "10 communities"), whatever the markup.
+    for (const card of document.querySelectorAll('.card')) {
+      const walk = document.createTreeWalker(card, NodeFilter.SHOW_TEXT);
+      for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+        for (const m of n.textContent!.matchAll(/\d+ ?个社区|\d+ communities|[\u4e00-\u9fff]{2,6}(?:社区|村)/g)) {
+          const range = document.createRange();
+          range.setStart(n, m.index);
+          range.setEnd(n, m.index + m[0].length);
+          const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+          if (tops > 1) out.push(`${m[0]} (${tops} lines)`);
+        }
+      }
+    }
     return out;
   }, header);
 }
