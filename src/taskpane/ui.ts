@@ -169,7 +169,7 @@ export function mountTaskpane(root: HTMLElement, lang: Lang, actionsPromise: Pro
     void run(async (a) => {
       const r = await a.combine();
       const beside = r.written.filter((w) => w.sheet !== w.wanted);
-      return [t.combined(r.returns), ...(beside.length ? [p.beside(beside)] : []), show(r.findings, a)].join('；');
+      return [t.combined(r.returns), ...(beside.length ? [p.beside(beside)] : []), show(r.findings, a)].join(p.sep);
     }),
   );
   buttons.charts.addEventListener('click', () =>
@@ -218,7 +218,7 @@ export function mountTaskpane(root: HTMLElement, lang: Lang, actionsPromise: Pro
       if (!files.length) return p.needFiles;
       const r = await a.combineFiles(files);
       const beside = r.written.filter((w) => w.sheet !== w.wanted);
-      return [p.filesCombined(r.files, r.returns), ...(beside.length ? [p.beside(beside)] : []), show(r.findings, a)].join('；');
+      return [p.filesCombined(r.files, r.returns), ...(beside.length ? [p.beside(beside)] : []), show(r.findings, a)].join(p.sep);
     }),
   );
   fromFiles.import.addEventListener('click', () =>
@@ -226,7 +226,7 @@ export function mountTaskpane(root: HTMLElement, lang: Lang, actionsPromise: Pro
       const files = fromFiles.files();
       if (!files.length) return p.needFiles;
       const r = await a.importFiles(files);
-      return [p.filesImported(r.inserted), ...(r.findings.length ? [show(r.findings, a)] : [])].join('；');
+      return [p.filesImported(r.inserted), ...(r.findings.length ? [show(r.findings, a)] : [])].join(p.sep);
     }),
   );
   buttons.forms.addEventListener('click', () =>
@@ -242,7 +242,7 @@ export function mountTaskpane(root: HTMLElement, lang: Lang, actionsPromise: Pro
       list.replaceChildren();
       shownFindings = null;
       const r = await a.clearMarks();
-      return [t.cleared(r.restored), ...(r.lost.length ? [p.lost(r.lost)] : [])].join('；');
+      return [t.cleared(r.restored), ...(r.lost.length ? [p.lost(r.lost)] : [])].join(p.sep);
     }),
   );
 }

@@ -206,7 +206,7 @@ export function mountExtractView(root: HTMLElement, opts: { lang: Lang; template
           const row = el('tr', {}, el('td', {}, select), el('td', {}, value), el('td', { textContent: e.mention.text }), note, el('td', {}, reject));
           const refresh = () => {
             const mismatch = !e.touched && e.mention.flags.includes('unit_mismatch');
-            note.textContent = [e.mention.approximate ? t.approx : '', mismatch ? t.mismatch(e.mention.unit, ind().unit) : ''].filter(Boolean).join('；');
+            note.textContent = [e.mention.approximate ? t.approx : '', mismatch ? t.mismatch(e.mention.unit, ind().unit) : ''].filter(Boolean).join(opts.lang === 'en-US' ? '; ' : '；');
             marks[mi]!.className = `mention${mismatch ? ' mismatch' : ''}${e.rejected ? ' rejected' : ''}`;
             marks[mi]!.title = `${ind().name}：${e.value ?? ''}${ind().unit}`;
             marks[mi]!.dataset['indicator'] = e.indicator;

@@ -145,6 +145,8 @@ describe('the task pane in both languages (360×800)', () => {
     expect(await overflowing(page)).toEqual([]);
     await page.locator('#combine').click();
     await expect.poll(() => page.locator('.status').innerText(), { timeout: 30_000 }).toContain('Combined 6 returns');
+    // English punctuation between the parts of the line, not the Chinese ；.
+    expect(await page.locator('.status').innerText()).toMatch(/校验结果; \d+ errors, \d+ warnings, \d+ notes$/);
     await shot(page, 'en-combined');
     expect(await overflowing(page)).toEqual([]);
     await page.locator('#pane-lang').click();
