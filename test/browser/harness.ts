@@ -146,6 +146,11 @@ export async function expectReadableChart(p: Page): Promise<void> {
   expect(boxes.length).toBeGreaterThan(0);
   for (const [i, a] of boxes.entries())
     for (const b of boxes.slice(i + 1)) expect(a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h, JSON.stringify([a, b])).toBe(false);
+  // The subtitle on lines that fit the chart (chart.js squeezes a wider line into the width, unreadable).
+  const measured = await fig.getAttribute('data-subtitle');
+  expect(measured).not.toBeNull();
+  const sub = JSON.parse(measured!) as { lines: string[]; widest: number; width: number } | null;
+  if (sub) expect(sub.widest, sub.lines.join(' / ')).toBeLessThanOrEqual(sub.width - 20);
 }
 
 /** The first sheet of each October example return, as a sheet of one workbook named after the community. */

@@ -141,6 +141,7 @@ describe('the page switches language in place', () => {
     expect(await page.locator('figure.chart canvas').getAttribute('aria-label')).toMatch(CJK);
     await expectReadableChart(page);
     await shot(page, '360-zh-chart', true);
+    await page.locator('figure.chart').screenshot({ path: path.join(SCREENSHOTS, 'page-360-zh-chart-figure.png') });
     expect(await overflowing(page)).toEqual([]);
     await page.getByRole('tab', { name: '汇总表' }).click();
     expect(await page.locator('#summary-table thead th').nth(3).innerText()).toMatch(/^召开创卫工作会议/);
