@@ -26,7 +26,7 @@ export function mountTaskpane(root: HTMLElement, lang: Lang, actionsPromise: Pro
   document.body.classList.add('pane');
   /** Every fixed word of the pane, set again when the language is switched (see switchLang). */
   const words: (() => void)[] = [];
-  const say$ = <E extends HTMLElement>(e: E, text: () => string): E => {
+  const worded = <E extends HTMLElement>(e: E, text: () => string): E => {
     const set = () => void (e.textContent = text());
     words.push(set);
     set();
@@ -37,17 +37,17 @@ export function mountTaskpane(root: HTMLElement, lang: Lang, actionsPromise: Pro
   const list = el('div', { className: 'findings', tabIndex: -1 });
   const charts = el('div', { className: 'charts', hidden: true });
   const scopeSelect = el('select', { id: 'scope' },
-    say$(el('option', { value: 'all' }), () => t.scopeAll),
-    say$(el('option', { value: 'active' }), () => t.scopeActive),
+    worded(el('option', { value: 'all' }), () => t.scopeAll),
+    worded(el('option', { value: 'active' }), () => t.scopeActive),
   );
   const buttons = {
-    insert: say$(el('button', { type: 'button', id: 'insert' }), () => t.insert),
-    validate: say$(el('button', { type: 'button', className: 'primary', id: 'validate' }), () => t.validate),
-    combine: say$(el('button', { type: 'button', id: 'combine' }), () => t.combine),
-    charts: say$(el('button', { type: 'button', id: 'charts' }), () => t.charts),
-    clear: say$(el('button', { type: 'button', id: 'clear' }), () => t.clear),
-    extract: say$(el('button', { type: 'button', id: 'extract' }), () => (lang === 'zh-CN' ? '从总结摘录' : 'From a summary')),
-    forms: say$(el('button', { type: 'button', id: 'forms' }), () => p.forms),
+    insert: worded(el('button', { type: 'button', id: 'insert' }), () => t.insert),
+    validate: worded(el('button', { type: 'button', className: 'primary', id: 'validate' }), () => t.validate),
+    combine: worded(el('button', { type: 'button', id: 'combine' }), () => t.combine),
+    charts: worded(el('button', { type: 'button', id: 'charts' }), () => t.charts),
+    clear: worded(el('button', { type: 'button', id: 'clear' }), () => t.clear),
+    extract: worded(el('button', { type: 'button', id: 'extract' }), () => (lang === 'zh-CN' ? '从总结摘录' : 'From a summary')),
+    forms: worded(el('button', { type: 'button', id: 'forms' }), () => p.forms),
   };
   // The other language, on screen: switched in place (nothing is run again, nothing chosen is lost).
   const langButton = el('button', { type: 'button', className: 'subtle lang-switch', id: 'pane-lang' });
@@ -64,10 +64,10 @@ export function mountTaskpane(root: HTMLElement, lang: Lang, actionsPromise: Pro
   const extractBox = el('div', { className: 'extract-box', hidden: true });
   const fromFiles = filesControl(lang);
   root.replaceChildren(
-    el('div', { className: 'pane-head' }, say$(el('h1'), () => t.title), langButton),
+    el('div', { className: 'pane-head' }, worded(el('h1'), () => t.title), langButton),
     el('div', { className: 'toolbar' }, buttons.validate, buttons.combine, buttons.charts, buttons.insert, buttons.clear, buttons.extract),
-    el('label', { className: 'scope', htmlFor: 'scope' }, say$(el('span'), () => t.scope), ' ', scopeSelect),
-    el('div', { className: 'toolbar pane-forms' }, el('label', { htmlFor: 'forms-period' }, say$(el('span'), () => p.formsPeriod), ' ', formsPeriod), buttons.forms),
+    el('label', { className: 'scope', htmlFor: 'scope' }, worded(el('span'), () => t.scope), ' ', scopeSelect),
+    el('div', { className: 'toolbar pane-forms' }, el('label', { htmlFor: 'forms-period' }, worded(el('span'), () => p.formsPeriod), ' ', formsPeriod), buttons.forms),
     fromFiles.element,
     status,
     list,
@@ -110,7 +110,7 @@ export function mountTaskpane(root: HTMLElement, lang: Lang, actionsPromise: Pro
   if (!actionsPromise) {
     for (const b of all) b.disabled = true;
     for (const c of fromFiles.element.querySelectorAll<HTMLButtonElement | HTMLInputElement>('button, input')) c.disabled = true;
-    say$(status, () => t.noExcel);
+    worded(status, () => t.noExcel);
     return;
   }
 
