@@ -131,6 +131,13 @@ describe('the task pane in both languages (360×800)', () => {
     await lang.click();
     await expect.poll(() => page.locator('#extract-text').inputValue()).toContain('投放鼠药90公斤');
     expect(await page.locator('#extract').innerText()).toBe('From a summary');
+    // What it found, in English: the indicators by their English names, the count in ASCII brackets.
+    await page.locator('#extract-run').click();
+    await expect.poll(() => page.locator('.mention-indicator').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    const chosen = await page.locator('.mention-indicator').evaluateAll((els) => els.map((s) => (s as HTMLSelectElement).selectedOptions[0]!.textContent));
+    expect(chosen).toContain('Rodent bait laid');
+    for (const c of chosen) expect(c).not.toMatch(CJK);
+    expect(await page.locator('#extract-docs summary').first().innerText()).not.toMatch(/[（）]/);
     await shot(page, 'en-extract');
     expect(await overflowing(page)).toEqual([]);
     await page.locator('#charts').click();
