@@ -7,19 +7,30 @@ import { toLang, type Lang } from '../core/findings/wording.js';
 import { mountBrowserPage } from '../browser/page.js';
 import './app.css';
 import { mountTaskpane } from '../taskpane/ui.js';
+import { storedLang } from '../ui/langChoice.js';
 
 const root = document.getElementById('app')!;
 
-async function excelActions(lang: Lang) {
+/** The actions speak the pane's language of the moment (read at each run: the pane can switch it). */
+async function excelActions(lang: () => Lang) {
   const [{ createActions }, { createExcelAdapter }, { standardTemplateGrids }] = await Promise.all([
     import('../taskpane/actions.js'),
     import('../excel/excelAdapter.js'),
     import('../ui/standardTemplate.js'),
   ]);
-  return createActions(createExcelAdapter(), { lang, standardTemplate: standardTemplateGrids });
+  return createActions(createExcelAdapter(), {
+    get lang() {
+      return lang();
+    },
+    standardTemplate: standardTemplateGrids,
+  });
 }
 
-const browserLang = (): Lang => toLang(new URLSearchParams(location.search).get('lang') ?? navigator.language);
+/** ?lang= first (a link someone was sent), then the language chosen on screen before, then the browser's. */
+const browserLang = (): Lang => {
+  const asked = new URLSearchParams(location.search).get('lang');
+  return asked ? toLang(asked) : (storedLang() ?? toLang(navigator.language));
+};
 
 /** For `npm run bench:page`: when the page could first be used. */
 const usable = (): void => void performance.mark('cr-usable');
@@ -33,8 +44,8 @@ if ((window as { __crOldWebview?: boolean }).__crOldWebview) {
 } else {
   void Office.onReady((info) => {
     if (info.host === Office.HostType.Excel) {
-      const lang = toLang(Office.context.displayLanguage);
-      mountTaskpane(root, lang, excelActions(lang));
+      let lang = storedLang() ?? toLang(Office.context.displayLanguage);
+      mountTaskpane(root, lang, excelActions(() => lang), { onLang: (l) => void (lang = l) });
     } else mountBrowserPage(root, browserLang());
     usable();
   });

@@ -38,16 +38,23 @@ export async function runBrowserJob(
   return { result, files: read.books.length };
 }
 
-/** summary.xlsx: the job's output sheets, written by the command line's own exceljs code. */
-export async function summaryXlsx(job: BrowserJob): Promise<Uint8Array> {
+/**
+ * summary.xlsx: the job's output sheets, written by the command line's own exceljs code; in `lang`
+ * when the page was switched to another language since the job ran (汇总, 明细, 校验结果 again in it).
+ */
+export async function summaryXlsx(job: BrowserJob, lang: Lang = job.result.lang): Promise<Uint8Array> {
   const { outputWorkbook } = await import('../io/writeXlsx.js');
-  return outputWorkbook(job.result.outputTables());
+  const tables = job.result.outputTables();
+  if (lang === job.result.lang) return outputWorkbook(tables);
+  const { outputTables } = await import('../core/output/tables.js');
+  const again = outputTables(job.result.consolidation, job.result.findings, lang);
+  return outputWorkbook([...again, ...tables.slice(again.length)]);
 }
 
 /** summary.csv: the 汇总 table, UTF-8 with BOM, formulas neutralised (the command line's writer). */
-export async function summaryCsv(job: BrowserJob): Promise<string> {
-  const { tableToCsv } = await import('../io/writeCsv.js');
-  return tableToCsv(job.result.summaryTable());
+export async function summaryCsv(job: BrowserJob, lang: Lang = job.result.lang): Promise<string> {
+  const [{ tableToCsv }, { summaryTable }] = await Promise.all([import('../io/writeCsv.js'), import('../core/output/tables.js')]);
+  return tableToCsv(lang === job.result.lang ? job.result.summaryTable() : summaryTable(job.result.consolidation, lang));
 }
 
 /** Saves bytes as a download (an object URL on a temporary link; nothing leaves the computer). */

@@ -100,7 +100,7 @@ export function formsSection(lang: Lang, opts: FormsSectionOptions = {}): HTMLEl
           import('./browserJob.js'),
         ]);
         const r = await readRosterFile(file);
-        if (!r.roster) return say(r.findings.map((f) => messageOf(f, lang)).join('；') || w.needRoster, true);
+        if (!r.roster) return say(r.findings.map((f) => messageOf(f, lang)).join(lang === 'en-US' ? '; ' : '；') || w.needRoster, true);
         if (r.roster.entries.length === 0) return say(w.emptyRoster, true);
         const { template } = loadTemplate(standardTemplateGrids(), 'templates/standard');
         const forms = await io.communityForms(template, p, r.roster.entries);

@@ -8,8 +8,10 @@ import { el, tabs } from '../ui/dom.js';
 import { renderFindings } from '../ui/findingsList.js';
 import { UI } from '../ui/i18n.js';
 import { renderSummary } from '../ui/summaryView.js';
+import { summaryTable } from '../core/output/tables.js';
 import { addFiles, digest, type Candidate, type Chosen } from '../ui/fileSet.js';
 import { baseName, folderOf, kindOf, pathOf, type InputFile } from '../ui/files.js';
+import { otherLang, storeLang } from '../ui/langChoice.js';
 import type { BrowserJob } from './browserJob.js';
 
 /** A chosen file's bytes are read once, when it is added (to know the same file added twice). */
@@ -20,17 +22,34 @@ async function candidate(f: File): Promise<Candidate<File>> {
   return { path: pathOf(f), bytes, hash: digest(bytes), file: f };
 }
 
-export function mountBrowserPage(root: HTMLElement, lang: Lang): void {
+/** What the page holds across a language switch: it is drawn again in the other language around it. */
+export interface KeptPage {
+  files: Chosen<File>[];
+  roster: Candidate<File> | null;
+  job: Promise<BrowserJob> | null;
+  combined: boolean;
+  shown: boolean;
+  /** The tab shown (findings, summary, charts). */
+  tab: number;
+}
+
+let mounts = 0;
+
+export function mountBrowserPage(root: HTMLElement, lang: Lang, kept?: KeptPage): void {
   const t = UI[lang];
   document.documentElement.lang = lang;
   document.title = t.pageTitle;
   document.body.classList.add('page');
+  // Sections that load later join only the page of this language (not one switched away from meanwhile).
+  const mount = String(++mounts);
+  root.dataset['mount'] = mount;
+  const current = (): boolean => root.dataset['mount'] === mount;
 
-  let files: Chosen<File>[] = [];
-  let roster: Candidate<File> | null = null;
-  let job: Promise<BrowserJob> | null = null;
+  let files: Chosen<File>[] = kept?.files ?? [];
+  let roster: Candidate<File> | null = kept?.roster ?? null;
+  let job: Promise<BrowserJob> | null = kept?.job ?? null;
   /** The downloads are offered once the current files have been combined. */
-  let combined = false;
+  let combined = kept?.combined ?? false;
   /** Bumped on every change of files or roster: a result from an older generation is never shown. */
   let generation = 0;
   /** Whether any result view shows something (then a change says the results were cleared). */
@@ -90,6 +109,22 @@ export function mountBrowserPage(root: HTMLElement, lang: Lang): void {
     if (i === 2) void showCharts();
   });
 
+  const other = otherLang(lang);
+  const langButton = el('button', { type: 'button', className: 'subtle lang-switch', id: 'lang-switch', lang: other.lang, textContent: other.label });
+  langButton.addEventListener('click', () => {
+    if (root.hasAttribute('aria-busy')) return;
+    storeLang(other.lang);
+    // The address says the language too (a reload or a shared link keeps it); Office.js removes the
+    // History API, so only where it is there.
+    if (typeof history.replaceState === 'function') {
+      const url = new URL(location.href);
+      url.searchParams.set('lang', other.lang === 'en-US' ? 'en' : 'zh');
+      history.replaceState(history.state, '', url);
+    }
+    const tab = [findingsPanel, summaryPanel, chartsPanel].findIndex((p) => !p.hidden);
+    mountBrowserPage(root, other.lang, { files, roster, job, combined, shown, tab: Math.max(0, tab) });
+    document.getElementById('lang-switch')?.focus();
+  });
   root.replaceChildren(
     el(
       'header',
@@ -98,8 +133,8 @@ export function mountBrowserPage(root: HTMLElement, lang: Lang): void {
       el(
         'div',
         { className: 'header-side' },
-        // The other language, on screen (the page reloads in it; nothing has been chosen yet that could be lost).
-        el('a', { className: 'lang-switch', id: 'lang-switch', href: lang === 'zh-CN' ? '?lang=en' : '?lang=zh', lang: lang === 'zh-CN' ? 'en' : 'zh-CN', textContent: lang === 'zh-CN' ? 'English' : '中文' }),
+        // The other language, on screen: the page is drawn again in it, with the files and results it holds.
+        langButton,
         el('p', { className: 'privacy', id: 'privacy' }, lockIcon(), t.privacy),
       ),
     ),
@@ -108,7 +143,7 @@ export function mountBrowserPage(root: HTMLElement, lang: Lang): void {
     status,
     el('section', { className: 'card results' }, view.list, findingsPanel, summaryPanel, chartsPanel),
   );
-  void import('./formsSection.js').then((m) => root.append(m.formsSection(lang, { roster: () => { const r = roster; return r ? { name: r.path, bytes: async () => r.bytes } : null; } })));
+  void import('./formsSection.js').then((m) => current() && root.append(m.formsSection(lang, { roster: () => { const r = roster; return r ? { name: r.path, bytes: async () => r.bytes } : null; } })));
 
   function say(text: string, failed = false): void {
     status.className = failed ? 'status failed' : 'status';
@@ -275,6 +310,13 @@ export function mountBrowserPage(root: HTMLElement, lang: Lang): void {
     return line;
   }
 
+  /** The 汇总 table in the page's language, and who has not reported. */
+  function showSummary(j: BrowserJob): void {
+    renderSummary(summaryPanel, summaryTable(j.result.consolidation, lang), j.result.consolidation, lang);
+    const missing = j.result.consolidation.missing.map((m) => m.community);
+    if (missing.length) summaryPanel.prepend(el('p', { className: 'notice', textContent: t.missing(missing.join('、')) }));
+  }
+
   buttons.validate.addEventListener('click', () =>
     void run(async (fresh) => {
       const j = await currentJob();
@@ -291,9 +333,7 @@ export function mountBrowserPage(root: HTMLElement, lang: Lang): void {
       const j = await currentJob();
       fresh();
       const line = await showFindings(j);
-      renderSummary(summaryPanel, j.result.summaryTable(), j.result.consolidation, lang);
-      const missing = j.result.consolidation.missing.map((m) => m.community);
-      if (missing.length) summaryPanel.prepend(el('p', { className: 'notice', textContent: t.missing(missing.join('、')) }));
+      showSummary(j);
       combined = true;
       view.select(1);
       reveal(summaryPanel);
@@ -304,14 +344,14 @@ export function mountBrowserPage(root: HTMLElement, lang: Lang): void {
   buttons.xlsx.addEventListener('click', () =>
     void run(async () => {
       const m = await import('./browserJob.js');
-      m.download('summary.xlsx', await m.summaryXlsx(await currentJob()), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      m.download('summary.xlsx', await m.summaryXlsx(await currentJob(), lang), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       return t.exported('summary.xlsx');
     }),
   );
   buttons.csv.addEventListener('click', () =>
     void run(async () => {
       const m = await import('./browserJob.js');
-      m.download('summary.csv', await m.summaryCsv(await currentJob()), 'text/csv;charset=utf-8');
+      m.download('summary.csv', await m.summaryCsv(await currentJob(), lang), 'text/csv;charset=utf-8');
       return t.exported('summary.csv');
     }),
   );
@@ -326,7 +366,7 @@ export function mountBrowserPage(root: HTMLElement, lang: Lang): void {
       const [j, { mountChartView }] = await Promise.all([job, import('../ui/chartView.js')]);
       if (generation !== started) return;
       shown = true;
-      mountChartView(chartsPanel, j.result.chartSource(), { lang, say });
+      mountChartView(chartsPanel, { ...j.result.chartSource(), lang }, { lang, say });
     } catch (e) {
       chartsShownFor = null;
       say(t.failed(e instanceof Error ? e.message : String(e)), true);
@@ -334,7 +374,21 @@ export function mountBrowserPage(root: HTMLElement, lang: Lang): void {
   }
 
   renderFiles();
-  void import('./extractPage.js').then((m) => m.mountExtractSection(root, lang));
+  void import('./extractPage.js').then((m) => current() && m.mountExtractSection(root, lang));
+
+  // After a language switch: the same results, in this language, from the same job (nothing is read again).
+  if (kept?.shown && job) {
+    const started = generation;
+    const same = job;
+    void same.then(async (j) => {
+      if (generation !== started || !current()) return;
+      const line = await showFindings(j);
+      if (combined) showSummary(j);
+      buttons.xlsx.disabled = buttons.csv.disabled = !combined;
+      view.select(kept.tab);
+      say(line);
+    }, () => undefined);
+  }
 }
 
 /** A small padlock drawn as SVG (an emoji would depend on the PC's fonts). */

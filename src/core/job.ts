@@ -146,8 +146,9 @@ export function runJob(input: JobInput): Job {
     history = h.history;
   }
   const lang = input.lang ?? 'zh-CN';
-  if (lang === 'en-US') {
-    // English messages name the indicator as the template's English column does, where it has one.
+  {
+    // English messages name the indicator as the template's English column does, where it has one; set
+    // whatever the job's language, so a door can show the same findings in English without running again.
     const en = new Map(input.template.indicators.flatMap((i) => (i.nameEn ? [[i.code, i.nameEn] as const] : [])));
     for (const f of result.findings) if (f.indicator && en.has(f.indicator)) f.indicatorNameEn = en.get(f.indicator);
   }

@@ -79,9 +79,10 @@ h1{font-size:28px;margin:8px 0 4px}h2{font-size:21px;margin:32px 0 12px;border-l
 table{border-collapse:collapse;width:100%;font-size:14px}th,td{border:1px solid #dde3ea;padding:6px 8px;text-align:left;vertical-align:top}
 th{background:#eef3fa}td.n{text-align:right;white-space:nowrap}
 tr.error td:first-child{color:#c62828;font-weight:bold}tr.warning td:first-child{color:#b26a00;font-weight:bold}
-figure{margin:16px 0 28px}figure img{display:block;max-width:100%;width:auto;height:auto;border:1px solid #e3e3e3}td.c{white-space:nowrap}
+figure{margin:16px 0 28px}figure img{display:block;box-sizing:border-box;max-width:100%;width:auto;height:auto;border:1px solid #e3e3e3}td.c{white-space:nowrap}
 .note{color:#666;font-size:13px}
-@media print{body{background:#fff}main{padding:0}figure,table{page-break-inside:avoid}}
+th{white-space:nowrap}td.s{white-space:nowrap}td.k{word-break:keep-all}.nb{white-space:nowrap}th.m{width:45%}
+@media print{body{background:#fff}main{padding:0}figure{page-break-inside:avoid}table{font-size:12px}tr{page-break-inside:avoid}}
 `;
 
 function figureCard(f: KeyFigure, lang: Lang): string {
@@ -94,18 +95,27 @@ function figureCard(f: KeyFigure, lang: Lang): string {
     // Neutral arrows: whether a rise is good depends on the indicator (more leaflets, fewer poisonings).
     const cls = 'chg';
     const sign = f.change > 0 ? '▲' : f.change < 0 ? '▼' : '±';
+    // Each phrase on one line (the card may break between them, never inside: not "11 个社/区").
+    const pct = f.changePct !== null ? `${sign}${num(Math.abs(f.changePct), 1)}%` : null;
     delta = rate
-      ? `${w.vsPrev} <span class="${cls}">${sign}${num(Math.abs(f.change), 1)} ${w.points}</span>`
-      : `${w.vsPrev} <span class="${cls}">${sign}${num(Math.abs(f.change), d)}${esc(unit)}${f.changePct !== null ? `（${sign}${num(Math.abs(f.changePct), 1)}%）` : ''}</span>`;
+      ? `<span class="nb">${w.vsPrev} <span class="${cls}">${sign}${num(Math.abs(f.change), 1)} ${w.points}</span></span>`
+      : `<span class="nb">${w.vsPrev} <span class="${cls}">${sign}${num(Math.abs(f.change), d)}${esc(unit)}</span></span>` +
+        (pct ? (lang === 'en-US' ? ` <span class="nb chg">(${pct})</span>` : `<span class="nb chg">（${pct}）</span>`) : '');
   }
   const target =
     f.target !== null && f.current !== null
-      ? `　${w.target} ${num(f.target, 1)}${esc(unit)} <span class="${f.current >= f.target ? 'ok' : 'bad'}">${f.current >= f.target ? w.met : w.notMet}</span>`
+      ? `　<span class="nb">${w.target} ${num(f.target, 1)}${esc(unit)} <span class="${f.current >= f.target ? 'ok' : 'bad'}">${f.current >= f.target ? w.met : w.notMet}</span></span>`
       : '';
-  const flagged = f.flagged.length ? `<div class="d bad" data-flagged="${esc(f.code)}">${esc(w.flagged(f.flagged.join(w.sep)))}</div>` : '';
+  const flagged = f.flagged.length ? `<div class="d bad" data-flagged="${esc(f.code)}">${w.flagged(f.flagged.map((n) => `<span class="nb">${esc(n)}</span>`).join(w.sep))}</div>` : '';
   return `<div class="card" data-code="${esc(f.code)}" data-value="${f.current ?? ''}"><div class="k">${esc(lang === 'en-US' && f.nameEn ? f.nameEn : f.name)}</div><div class="v">${num(f.current, d, rate)}<small>${esc(unit)}</small></div>` +
-    `<div class="d">${delta}${target}</div><div class="d">${w.ytd} ${num(f.ytd, d, rate)}${esc(unit)}　·　${w.communities(f.reported)}</div>${flagged}</div>`;
+    `<div class="d">${delta}${target}</div><div class="d"><span class="nb">${w.ytd} ${num(f.ytd, d, rate)}${esc(unit)}</span>　·　<span class="nb">${w.communities(f.reported)}</span></div>${flagged}</div>`;
 }
+/** A file's path that may break after its folder, never inside the file's own name (幸福里社/区.xlsx). */
+function fileCell(file: string): string {
+  const cut = file.lastIndexOf('/') + 1;
+  return `${esc(file.slice(0, cut))}<span class="nb">${esc(file.slice(cut))}</span>`;
+}
+
 /**
  * The meeting report as one self-contained HTML file, in the chosen language: the period's key figures
  * (汇总's totals, 环比's change, 累计's year to date), the charts as inline PNG data: URIs, the errors and
@@ -164,11 +174,11 @@ export function reportHtml(r: ReportInput): string {
   parts.push(`<h2>${w.openTitle(errors, warnings)}</h2>`);
   if (findings.length === 0) parts.push(`<p class="ok">${w.clean}</p>`);
   else {
-    parts.push(`<table><thead><tr><th>${w.severity}</th><th>${w.community}</th><th>${w.file}</th><th>${w.sheet}</th><th>${w.cell}</th><th>${w.message}</th></tr></thead><tbody>`);
+    parts.push(`<table><thead><tr><th>${w.severity}</th><th>${w.community}</th><th>${w.file}</th><th>${w.sheet}</th><th>${w.cell}</th><th class="m">${w.message}</th></tr></thead><tbody>`);
     for (const f of findings) {
       parts.push(
-        `<tr class="${f.severity}"><td>${esc(severityLabel(f.severity, lang))}</td><td class="c">${esc(f.community ?? '')}</td><td>${esc(f.file)}</td>` +
-          `<td>${esc(f.sheet ?? '')}</td><td>${esc(f.cell ?? '')}</td><td>${esc(messageOf(f, lang))}</td></tr>`,
+        `<tr class="${f.severity}"><td class="s">${esc(severityLabel(f.severity, lang))}</td><td class="c">${esc(f.community ?? '')}</td><td class="k">${fileCell(f.file)}</td>` +
+          `<td class="k">${esc(f.sheet ?? '')}</td><td class="s">${esc(f.cell ?? '')}</td><td>${esc(messageOf(f, lang))}</td></tr>`,
       );
     }
     parts.push(`</tbody></table>`);

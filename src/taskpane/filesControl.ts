@@ -18,11 +18,13 @@ export interface FilesControl {
   import: HTMLButtonElement;
   /** The files held now, in the command line's path order. */
   files(): InputFile[];
+  /** Every word of the control in `lang` (the pane's language switch); the files chosen stay. */
+  relabel(lang: Lang): void;
 }
 
 export function filesControl(lang: Lang): FilesControl {
-  const p = PANE_TEXT[lang];
-  const t = UI[lang];
+  let p: (typeof PANE_TEXT)[Lang] = PANE_TEXT[lang];
+  let t: (typeof UI)[Lang] = UI[lang];
   let chosen: Chosen<null>[] = [];
   const filesInput = el('input', { type: 'file', multiple: true, id: 'pane-pick-files', accept: READ_EXTENSIONS.join(','), className: 'visually-hidden', tabIndex: -1 });
   const folderInput = el('input', { type: 'file', multiple: true, id: 'pane-pick-folder', className: 'visually-hidden', tabIndex: -1 });
@@ -40,6 +42,7 @@ export function filesControl(lang: Lang): FilesControl {
     return b;
   };
 
+  let lastSame: string[] = [];
   const refresh = (): void => {
     count.textContent = chosen.length ? p.picked(chosen.length) : p.noFilesPicked;
     count.title = chosen.map((c) => c.path).join('\n');
@@ -55,26 +58,28 @@ export function filesControl(lang: Lang): FilesControl {
     input.value = '';
     const r = addFiles(chosen, incoming);
     chosen = r.files;
-    notice.hidden = r.sameBytes.length === 0;
-    notice.textContent = r.sameBytes.length ? t.sameBytes(r.sameBytes.length, r.sameBytes.map((d) => d.path).join('、')) : '';
+    lastSame = r.sameBytes.map((d) => d.path);
+    notice.hidden = lastSame.length === 0;
+    notice.textContent = lastSame.length ? t.sameBytes(lastSame.length, lastSame.join('、')) : '';
     refresh();
   }
   filesInput.addEventListener('change', () => void take(filesInput));
   folderInput.addEventListener('change', () => void take(folderInput));
   clear.addEventListener('click', () => {
     chosen = [];
+    lastSame = [];
     notice.hidden = true;
     refresh();
   });
 
+  const legend = el('legend', { textContent: p.fromFiles });
+  const hint = el('p', { className: 'hint', textContent: p.fromFilesHint });
+  const pickFiles = pick(filesInput, p.pickFiles, 'pane-files-pick');
+  const pickFolder = pick(folderInput, p.pickFolder, 'pane-folder-pick');
   const element = el('fieldset', { className: 'pane-files', id: 'pane-files' },
-    el('legend', { textContent: p.fromFiles }),
-    el('p', { className: 'hint', textContent: p.fromFilesHint }),
-    el('div', { className: 'toolbar' },
-      pick(filesInput, p.pickFiles, 'pane-files-pick'),
-      pick(folderInput, p.pickFolder, 'pane-folder-pick'),
-      count, clear,
-    ),
+    legend,
+    hint,
+    el('div', { className: 'toolbar' }, pickFiles, pickFolder, count, clear),
     filesInput,
     folderInput,
     notice,
@@ -85,5 +90,18 @@ export function filesControl(lang: Lang): FilesControl {
     combine,
     import: importButton,
     files: () => chosen.map((c) => ({ name: c.path, bytes: async () => c.bytes })),
+    relabel(next) {
+      p = PANE_TEXT[next];
+      t = UI[next];
+      legend.textContent = p.fromFiles;
+      hint.textContent = p.fromFilesHint;
+      pickFiles.textContent = p.pickFiles;
+      pickFolder.textContent = p.pickFolder;
+      clear.textContent = p.clearFiles;
+      combine.textContent = p.combineFiles;
+      importButton.textContent = p.importFiles;
+      if (lastSame.length) notice.textContent = t.sameBytes(lastSame.length, lastSame.join('、'));
+      refresh();
+    },
   };
 }

@@ -34,6 +34,8 @@ export const PANE_TEXT = {
         : e.reason === 'workbook_protected'
           ? '工作簿结构受保护，无法添加或替换工作表，未做任何更改。请在“审阅 → 保护工作簿”中取消保护后重试。'
           : '操作期间工作簿被更改（可能是另一个窗格），请重试。',
+    /** Between the parts of one status line. */
+    sep: '；',
   },
   'en-US': {
     busy: 'The previous action is still running; please wait.',
@@ -66,5 +68,6 @@ export const PANE_TEXT = {
         : e.reason === 'workbook_protected'
           ? 'The workbook structure is protected, so sheets cannot be added or replaced; nothing was changed. Unprotect it (Review → Protect Workbook) and try again.'
           : 'The workbook changed during the action (perhaps another pane); please try again.',
+    sep: '; ',
   },
 } satisfies Record<Lang, unknown>;

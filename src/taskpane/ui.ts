@@ -1,3 +1,4 @@
+import type { ChartSpec } from '../core/charts/index.js';
 import type { Finding } from '../core/findings/codes.js';
 import type { Lang } from '../core/findings/wording.js';
 import type { Scope, TaskpaneActions } from './actions.js';
@@ -5,37 +6,59 @@ import { el } from '../ui/dom.js';
 import { renderFindings } from '../ui/findingsList.js';
 import { ExcelRefusal } from '../excel/types.js';
 import { UI } from '../ui/i18n.js';
+import { otherLang, storeLang } from '../ui/langChoice.js';
 import { filesControl } from './filesControl.js';
 import { PANE_TEXT } from './paneText.js';
+
+export interface TaskpaneOptions {
+  /** Told when the language is switched on screen (the actions then speak it too). */
+  onLang?: (lang: Lang) => void;
+}
 
 /**
  * Renders the task pane into `root`. It is handed the actions (or a promise of them, so the heavy
  * modules load after first paint, or null outside Excel) and never touches Excel itself.
  */
-export function mountTaskpane(root: HTMLElement, lang: Lang, actionsPromise: Promise<TaskpaneActions> | null): void {
-  const t = UI[lang];
-  const p = PANE_TEXT[lang];
+export function mountTaskpane(root: HTMLElement, lang: Lang, actionsPromise: Promise<TaskpaneActions> | null, opts: TaskpaneOptions = {}): void {
+  let t: (typeof UI)[Lang] = UI[lang];
+  let p: (typeof PANE_TEXT)[Lang] = PANE_TEXT[lang];
   document.documentElement.lang = lang;
   document.body.classList.add('pane');
+  /** Every fixed word of the pane, set again when the language is switched (see switchLang). */
+  const words: (() => void)[] = [];
+  const worded = <E extends HTMLElement>(e: E, text: () => string): E => {
+    const set = () => void (e.textContent = text());
+    words.push(set);
+    set();
+    return e;
+  };
   const status = el('p', { className: 'status', role: 'status' });
   // Focus moves to the findings after 校验/汇总 (not a tab stop of its own).
   const list = el('div', { className: 'findings', tabIndex: -1 });
   const charts = el('div', { className: 'charts', hidden: true });
   // Results belong to the workbook they were made from: a change of it marks them out of date.
-  const staleNote = el('p', { className: 'stale-note', id: 'stale-note', role: 'alert', hidden: true });
+  const staleNote = worded(el('p', { className: 'stale-note', id: 'stale-note', role: 'alert', hidden: true }), () => t.workbookStale);
   const scopeSelect = el('select', { id: 'scope' },
-    el('option', { value: 'all', textContent: t.scopeAll }),
-    el('option', { value: 'active', textContent: t.scopeActive }),
+    worded(el('option', { value: 'all' }), () => t.scopeAll),
+    worded(el('option', { value: 'active' }), () => t.scopeActive),
   );
   const buttons = {
-    insert: el('button', { type: 'button', textContent: t.insert, id: 'insert' }),
-    validate: el('button', { type: 'button', textContent: t.validate, className: 'primary', id: 'validate' }),
-    combine: el('button', { type: 'button', textContent: t.combine, id: 'combine' }),
-    charts: el('button', { type: 'button', textContent: t.charts, id: 'charts' }),
-    clear: el('button', { type: 'button', textContent: t.clear, id: 'clear' }),
-    extract: el('button', { type: 'button', textContent: lang === 'zh-CN' ? '从总结摘录' : 'From a summary', id: 'extract' }),
-    forms: el('button', { type: 'button', textContent: p.forms, id: 'forms' }),
+    insert: worded(el('button', { type: 'button', id: 'insert' }), () => t.insert),
+    validate: worded(el('button', { type: 'button', className: 'primary', id: 'validate' }), () => t.validate),
+    combine: worded(el('button', { type: 'button', id: 'combine' }), () => t.combine),
+    charts: worded(el('button', { type: 'button', id: 'charts' }), () => t.charts),
+    clear: worded(el('button', { type: 'button', id: 'clear' }), () => t.clear),
+    extract: worded(el('button', { type: 'button', id: 'extract' }), () => (lang === 'zh-CN' ? '从总结摘录' : 'From a summary')),
+    forms: worded(el('button', { type: 'button', id: 'forms' }), () => p.forms),
   };
+  // The other language, on screen: switched in place (nothing is run again, nothing chosen is lost).
+  const langButton = el('button', { type: 'button', className: 'subtle lang-switch', id: 'pane-lang' });
+  words.push(() => {
+    const other = otherLang(lang);
+    langButton.textContent = other.label;
+    langButton.lang = other.lang;
+  });
+  words[words.length - 1]!();
   // 生成填报表's period: last month by default (the month the communities report on).
   const now = new Date();
   const last = new Date(now.getFullYear(), now.getMonth() - 1, 1);
@@ -43,10 +66,10 @@ export function mountTaskpane(root: HTMLElement, lang: Lang, actionsPromise: Pro
   const extractBox = el('div', { className: 'extract-box', hidden: true });
   const fromFiles = filesControl(lang);
   root.replaceChildren(
-    el('h1', { textContent: t.title }),
+    el('div', { className: 'pane-head' }, worded(el('h1'), () => t.title), langButton),
     el('div', { className: 'toolbar' }, buttons.validate, buttons.combine, buttons.charts, buttons.insert, buttons.clear, buttons.extract),
-    el('label', { className: 'scope', htmlFor: 'scope' }, t.scope + ' ', scopeSelect),
-    el('div', { className: 'toolbar pane-forms' }, el('label', { htmlFor: 'forms-period' }, p.formsPeriod + ' ', formsPeriod), buttons.forms),
+    el('label', { className: 'scope', htmlFor: 'scope' }, worded(el('span'), () => t.scope), ' ', scopeSelect),
+    el('div', { className: 'toolbar pane-forms' }, el('label', { htmlFor: 'forms-period' }, worded(el('span'), () => p.formsPeriod), ' ', formsPeriod), buttons.forms),
     fromFiles.element,
     status,
     staleNote,
@@ -55,10 +78,42 @@ export function mountTaskpane(root: HTMLElement, lang: Lang, actionsPromise: Pro
     extractBox,
   );
   const all = Object.values(buttons);
+
+  /** What the views show, so that a language switch draws them again in the other language. */
+  let shownFindings: { findings: readonly Finding[]; onSelect: (sheet: string, cell: string) => void } | null = null;
+  let redrawCharts: (() => void) | null = null;
+  let redrawExtract: (() => void) | null = null;
+  /** One run at a time: while one is in flight every control of the pane is disabled, the chart view's too. */
+  let busy = false;
+
+  /**
+   * Every word of the pane in `next`, in place: the findings, the chart (its titles and axes, the same
+   * choice), the extract view, the buttons. Nothing is run again and nothing chosen is lost. Kept for the
+   * next time where storage allows it (history.pushState is no help: Office.js removes it).
+   */
+  function switchLang(next: Lang): void {
+    if (busy || next === lang) return;
+    lang = next;
+    t = UI[lang];
+    p = PANE_TEXT[lang];
+    document.documentElement.lang = lang;
+    storeLang(lang);
+    for (const w of words) w();
+    fromFiles.relabel(lang);
+    opts.onLang?.(lang);
+    if (!actionsPromise) return;
+    const line = shownFindings ? renderFindings(list, shownFindings.findings, lang, { onSelect: shownFindings.onSelect }) : '';
+    // The status line spoke the other language: what the findings say now, else nothing.
+    say(!list.hidden ? line : '');
+    if (!charts.hidden) redrawCharts?.();
+    if (!extractBox.hidden) redrawExtract?.();
+  }
+  langButton.addEventListener('click', () => switchLang(otherLang(lang).lang));
+
   if (!actionsPromise) {
     for (const b of all) b.disabled = true;
     for (const c of fromFiles.element.querySelectorAll<HTMLButtonElement | HTMLInputElement>('button, input')) c.disabled = true;
-    status.textContent = t.noExcel;
+    worded(status, () => t.noExcel);
     return;
   }
 
@@ -67,8 +122,6 @@ export function mountTaskpane(root: HTMLElement, lang: Lang, actionsPromise: Pro
     status.textContent = text;
   };
 
-  /** One run at a time: while one is in flight every control of the pane is disabled, the chart view's too. */
-  let busy = false;
   async function exclusive<T>(work: () => Promise<T>): Promise<T> {
     if (busy) throw new Error(p.busy);
     busy = true;
@@ -117,7 +170,9 @@ export function mountTaskpane(root: HTMLElement, lang: Lang, actionsPromise: Pro
     list.hidden = false;
     list.dataset['count'] = String(findings.length);
     list.dataset['fresh'] = 'true';
-    return renderFindings(list, findings, lang, { onSelect: (sheet, cell) => void actions.selectCell(sheet, cell).catch(() => undefined) });
+    const onSelect = (sheet: string, cell: string): void => void actions.selectCell(sheet, cell).catch(() => undefined);
+    shownFindings = { findings, onSelect };
+    return renderFindings(list, findings, lang, { onSelect });
   }
 
   buttons.insert.addEventListener('click', () => void run(async (a) => t.inserted(await a.insertReturnSheet())));
@@ -126,16 +181,19 @@ export function mountTaskpane(root: HTMLElement, lang: Lang, actionsPromise: Pro
     void run(async (a) => {
       const r = await a.combine();
       const beside = r.written.filter((w) => w.sheet !== w.wanted);
-      return [t.combined(r.returns), ...(beside.length ? [p.beside(beside)] : []), show(r.findings, a)].join('；');
+      return [t.combined(r.returns), ...(beside.length ? [p.beside(beside)] : []), show(r.findings, a)].join(p.sep);
     }),
   );
   buttons.charts.addEventListener('click', () =>
     void run(async (a) => {
-      const [src, { mountChartView }] = await Promise.all([a.chartSource(), import('../ui/chartView.js')]);
+      const [src, { mountChartView, chartChoiceIn }] = await Promise.all([a.chartSource(), import('../ui/chartView.js')]);
       fresh();
       list.hidden = true;
       charts.hidden = false;
-      mountChartView(charts, src, { lang, say, insertNative: (spec) => exclusive(() => a.insertChart(spec)) });
+      const insertNative = (spec: ChartSpec) => exclusive(() => a.insertChart(spec));
+      // The same data in the language shown (chart words come from the source's language).
+      redrawCharts = () => mountChartView(charts, { ...src, lang }, { lang, say, insertNative, choice: chartChoiceIn(charts) ?? {} });
+      redrawCharts();
       return '';
     }),
   );
@@ -146,14 +204,24 @@ export function mountTaskpane(root: HTMLElement, lang: Lang, actionsPromise: Pro
       ]);
       list.hidden = charts.hidden = true;
       extractBox.hidden = false;
-      mountExtractView(extractBox, {
-        lang,
-        template: async () => loadTemplate(standardTemplateGrids(), 'templates/standard').template,
-        door: {
-          label: lang === 'zh-CN' ? '插入草稿填报表' : 'Insert draft returns',
-          deliver: async (grids) => `${t.inserted((await a.insertDraftReturns(grids)).join('、'))}`,
-        },
-      });
+      redrawExtract = () => {
+        // The text pasted so far stays.
+        const text = extractBox.querySelector('textarea')?.value ?? '';
+        mountExtractView(extractBox, {
+          lang,
+          template: async () => loadTemplate(standardTemplateGrids(), 'templates/standard').template,
+          door: {
+            label: lang === 'zh-CN' ? '插入草稿填报表' : 'Insert draft returns',
+            deliver: async (grids) => `${t.inserted((await a.insertDraftReturns(grids)).join('、'))}`,
+          },
+        });
+        const area = extractBox.querySelector('textarea');
+        if (area && text) {
+          area.value = text;
+          area.dispatchEvent(new Event('input'));
+        }
+      };
+      redrawExtract();
       return '';
     }),
   );
@@ -163,7 +231,7 @@ export function mountTaskpane(root: HTMLElement, lang: Lang, actionsPromise: Pro
       if (!files.length) return p.needFiles;
       const r = await a.combineFiles(files);
       const beside = r.written.filter((w) => w.sheet !== w.wanted);
-      return [p.filesCombined(r.files, r.returns), ...(beside.length ? [p.beside(beside)] : []), show(r.findings, a)].join('；');
+      return [p.filesCombined(r.files, r.returns), ...(beside.length ? [p.beside(beside)] : []), show(r.findings, a)].join(p.sep);
     }),
   );
   fromFiles.import.addEventListener('click', () =>
@@ -171,7 +239,7 @@ export function mountTaskpane(root: HTMLElement, lang: Lang, actionsPromise: Pro
       const files = fromFiles.files();
       if (!files.length) return p.needFiles;
       const r = await a.importFiles(files);
-      return [p.filesImported(r.inserted), ...(r.findings.length ? [show(r.findings, a)] : [])].join('；');
+      return [p.filesImported(r.inserted), ...(r.findings.length ? [show(r.findings, a)] : [])].join(p.sep);
     }),
   );
   buttons.forms.addEventListener('click', () =>
@@ -185,8 +253,9 @@ export function mountTaskpane(root: HTMLElement, lang: Lang, actionsPromise: Pro
   buttons.clear.addEventListener('click', () =>
     void run(async (a) => {
       list.replaceChildren();
+      shownFindings = null;
       const r = await a.clearMarks();
-      return [t.cleared(r.restored), ...(r.lost.length ? [p.lost(r.lost)] : [])].join('；');
+      return [t.cleared(r.restored), ...(r.lost.length ? [p.lost(r.lost)] : [])].join(p.sep);
     }),
   );
 
@@ -196,7 +265,6 @@ export function mountTaskpane(root: HTMLElement, lang: Lang, actionsPromise: Pro
     .then((a) => a.watchChanges(() => {
       if (list.hidden && charts.hidden) return;
       if (!list.hidden && !list.childElementCount) return;
-      staleNote.textContent = t.workbookStale;
       staleNote.hidden = false;
       root.dataset['stale'] = 'true';
       list.classList.add('stale');
@@ -205,6 +273,6 @@ export function mountTaskpane(root: HTMLElement, lang: Lang, actionsPromise: Pro
     .catch(() => false)
     .then((watching) => {
       root.dataset['watch'] = watching ? 'on' : 'off';
-      if (!watching) status.after(el('p', { className: 'watch-note', id: 'watch-note', textContent: t.noWatch }));
+      if (!watching) status.after(worded(el('p', { className: 'watch-note', id: 'watch-note' }), () => t.noWatch));
     });
 }

@@ -39,6 +39,14 @@ export interface ChartViewOptions {
   insertNative?: (spec: ChartSpec) => Promise<string>;
   /** Shows a line in the page's status area. */
   say: (text: string, failed?: boolean) => void;
+  /** The choice to open with (the one shown before a language switch), where it still applies. */
+  choice?: Partial<Record<'indicator' | 'kind' | 'period' | 'by', string>>;
+}
+
+/** The choice the view shows now (to keep it across a language switch), or null when none is shown. */
+export function chartChoiceIn(root: HTMLElement): ChartViewOptions['choice'] | null {
+  const v = (id: string) => root.querySelector<HTMLSelectElement>(`#${id}`)?.value;
+  return root.querySelector('#chart-indicator') ? { indicator: v('chart-indicator'), kind: v('chart-kind'), period: v('chart-period'), by: v('chart-by') } : null;
 }
 
 type ChartCtor = typeof import('chart.js').Chart;
@@ -60,7 +68,8 @@ export function mountChartView(root: HTMLElement, src: ChartSource, opts: ChartV
   }
   const select = (id: string, options: [string, string][], value: string): HTMLSelectElement => {
     const s = el('select', { id }, ...options.map(([v, text]) => el('option', { value: v, textContent: text })));
-    s.value = value;
+    const kept = opts.choice?.[id.slice('chart-'.length) as 'indicator'];
+    s.value = kept !== undefined && options.some(([v]) => v === kept) ? kept : value;
     return s;
   };
   const preferred = indicators.find((i) => i.code === 'awareness_rate')?.code ?? indicators[0]!.code;
@@ -114,6 +123,9 @@ export function mountChartView(root: HTMLElement, src: ChartSource, opts: ChartV
     const shown = chart as unknown as { scales: Record<string, { labelRotation?: number }>; $crValueLabels?: unknown[] };
     figure.dataset['labelRotation'] = String(Math.max(0, ...Object.values(shown.scales).map((sc) => sc.labelRotation ?? 0)));
     figure.dataset['valueLabels'] = JSON.stringify(shown.$crValueLabels ?? []);
+    // And how wide the subtitle's widest line is against the chart (chart.js squeezes a line that is wider).
+    const sub = (config.options as { plugins?: { subtitle?: { text?: string | string[]; font?: { size?: number; family?: string }; display?: boolean } } }).plugins?.subtitle;
+    figure.dataset['subtitle'] = JSON.stringify(sub?.display ? { lines: [sub.text ?? ''].flat(), widest: Math.max(0, ...[sub.text ?? ''].flat().map((l) => textWidth(l, sub.font))), width } : null);
     figure.dataset['ready'] = 'true';
   }
 
@@ -196,6 +208,7 @@ const MIN_FONT = 11;
 function narrow(config: ChartSpec['config'], width: number): ChartSpec['config'] {
   const c = config as unknown as { data: { labels?: unknown[] }; options: { indexAxis?: string; scales?: Record<string, { ticks?: Record<string, unknown>; type?: string }> } };
   floorFonts(c.options, MIN_FONT);
+  wrapSubtitle(c.options as never, width);
   const horizontal = c.options.indexAxis === 'y';
   const labels = c.data.labels ?? [];
   const category = c.options.scales?.[horizontal ? 'y' : 'x'];
@@ -207,6 +220,61 @@ function narrow(config: ChartSpec['config'], width: number): ChartSpec['config']
     c.data.labels = labels.map((l) => (typeof l === 'string' && l.length > perChars ? chunks(l, perChars) : l));
   }
   return config;
+}
+
+type TextFont = { size?: number; family?: string } | undefined;
+
+/** The width `text` takes in `font` (a canvas of its own measures it; 0 where there is no canvas). */
+function textWidth(text: string, font: TextFont): number {
+  const ctx = document.createElement('canvas').getContext('2d');
+  if (!ctx) return 0;
+  ctx.font = `${font?.size ?? MIN_FONT}px ${font?.family ?? 'sans-serif'}`;
+  return ctx.measureText(text).width;
+}
+
+/**
+ * The subtitle on as many lines as the width needs, broken between its facts (8 个社区 | 总体 88.2% | …)
+ * and, inside a fact longer than a line, after a comma or an enumeration mark: chart.js draws one line
+ * squeezed to the width, unreadable at the pane's.
+ */
+function wrapSubtitle(options: { plugins?: { subtitle?: { text?: string | string[]; font?: TextFont; display?: boolean } } }, width: number): void {
+  const sub = options.plugins?.subtitle;
+  if (!sub?.display || typeof sub.text !== 'string') return;
+  const max = width - 24;
+  const fits = (t: string) => textWidth(t, sub.font) <= max;
+  if (fits(sub.text)) return;
+  const sep = /[ 　]+\|[ 　]+/.exec(sub.text)?.[0] ?? '  |  ';
+  const facts = sub.text.split(/[ 　]+\|[ 　]+/).flatMap((fact) => (fits(fact) ? [fact] : breakText(fact, fits)));
+  const lines: string[] = [];
+  for (const fact of facts) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && fits(last + sep + fact)) lines[lines.length - 1] = last + sep + fact;
+    else lines.push(fact);
+  }
+  sub.text = lines;
+}
+
+/** A text longer than a line, broken after ，、：; (or anywhere, where a piece has none) into lines that fit. */
+function breakText(text: string, fits: (t: string) => boolean): string[] {
+  const pieces = text.match(/[^，、：,;:]+[，、：,;:]?\s*/g) ?? [text];
+  const lines: string[] = [];
+  let line = '';
+  for (const piece of pieces) {
+    if (fits(line + piece)) line += piece;
+    else {
+      if (line) lines.push(line.trimEnd());
+      line = '';
+      for (const ch of piece) {
+        if (line && !fits(line + ch)) {
+          lines.push(line);
+          line = '';
+        }
+        line += ch;
+      }
+    }
+  }
+  if (line) lines.push(line.trimEnd());
+  return lines;
 }
 
 /** `text` on as few lines of at most `max` characters as it needs, the lines as even as can be (阳光/社区, not 阳光社/区). */

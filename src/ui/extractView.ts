@@ -96,6 +96,13 @@ const STYLE = `
 .extract table.mentions tr.rejected td{color:#888;text-decoration:line-through}
 .extract table.mentions input{width:5.5em}
 .extract .doc-fields label{margin-right:1em}
+.extract .doc-fields input{max-width:100%}
+.extract .mentions-wrap{overflow-x:auto}
+@media (max-width:480px){
+.extract table.mentions select{max-width:8em}
+.extract table.mentions input{width:4em}
+.extract table.mentions td,.extract table.mentions th{padding:.2em .25em}
+}
 `;
 
 export function mountExtractView(root: HTMLElement, opts: { lang: Lang; template: () => Promise<Template>; door: ExtractDoor }): void {
@@ -198,7 +205,7 @@ export function mountExtractView(root: HTMLElement, opts: { lang: Lang; template
 
         const rows = edits[di]!.map((e, mi) => {
           const ind = () => byCode.get(e.indicator)!;
-          const select = el('select', { className: 'mention-indicator' }, ...tpl.indicators.map((i) => el('option', { value: i.code, textContent: i.name })));
+          const select = el('select', { className: 'mention-indicator' }, ...tpl.indicators.map((i) => el('option', { value: i.code, textContent: nameIn(i, opts.lang) })));
           select.value = e.indicator;
           const value = el('input', { type: 'number', className: 'mention-value', value: e.value === null ? '' : String(e.value), attrs: { step: 'any' } });
           const note = el('td', { className: 'mention-note' });
@@ -206,9 +213,9 @@ export function mountExtractView(root: HTMLElement, opts: { lang: Lang; template
           const row = el('tr', {}, el('td', {}, select), el('td', {}, value), el('td', { textContent: e.mention.text }), note, el('td', {}, reject));
           const refresh = () => {
             const mismatch = !e.touched && e.mention.flags.includes('unit_mismatch');
-            note.textContent = [e.mention.approximate ? t.approx : '', mismatch ? t.mismatch(e.mention.unit, ind().unit) : ''].filter(Boolean).join('；');
+            note.textContent = [e.mention.approximate ? t.approx : '', mismatch ? t.mismatch(e.mention.unit, ind().unit) : ''].filter(Boolean).join(opts.lang === 'en-US' ? '; ' : '；');
             marks[mi]!.className = `mention${mismatch ? ' mismatch' : ''}${e.rejected ? ' rejected' : ''}`;
-            marks[mi]!.title = `${ind().name}：${e.value ?? ''}${ind().unit}`;
+            marks[mi]!.title = `${nameIn(ind(), opts.lang)}${opts.lang === 'en-US' ? ': ' : '：'}${e.value ?? ''}${ind().unit}`;
             marks[mi]!.dataset['indicator'] = e.indicator;
             row.className = e.rejected ? 'rejected' : '';
             reject.textContent = e.rejected ? t.restore : t.reject;
@@ -238,14 +245,14 @@ export function mountExtractView(root: HTMLElement, opts: { lang: Lang; template
           return row;
         });
         const table = d.mentions.length
-          ? el('table', { className: 'mentions' },
+          ? el('div', { className: 'mentions-wrap' }, el('table', { className: 'mentions' },
               el('thead', {}, el('tr', {}, ...[t.indicator, t.value, t.text, t.note, ''].map((h) => el('th', { textContent: h })))),
-              el('tbody', {}, ...rows))
+              el('tbody', {}, ...rows)))
           : el('p', { className: 'empty', textContent: t.noMentions });
         // A summary with nothing found stays folded: its text is there to check, not in the way.
         return el('article', { className: 'extract-doc' },
           el('details', { className: 'doc', open: d.mentions.length > 0 },
-            el('summary', { textContent: `${d.title}（${t.count(d.mentions.length)}）` }),
+            el('summary', { textContent: opts.lang === 'en-US' ? `${d.title} (${t.count(d.mentions.length)})` : `${d.title}（${t.count(d.mentions.length)}）` }),
             el('p', { className: 'doc-fields' }, el('label', {}, `${t.community} `, community), el('label', {}, `${t.period} `, period)),
             textBox,
             table));
@@ -275,4 +282,9 @@ export function mountExtractView(root: HTMLElement, opts: { lang: Lang; template
       }
     })(),
   );
+}
+
+/** An indicator's name in the language shown (the template's English name where it has one). */
+function nameIn(ind: { name: string; nameEn?: string | null }, lang: Lang): string {
+  return (lang === 'en-US' ? ind.nameEn : null) ?? ind.name;
 }

@@ -90,7 +90,13 @@ export function renderSummary(panel: HTMLElement, table: OutputTable, c: Consoli
   const totalFor = (row: readonly CellValue[], kind: string): TotalRow | undefined =>
     kind === 'subtotal' ? c.streets.find((s) => s.period === row[0] && s.street === row[1]) : kind === 'total' ? c.totals.find((s) => s.period === row[0]) : undefined;
 
-  const head = el('tr', {}, ...table.columns.map((col, i) => el('th', { textContent: col.header, scope: 'col', className: cls(i) })));
+  // English headers name the indicators as the template's English column does, where it has them.
+  const header = (col: { header: string }, i: number): string => {
+    const ind = c.indicators[i - FIRST_INDICATOR];
+    if (lang !== 'en-US' || !ind?.nameEn || !fmtOf(i)) return col.header;
+    return ind.unit ? `${ind.nameEn} (${ind.unit})` : ind.nameEn;
+  };
+  const head = el('tr', {}, ...table.columns.map((col, i) => el('th', { textContent: header(col, i), scope: 'col', className: cls(i) })));
   const body = table.rows.map((row, r) => {
     const kind = table.kinds[r] ?? 'return';
     const total = totalFor(row, kind);

@@ -222,7 +222,8 @@ const shownCodes = async (): Promise<string[]> =>
   (await page.locator('.findings [data-code]').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')!))).sort();
 
 async function fresh(): Promise<void> {
-  await page.goto(server.url + 'index.html');
+  // In Chinese, whatever language an earlier test switched to (the page remembers the last choice).
+  await page.goto(server.url + 'index.html?lang=zh');
   await expect.poll(() => page.locator('#files').count()).toBe(1);
 }
 
@@ -390,6 +391,7 @@ describe('the page as a statistician reads it (1366×768 and 360×800, zh-CN and
     await page.locator('#lang-switch').click();
     await expect.poll(() => page.locator('h1').innerText()).toContain('Community Returns');
     expect(new URL(page.url()).search).toBe('?lang=en');
+    expect(await page.locator('.file-list li').count()).toBe(0);
     expect(await page.locator('#lang-switch').innerText()).toBe('中文');
     // A folder pick: each chip shows the end of its path, the file's own name whole.
     await page.locator('#folder').setInputFiles(path.join(work, 'months', '2026-08'));

@@ -9,28 +9,15 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createExcelAdapter, MARK_COLORS, type ExcelHost } from '../../src/excel/excelAdapter.js';
-import { readXlsx } from '../../src/io/readXlsx.js';
 import { createActions } from '../../src/taskpane/actions.js';
 import { parseCsv } from '../../src/ui/standardTemplate.js';
-import { FakeExcel, sheetFrom, type FakeSheet, type FakeWorkbookState } from '../excel/fakeExcel.js';
-import { buildPage, fakeOfficeScript, launch, expectReadableChart, newContext, overflowing, ROOT, SCREENSHOTS, serve, watchErrors } from './harness.js';
+import { FakeExcel, type FakeWorkbookState } from '../excel/fakeExcel.js';
+import { buildPage, fakeOfficeScript, octoberWorkbook, launch, expectReadableChart, newContext, overflowing, ROOT, SCREENSHOTS, serve, watchErrors } from './harness.js';
 
 const FILES = ['建设村', '新华社区', '阳光社区', '幸福里社区', '朝阳社区', '柳营村'];
 
 /** The first sheet of each example return, as a sheet of one workbook named after the community. */
-async function workbook(): Promise<FakeWorkbookState> {
-  const sheets: FakeSheet[] = [];
-  for (const name of FILES) {
-    const { book } = readXlsx(new Uint8Array(await readFile(path.join(ROOT, 'examples/2026-10', `${name}.xlsx`))), `${name}.xlsx`);
-    const g = book.sheets[0]!;
-    const extras: Record<string, { numberFormat: string }> = {};
-    g.numberFormats?.forEach((row, r) => row.forEach((f, c) => {
-      if (f && (g.values[r]?.[c] ?? null) !== null) extras[`${String.fromCharCode(65 + c)}${r + 1}`] = { numberFormat: f };
-    }));
-    sheets.push(sheetFrom(name, g.values.map((row) => row.map((v) => v)), extras));
-  }
-  return { name: '十月报表.xlsx', sheets, active: sheets[0]!.name, selection: null };
-}
+const workbook = (): Promise<FakeWorkbookState> => octoberWorkbook(FILES);
 
 /** The standard template for the Node run, read the way the page's bundle reads it (?raw text). */
 async function standardTemplate() {
@@ -237,6 +224,11 @@ describe('Excel mode (fake Excel host in the page)', () => {
     // A sheet the user adds (a roster, a copied return…) marks them too.
     await page.evaluate(() => (window as unknown as { __crFake: PageFake }).__crFake.userAddSheet('名册'));
     await expect.poll(() => stale().isVisible()).toBe(true);
+    // The note speaks the language switched to, like every other word of the pane.
+    await page.locator('#pane-lang').click();
+    expect(await stale().innerText()).toContain('The workbook has changed');
+    await page.locator('#pane-lang').click();
+    expect(await stale().innerText()).toContain('工作簿已更改');
     expect((await fake()).handlerErrors).toEqual([]);
     expect(errors).toEqual([]);
   });

@@ -14,6 +14,10 @@ w.__crFake = fake;
 const g = fake.globals();
 w.Excel = g.Excel;
 const info = { host: 'Excel', platform: 'OfficeOnline' };
+// Office.js removes the History API in the pane's webview (its own routing needs it gone): a pane that
+// keeps state in the URL with pushState breaks there, so it breaks here too.
+(history as { pushState: unknown }).pushState = null;
+(history as { replaceState: unknown }).replaceState = null;
 w.Office = {
   HostType: { Excel: 'Excel', Word: 'Word' },
   context: { displayLanguage: 'zh-CN', requirements: g.Office.context.requirements },

@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { readXlsx } from '../../src/io/readXlsx.js';
+import { sheetFrom, type FakeSheet, type FakeWorkbookState } from '../excel/fakeExcel.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const SCREENSHOTS = path.join(ROOT, 'test-output/screenshots');
@@ -144,4 +146,24 @@ export async function expectReadableChart(p: Page): Promise<void> {
   expect(boxes.length).toBeGreaterThan(0);
   for (const [i, a] of boxes.entries())
     for (const b of boxes.slice(i + 1)) expect(a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h, JSON.stringify([a, b])).toBe(false);
+  // The subtitle on lines that fit the chart (chart.js squeezes a wider line into the width, unreadable).
+  const measured = await fig.getAttribute('data-subtitle');
+  expect(measured).not.toBeNull();
+  const sub = JSON.parse(measured!) as { lines: string[]; widest: number; width: number } | null;
+  if (sub) expect(sub.widest, sub.lines.join(' / ')).toBeLessThanOrEqual(sub.width - 20);
+}
+
+/** The first sheet of each October example return, as a sheet of one workbook named after the community. */
+export async function octoberWorkbook(names: readonly string[]): Promise<FakeWorkbookState> {
+  const sheets: FakeSheet[] = [];
+  for (const name of names) {
+    const { book } = readXlsx(new Uint8Array(await readFile(path.join(ROOT, 'examples/2026-10', `${name}.xlsx`))), `${name}.xlsx`);
+    const g = book.sheets[0]!;
+    const extras: Record<string, { numberFormat: string }> = {};
+    g.numberFormats?.forEach((row, r) => row.forEach((f, c) => {
+      if (f && (g.values[r]?.[c] ?? null) !== null) extras[`${String.fromCharCode(65 + c)}${r + 1}`] = { numberFormat: f };
+    }));
+    sheets.push(sheetFrom(name, g.values.map((row) => row.map((v) => v)), extras));
+  }
+  return { name: '十月报表.xlsx', sheets, active: sheets[0]!.name, selection: null };
 }

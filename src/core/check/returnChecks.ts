@@ -81,7 +81,8 @@ export function evaluateRule(rule: Rule, ret: ParsedReturn, template: Template):
     return finding('rule_side_missing', { rule: rule.id, side: l === null ? rule.leftText : rule.rightText }, where);
   }
   if (holds(rule.op, l, r, rule.tolerance)) return null;
-  const round = (x: number): number => Math.round(x * 100) / 100;
+  // A computed side is rounded for people to read; a side that is one value stays as written (翠苑's 0.879).
+  const shown = (e: Rule['left'], x: number): number => (e.type === 'bin' ? Math.round(x * 100) / 100 : x);
   return finding(
     'rule_failed',
     {
@@ -89,20 +90,29 @@ export function evaluateRule(rule: Rule, ret: ParsedReturn, template: Template):
       left: withNames(rule.leftText, template),
       op: rule.op,
       right: withNames(rule.rightText, template),
-      leftValue: round(l),
-      rightValue: round(r),
+      leftValue: shown(rule.left, l),
+      rightValue: shown(rule.right, r),
       tolerance: rule.tolerance,
       note: rule.message,
+      leftEn: withNames(rule.leftText, template, 'en-US'),
+      rightEn: withNames(rule.rightText, template, 'en-US'),
     },
     where,
     rule.severity,
   );
 }
 
-/** `aware / surveyed * 100` → `健康知识知晓人数 / 健康知识调查人数 × 100`, for people to read. */
-export function withNames(text: string, template: Template): string {
+/**
+ * `aware / surveyed * 100` → `健康知识知晓人数 ÷ 健康知识调查人数 × 100`, for people to read; in English with
+ * the template's English names where it has them.
+ */
+export function withNames(text: string, template: Template, lang: 'zh-CN' | 'en-US' = 'zh-CN'): string {
+  const name = (code: string): string | undefined => {
+    const ind = template.indicators.find((i) => i.code === code);
+    return (lang === 'en-US' ? ind?.nameEn ?? undefined : undefined) ?? ind?.name;
+  };
   return text
-    .replace(/[A-Za-z_][A-Za-z0-9_]*/g, (code) => template.indicators.find((i) => i.code === code)?.name ?? code)
+    .replace(/[A-Za-z_][A-Za-z0-9_]*/g, (code) => name(code) ?? code)
     .replace(/\*/g, '×')
     .replace(/\//g, '÷');
 }

@@ -113,6 +113,9 @@ export interface FindingArgs {
     rightValue: number;
     tolerance: number;
     note: { zh: string | null; en: string | null };
+    /** The sides with the template's English indicator names (where it has them), for English messages. */
+    leftEn?: string;
+    rightEn?: string;
   };
   /** A rule whose `missing` policy is `fail` could not be evaluated because a side is empty. */
   rule_side_missing: { rule: string; side: string };

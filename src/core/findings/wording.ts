@@ -10,6 +10,8 @@ const enName = (w: FindingWhere): string => {
   const name = w.indicatorNameEn ?? w.indicatorName;
   return name ? `"${name}"` : 'the value';
 };
+/** A rule's side as the check kept it: a value as written (0.879, never 0.88), a computed side already rounded. */
+const ruleValue = (v: number): string => String(v);
 /** A rule's operator in words: people read 应不大于, not `<=`. */
 const zhOp: Record<string, string> = { '<=': '不大于', '<': '小于', '>=': '不小于', '>': '大于', '==': '等于', '!=': '不等于', '≈': '约等于' };
 const enOp: Record<string, string> = { '<=': 'at most', '<': 'less than', '>=': 'at least', '>': 'more than', '==': 'equal to', '!=': 'different from', '≈': 'about' };
@@ -110,7 +112,7 @@ const zh: Wording = {
   unit_mismatch: (a, w) => `${zhName(w)}的单位“${a.unit}”无法换算为模板单位“${a.expected}”`,
   rule_failed: (a) =>
     (a.note.zh ? `${a.note.zh}：` : '') +
-    `${zhSide(a.left)}为 ${n(a.leftValue)}，应${zhOp[a.op] ?? a.op}${zhSide(a.right)}（${n(a.rightValue)}）` +
+    `${zhSide(a.left)}为 ${ruleValue(a.leftValue)}，应${zhOp[a.op] ?? a.op}${zhSide(a.right)}（${ruleValue(a.rightValue)}）` +
     (a.tolerance ? `，允许相差 ${n(a.tolerance)}` : ''),
   rule_side_missing: (a) => `规则“${a.rule}”无法检查：${a.side} 未填写`,
   remark_missing: (a, w) => `${zhName(w)}为 ${n(a.value)}（大于 ${n(a.threshold)}），需要在备注中说明情况`,
@@ -187,7 +189,7 @@ const en: Wording = {
   unit_mismatch: (a, w) => `${enName(w)}: unit "${a.unit}" cannot be converted to the template unit "${a.expected}"`,
   rule_failed: (a) =>
     (a.note.en ? `${a.note.en}: ` : '') +
-    `${enSide(a.left)} is ${n(a.leftValue)}; it should be ${enOp[a.op] ?? a.op} ${enSide(a.right)} (${n(a.rightValue)})` +
+    `${enSide(a.leftEn ?? a.left)} is ${ruleValue(a.leftValue)}; it should be ${enOp[a.op] ?? a.op} ${enSide(a.rightEn ?? a.right)} (${ruleValue(a.rightValue)})` +
     (a.tolerance ? `, within ${n(a.tolerance)}` : ''),
   rule_side_missing: (a) => `Rule "${a.rule}" cannot be checked: ${a.side} is empty`,
   remark_missing: (a, w) => `${enName(w)} is ${n(a.value)} (above ${n(a.threshold)}); a remark explaining it is required`,

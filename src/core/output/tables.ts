@@ -86,7 +86,8 @@ export function summaryTable(c: Consolidation, lang: Lang = 'zh-CN'): OutputTabl
       }
       const sub = c.streets.find((s) => s.period === period && s.street === street);
       if (sub) {
-        rows.push([period, street, `${t.subtotal}（${sub.returns}）`, ...valuesOf(sub.values), null]);
+        // Brackets of the language: 小计（6）, Sub-total (6).
+        rows.push([period, street, lang === 'en-US' ? `${t.subtotal} (${sub.returns})` : `${t.subtotal}（${sub.returns}）`, ...valuesOf(sub.values), null]);
         kinds.push('subtotal');
       }
     }
