@@ -1,7 +1,7 @@
 import { finding, type Finding } from '../findings/codes.js';
 import type { ParsedReturn } from '../read/types.js';
 import type { Indicator } from '../template/types.js';
-import { median, robustScale } from './robust.js';
+import { log1pN, medianN, robustScaleN } from './robust.js';
 import { returnWhere, type PanelCheck } from './types.js';
 
 /**
@@ -23,11 +23,6 @@ const Z = 3.5;
 const RATIO = 3;
 const RATE_POINTS = 20;
 
-interface Point {
-  ret: ParsedReturn;
-  value: number;
-}
-
 export function isOutlier(ind: Indicator, value: number, values: readonly number[]): { median: number; ratio: number | null } | null {
   return isOutlierIn(ind, value, panelStats(ind, values));
 }
@@ -40,13 +35,13 @@ interface PanelStats {
   median: number;
 }
 
-function panelStats(ind: Indicator, values: readonly number[]): PanelStats {
+/** The statistics of values[0..n) (all of `values` when n is not given). */
+function panelStats(ind: Indicator, values: ArrayLike<number>, n: number = values.length): PanelStats {
   const rate = ind.kind === 'rate';
-  if (values.length < MIN_PEERS) return { n: values.length, center: 0, scale: 0, median: 0 };
-  const t = (x: number): number => (rate ? x : Math.log1p(Math.max(0, x)));
-  const ts = values.map(t);
-  const center = median(ts);
-  return { n: values.length, center, scale: robustScale(ts, center), median: median(values) };
+  if (n < MIN_PEERS) return { n, center: 0, scale: 0, median: 0 };
+  const ts = rate ? values : log1pN(values, n);
+  const center = medianN(ts, n);
+  return { n, center, scale: robustScaleN(ts, n, center), median: medianN(values, n) };
 }
 
 function isOutlierIn(ind: Indicator, value: number, st: PanelStats): { median: number; ratio: number | null } | null {
@@ -75,28 +70,35 @@ export const peerOutliers: PanelCheck = ({ returns, template }) => {
     if (!list) byPeriod.set(r.period, (list = []));
     list.push(r);
   }
+  let values = new Float64Array(0);
   for (const [, rets] of byPeriod) {
+    // The panel counts each community once (the first return in file order, as the summary does): a
+    // duplicate would otherwise weigh twice and be counted as a peer. Every return is still judged.
+    // (The first copy with a value of the indicator: a set per indicator only when a community repeats.)
+    const repeats = new Set(rets.map((r) => r.community)).size < rets.length;
+    if (values.length < rets.length) values = new Float64Array(rets.length);
     for (const ind of template.indicators) {
-      const points: Point[] = [];
-      // The panel counts each community once (the first return in file order, as the summary does): a
-      // duplicate would otherwise weigh twice and be counted as a peer. Every return is still judged.
-      const values: number[] = [];
-      const seen = new Set<string>();
+      let n = 0;
+      const seen = repeats ? new Set<string>() : null;
       for (const ret of rets) {
         const v = ret.values[ind.code]?.value;
         if (v === null || v === undefined) continue;
-        points.push({ ret, value: v });
-        if (seen.has(ret.community!)) continue;
-        seen.add(ret.community!);
-        values.push(v);
+        if (seen) {
+          if (seen.has(ret.community!)) continue;
+          seen.add(ret.community!);
+        }
+        values[n++] = v;
       }
-      const stats = panelStats(ind, values);
-      for (const p of points) {
-        const o = isOutlierIn(ind, p.value, stats);
+      const stats = panelStats(ind, values, n);
+      for (const ret of rets) {
+        const rv = ret.values[ind.code];
+        const v = rv?.value;
+        if (v === null || v === undefined) continue;
+        const o = isOutlierIn(ind, v, stats);
         if (!o) continue;
         out.push(
-          finding('outlier_peer', { value: p.value, median: o.median, peers: values.length, ratio: o.ratio }, {
-            ...returnWhere(p.ret), cell: p.ret.values[ind.code]!.cell, indicator: ind.code, indicatorName: ind.name,
+          finding('outlier_peer', { value: v, median: o.median, peers: n, ratio: o.ratio }, {
+            ...returnWhere(ret), cell: rv!.cell, indicator: ind.code, indicatorName: ind.name,
           }),
         );
       }
