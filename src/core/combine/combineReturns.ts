@@ -38,15 +38,22 @@ export function combineReturns(returns: readonly ParsedReturn[], template: Templ
 
   const rows: SummaryRow[] = sorted.map((ret) => {
     const values: SummaryRow['values'] = {};
-    const sources: SummaryRow['sources'] = {};
     const approximate: string[] = [];
     for (const ind of indicators) {
       const v = ret.values[ind.code];
       values[ind.code] = v ? v.value : null;
-      if (v) sources[ind.code] = { file: ret.file, sheet: ret.sheet, cell: v.cell };
       if (v?.approximate) approximate.push(ind.code);
     }
-    return { community: ret.community ?? '', street: ret.street, period: ret.period, file: ret.file, sheet: ret.sheet, values, sources, approximate };
+    // Where each value came from, made when first asked for: no output of a run reads it, and it is one
+    // object per value (835,000 a city-year).
+    let sources: SummaryRow['sources'] | undefined;
+    return {
+      community: ret.community ?? '', street: ret.street, period: ret.period, file: ret.file, sheet: ret.sheet, values,
+      get sources() {
+        return (sources ??= sourcesOf(ret, indicators));
+      },
+      approximate,
+    };
   });
 
   // Rows are sorted by period, then street: the groups come out in that order.
@@ -87,4 +94,13 @@ export function combineReturns(returns: readonly ParsedReturn[], template: Templ
     },
     missing,
   };
+}
+
+function sourcesOf(ret: ParsedReturn, indicators: Template['indicators']): SummaryRow['sources'] {
+  const sources: SummaryRow['sources'] = {};
+  for (const ind of indicators) {
+    const v = ret.values[ind.code];
+    if (v) sources[ind.code] = { file: ret.file, sheet: ret.sheet, cell: v.cell };
+  }
+  return sources;
 }
