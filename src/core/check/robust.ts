@@ -20,8 +20,9 @@ export function robustScale(xs: readonly number[], center: number): number {
 }
 
 // ── The same two statistics on the first `n` numbers of a buffer, for the hot loops of the outlier checks ──
-// Same results bit for bit as `median` / `robustScale` above: the sort is stable and numeric like
-// `sort((a, b) => a - b)` (so even −0 and 0 keep their order), and the mean sums in the input order.
+// Same results bit for bit as `median` / `robustScale` above: short lists are sorted stably and numerically
+// like `sort((a, b) => a - b)` (so even −0 and 0 keep their order), long ones (a period's 2,400 peers) by
+// selection (a list holding −0 by the plain sort), and the mean sums in the input order.
 
 /** Scratch buffers, grown on demand; the checks are synchronous, so one set serves every call. */
 let sortBuf: Float64Array = new Float64Array(64);
@@ -57,10 +58,48 @@ export function medianN(xs: ArrayLike<number>, n: number): number {
     // A typed sort is numeric and native; it puts −0 before 0, which a stable sort need not: rare, so the
     // plain sort decides then.
     if (signedZero) return median(Array.from({ length: n }, (_, i) => xs[i]!));
-    s.subarray(0, n).sort();
+    // The middle value(s) of the sorted order, found without sorting: select puts the mid-th smallest at
+    // s[mid] and smaller-or-equal ones before it, whose largest is the (mid−1)-th.
+    const mid = n >> 1;
+    select(s, n, mid);
+    if (n % 2) return s[mid]!;
+    let below = -Infinity;
+    for (let i = 0; i < mid; i++) if (s[i]! > below) below = s[i]!;
+    return (below + s[mid]!) / 2;
   }
   const mid = n >> 1;
   return n % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/** Rearranges s[0..n) so that s[k] is the k-th smallest, s[i] ≤ s[k] for i < k and ≥ for i > k (no NaN). */
+function select(s: Float64Array, n: number, k: number): void {
+  let lo = 0;
+  let hi = n - 1;
+  while (hi > lo) {
+    // Median of three as the pivot, then Hoare's partition (many equal values, zeros, stay balanced).
+    const m = (lo + hi) >> 1;
+    const a = s[lo]!;
+    const b = s[m]!;
+    const c = s[hi]!;
+    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (s[i]! < pivot) i++;
+      while (s[j]! > pivot) j--;
+      if (i <= j) {
+        const t = s[i]!;
+        s[i] = s[j]!;
+        s[j] = t;
+        i++;
+        j--;
+      }
+    }
+    // Now s[lo..j] ≤ pivot, s[i..hi] ≥ pivot, and s[j+1..i-1] == pivot.
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return;
+  }
 }
 
 /** `robustScale` of xs[0..n) (n ≥ 1). */

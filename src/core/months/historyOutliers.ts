@@ -120,6 +120,16 @@ function judge(ind: Indicator, value: number, xs: ArrayLike<number>, lastYear: n
   return { reference: m, basis: 'median', months: n, ratio: round1(value / m), method: 'jump' };
 }
 
+/**
+ * True when `judge` must find nothing whatever the median of a window whose values lie in [min, max] (the
+ * median always does): the value is within RATIO of both ends (counts, min > 0 so the median is not 0), or
+ * within RATE_POINTS of both (rates). Saves the median of nearly every value; `judge` decides the rest.
+ */
+function nearAll(ind: Indicator, value: number, min: number, max: number): boolean {
+  if (ind.kind === 'rate') return Math.abs(value - min) < RATE_POINTS && Math.abs(value - max) < RATE_POINTS;
+  return min > 0 && (value + 1) / (min + 1) < RATIO && (value + 1) / (max + 1) > 1 / RATIO;
+}
+
 /** A community's figures for one period, from a return or from a row of an earlier summary. */
 export interface HistoryRecord {
   community: string;
@@ -198,10 +208,17 @@ export function checkHistory(returns: readonly ParsedReturn[], template: Templat
       const v = ret.values[ind.code];
       if (!v || v.value === null || v.value === 0 || (ind.kind === 'rate' && v.value <= 1)) continue;
       let n = 0;
+      let min = Infinity;
+      let max = -Infinity;
       for (let j = 0; j < w; j++) {
         const x = window[j]![i]!;
-        if (x === x) xs[n++] = x;
+        if (x === x) {
+          xs[n++] = x;
+          if (x < min) min = x;
+          if (x > max) max = x;
+        }
       }
+      if (n > 0 && nearAll(ind, v.value, min, max)) continue;
       const ly = lastYear ? lastYear[i]! : NaN;
       const o = judge(ind, v.value, xs, ly === ly ? ly : null, n);
       if (!o) continue;

@@ -29,6 +29,18 @@ describe('medianN / robustScaleN', () => {
     );
   });
 
+  it('equal median on long lists with many ties (selection, not sorting)', () => {
+    const tied = fc.oneof(fc.constantFrom(0, 1, 2, 50, 87.5, 100), fc.integer({ min: 0, max: 30 }), fc.double({ noNaN: true, noDefaultInfinity: true, min: 0, max: 1e4 }));
+    fc.assert(
+      fc.property(fc.array(tied, { minLength: 33, maxLength: 600 }), (xs) => {
+        expect(Object.is(medianN(xs, xs.length), median(xs))).toBe(true);
+        const c = median(xs);
+        expect(Object.is(robustScaleN(xs, xs.length, c), robustScale(xs, c))).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('keep −0 and 0 in input order, as a stable sort does', () => {
     for (const xs of [[0, -0], [-0, 0], [0, -0, 0], [-0, 0, -0], Array.from({ length: 41 }, (_, i) => (i % 2 ? 0 : -0))]) {
       expect(Object.is(medianN(xs, xs.length), median(xs))).toBe(true);
