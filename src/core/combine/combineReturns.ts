@@ -1,5 +1,6 @@
 import { missingReturns, type Roster } from '../check/roster.js';
 import { groupBy } from '../groupBy.js';
+import { recordMaker } from '../read/record.js';
 import type { ParsedReturn } from '../read/types.js';
 import type { Template } from '../template/types.js';
 import { totalOf } from './totals.js';
@@ -36,8 +37,9 @@ export function combineReturns(returns: readonly ParsedReturn[], template: Templ
     byText(a.ret.file, b.ret.file) || a.i - b.i);
   const sorted = keys.map((k) => k.ret);
 
+  const newValues = recordMaker<number | null>(indicators.map((i) => i.code));
   const rows: SummaryRow[] = sorted.map((ret) => {
-    const values: SummaryRow['values'] = {};
+    const values: SummaryRow['values'] = newValues();
     const approximate: string[] = [];
     for (const ind of indicators) {
       const v = ret.values[ind.code];

@@ -5,7 +5,8 @@ import { cleanName, fieldOfCell, type FieldId } from './fields.js';
 import type { IndicatorMatcher, LabelMatch } from './matcher.js';
 import { parsePeriod, periodInText } from './period.js';
 import { readValueCell } from './readValueCell.js';
-import type { ParsedReturn } from './types.js';
+import { recordMaker } from './record.js';
+import type { ParsedReturn, ReturnValue } from './types.js';
 
 interface TableLayout {
   headerRow: number;
@@ -118,6 +119,7 @@ export function readTableForm(
   }
 
   const out: ParsedReturn[] = [];
+  const newValues = recordMaker<ReturnValue>([...indicators.values()].map((m) => m.indicator.code));
   for (let r = headerRow + 1; r < grid.values.length; r++) {
     const row = grid.values[r] ?? [];
     if (row.every(isBlank)) continue;
@@ -156,7 +158,7 @@ export function readTableForm(
       period,
       reporter: fields.reporter !== undefined ? String(cellAt(grid, r, fields.reporter) ?? '').trim() || null : null,
       phone: fields.phone !== undefined ? String(cellAt(grid, r, fields.phone) ?? '').trim() || null : null,
-      values: {},
+      values: newValues(),
     };
     const remarkV = remarkCol !== null ? cellAt(grid, r, remarkCol) : null;
     const remark = isBlank(remarkV) ? null : String(remarkV).trim();
