@@ -48,10 +48,9 @@ function isOutlierIn(ind: Indicator, value: number, st: PanelStats): { median: n
   const rate = ind.kind === 'rate';
   // A rate ≤ 1 is already reported as rate_fraction (0.879 for 87.9 %); saying it twice helps nobody.
   if (st.n < MIN_PEERS || value === 0 || (rate && value <= 1)) return null;
-  const t = (x: number): number => (rate ? x : Math.log1p(Math.max(0, x)));
   const { center, scale, median: m } = st;
   if (scale === 0 || m === 0) return null;
-  const z = Math.abs(t(value) - center) / scale;
+  const z = Math.abs((rate ? value : Math.log1p(Math.max(0, value))) - center) / scale;
   if (z <= Z) return null;
   const ratio = (value + 1) / (m + 1);
   const far = rate ? Math.abs(value - m) >= RATE_POINTS : ratio >= RATIO || ratio <= 1 / RATIO;
@@ -70,35 +69,53 @@ export const peerOutliers: PanelCheck = ({ returns, template }) => {
     if (!list) byPeriod.set(r.period, (list = []));
     list.push(r);
   }
+  const indicators = template.indicators;
+  const k = indicators.length;
   let values = new Float64Array(0);
+  let grid = new Float64Array(0);
   for (const [, rets] of byPeriod) {
+    const nr = rets.length;
+    // The period's values once, indicator by indicator (NaN: none), instead of a lookup by code per use.
+    if (grid.length < nr * k) grid = new Float64Array(nr * k);
+    for (let r = 0; r < nr; r++) {
+      const vals = rets[r]!.values;
+      for (let i = 0; i < k; i++) {
+        const v = vals[indicators[i]!.code]?.value;
+        grid[i * nr + r] = v === null || v === undefined ? NaN : v;
+      }
+    }
     // The panel counts each community once (the first return in file order, as the summary does): a
     // duplicate would otherwise weigh twice and be counted as a peer. Every return is still judged.
     // (The first copy with a value of the indicator: a set per indicator only when a community repeats.)
-    const repeats = new Set(rets.map((r) => r.community)).size < rets.length;
-    if (values.length < rets.length) values = new Float64Array(rets.length);
-    for (const ind of template.indicators) {
+    const repeats = new Set(rets.map((r) => r.community)).size < nr;
+    if (values.length < nr) values = new Float64Array(nr);
+    for (let i = 0; i < k; i++) {
+      const ind = indicators[i]!;
+      const base = i * nr;
       let n = 0;
       const seen = repeats ? new Set<string>() : null;
-      for (const ret of rets) {
-        const v = ret.values[ind.code]?.value;
-        if (v === null || v === undefined) continue;
+      for (let r = 0; r < nr; r++) {
+        const v = grid[base + r]!;
+        if (v !== v) continue;
         if (seen) {
-          if (seen.has(ret.community!)) continue;
-          seen.add(ret.community!);
+          const c = rets[r]!.community!;
+          if (seen.has(c)) continue;
+          seen.add(c);
         }
         values[n++] = v;
       }
       const stats = panelStats(ind, values, n);
-      for (const ret of rets) {
-        const rv = ret.values[ind.code];
-        const v = rv?.value;
-        if (v === null || v === undefined) continue;
+      // Nothing can stand out of a panel too small, without spread or with a median of 0.
+      if (stats.n < MIN_PEERS || stats.scale === 0 || stats.median === 0) continue;
+      for (let r = 0; r < nr; r++) {
+        const v = grid[base + r]!;
+        if (v !== v) continue;
         const o = isOutlierIn(ind, v, stats);
         if (!o) continue;
+        const ret = rets[r]!;
         out.push(
           finding('outlier_peer', { value: v, median: o.median, peers: n, ratio: o.ratio }, {
-            ...returnWhere(ret), cell: rv!.cell, indicator: ind.code, indicatorName: ind.name,
+            ...returnWhere(ret), cell: ret.values[ind.code]!.cell, indicator: ind.code, indicatorName: ind.name,
           }),
         );
       }
