@@ -156,46 +156,45 @@ export function checkHistory(returns: readonly ParsedReturn[], template: Templat
   const indicators = template.indicators;
   const k = indicators.length;
   const series = new Map<string, Map<string, Dense>>();
-  const add = (community: string, period: string, fill: (row: Float64Array) => void): void => {
+  const add = (community: string, period: string, row: Float64Array): void => {
     let byPeriod = series.get(community);
     if (!byPeriod) series.set(community, (byPeriod = new Map()));
-    if (byPeriod.has(period)) return;
-    const row = new Float64Array(k);
-    fill(row);
-    byPeriod.set(period, { period, row });
+    if (!byPeriod.has(period)) byPeriod.set(period, { period, month: monthIndex(period), row });
   };
-  for (const ret of returns) {
-    if (!ret.community || !ret.period) continue;
-    add(ret.community, ret.period, (row) => {
-      for (let i = 0; i < k; i++) {
-        const x = ret.values[indicators[i]!.code]?.value;
-        row[i] = x === null || x === undefined ? NaN : x;
-      }
-    });
-  }
-  for (const h of history) {
-    add(h.community, h.period, (row) => {
-      for (let i = 0; i < k; i++) {
-        const x = h.values[indicators[i]!.code];
-        row[i] = x === null || x === undefined ? NaN : x;
-      }
-    });
-  }
+  const denseOf = (get: (code: string) => number | null | undefined): Float64Array => {
+    const row = new Float64Array(k);
+    for (let i = 0; i < k; i++) {
+      const x = get(indicators[i]!.code);
+      row[i] = x === null || x === undefined ? NaN : x;
+    }
+    return row;
+  };
+  // Every return's own values (a duplicate's too: it is judged on its own figures).
+  const own: (Float64Array | null)[] = returns.map((ret) => {
+    if (!ret.community || !ret.period) return null;
+    const row = denseOf((code) => ret.values[code]?.value);
+    add(ret.community, ret.period, row);
+    return row;
+  });
+  for (const h of history) add(h.community, h.period, denseOf((code) => h.values[code]));
 
   const out: Finding[] = [];
   let xs: Float64Array = new Float64Array(WINDOW);
   const window: Float64Array[] = [];
-  for (const ret of returns) {
-    if (!ret.community || !ret.period) continue;
+  for (let q = 0; q < returns.length; q++) {
+    const ret = returns[q]!;
+    const values = own[q];
+    if (!values || !ret.community || !ret.period) continue;
     // Once per return, not per indicator: the window of earlier months, last year's month, last month.
     const lastYearPeriod = addMonths(ret.period, -12);
     const prevPeriod = previousPeriod(ret.period);
+    const month = monthIndex(ret.period);
     window.length = 0;
     let lastYear: Float64Array | null = null;
     let prevRecord: Float64Array | null = null;
     for (const r of series.get(ret.community)?.values() ?? []) {
       if (r.period >= ret.period) continue;
-      const d = monthsFrom(r.period, ret.period);
+      const d = month - r.month; // monthsFrom(r.period, ret.period): NaN unless both are YYYY-MM
       if (d >= 1 && d <= WINDOW) window.push(r.row);
       if (r.period === lastYearPeriod) lastYear = r.row;
       if (r.period === prevPeriod) prevRecord = r.row;
@@ -205,8 +204,8 @@ export function checkHistory(returns: readonly ParsedReturn[], template: Templat
     if (w > xs.length) xs = new Float64Array(w);
     for (let i = 0; i < k; i++) {
       const ind = indicators[i]!;
-      const v = ret.values[ind.code];
-      if (!v || v.value === null || v.value === 0 || (ind.kind === 'rate' && v.value <= 1)) continue;
+      const value = values[i]!;
+      if (value !== value || value === 0 || (ind.kind === 'rate' && value <= 1)) continue;
       let n = 0;
       let min = Infinity;
       let max = -Infinity;
@@ -218,26 +217,33 @@ export function checkHistory(returns: readonly ParsedReturn[], template: Templat
           if (x > max) max = x;
         }
       }
-      if (n > 0 && nearAll(ind, v.value, min, max)) continue;
+      if (n > 0 && nearAll(ind, value, min, max)) continue;
       const ly = lastYear ? lastYear[i]! : NaN;
-      const o = judge(ind, v.value, xs, ly === ly ? ly : null, n);
+      const o = judge(ind, value, xs, ly === ly ? ly : null, n);
       if (!o) continue;
       const prev = prevRecord ? prevRecord[i]! : NaN;
       const previous = prev === prev ? prev : null;
       out.push(
         finding('outlier_history', {
-          value: v.value, reference: o.reference, basis: o.basis, months: o.months, ratio: o.ratio,
+          value, reference: o.reference, basis: o.basis, months: o.months, ratio: o.ratio,
           previousPeriod: previous !== null ? prevPeriod : null, previous,
-        }, { ...returnWhere(ret), cell: v.cell, indicator: ind.code, indicatorName: ind.name }),
+        }, { ...returnWhere(ret), cell: ret.values[ind.code]!.cell, indicator: ind.code, indicatorName: ind.name }),
       );
     }
   }
   return out;
 }
 
+/** `YYYY-MM` → months since year 0, NaN for anything else (so differences are monthsFrom's). */
+function monthIndex(p: string): number {
+  return monthsFrom('0000-01', p);
+}
+
 /** One record of the history check: its period and its values in template order (NaN: none). */
 interface Dense {
   period: string;
+  /** monthIndex(period). */
+  month: number;
   row: Float64Array;
 }
 
