@@ -1,5 +1,5 @@
 import { finding, type Finding } from '../findings/codes.js';
-import { a1, cellAt, formulaAt, numberFormatAt, type SheetGrid } from '../grid.js';
+import { a1, cellAt, formulaAt, numberFormatAt, type CellValue, type SheetGrid } from '../grid.js';
 import type { Indicator } from '../template/types.js';
 import { parseValue } from '../value/parseValue.js';
 import { normalizeUnit } from '../value/units.js';
@@ -61,7 +61,7 @@ const PLAIN_DECIMAL = /^-?\d{1,15}(?:\.\d{1,15})?$/;
 /** Per indicator and stated unit: true when a plain number needs no unit conversion (the parser's rule). */
 const sameUnit = new WeakMap<Indicator, Map<string | null, boolean>>();
 
-function unitNeutral(ind: Indicator, statedUnit: string | null): boolean {
+export function unitNeutral(ind: Indicator, statedUnit: string | null): boolean {
   let m = sameUnit.get(ind);
   if (!m) sameUnit.set(ind, (m = new Map()));
   let ok = m.get(statedUnit);
@@ -81,7 +81,21 @@ function unitNeutral(ind: Indicator, statedUnit: string | null): boolean {
  * The cell's value when it is a plain number parseValue would read without any issue; null otherwise
  * (then the parser reads it and says what it has to say).
  */
-function plainValue(grid: SheetGrid, row: number, col: number, raw: unknown, ind: Indicator, statedUnit: string | null): number | null {
+function plainValue(grid: SheetGrid, row: number, col: number, raw: CellValue, ind: Indicator, statedUnit: string | null): number | null {
+  if (typeof raw === 'number') {
+    const nf = numberFormatAt(grid, row, col);
+    if (nf !== null && nf !== 'General') return null;
+  }
+  if (formulaAt(grid, row, col) !== null) return null;
+  if (!unitNeutral(ind, statedUnit)) return null;
+  return plainNumber(raw, ind);
+}
+
+/**
+ * `plainValue` for a cell with no formula and no number format, in a column whose stated unit is
+ * `unitNeutral`: the number, or null when the parser has to read it.
+ */
+export function plainNumber(raw: CellValue, ind: Indicator): number | null {
   let value: number;
   if (typeof raw === 'string') {
     const text = raw.trim();
@@ -89,11 +103,8 @@ function plainValue(grid: SheetGrid, row: number, col: number, raw: unknown, ind
     value = Number(text);
   } else if (typeof raw === 'number') {
     if (!Number.isFinite(raw)) return null;
-    const nf = numberFormatAt(grid, row, col);
-    if (nf !== null && nf !== 'General') return null;
     value = raw;
   } else return null;
-  if (formulaAt(grid, row, col) !== null) return null;
   if (value === 0) value = 0; // never -0, as the parser
   if (value < 0) return null; // negative
   const kind = ind.kind;
@@ -101,6 +112,5 @@ function plainValue(grid: SheetGrid, row: number, col: number, raw: unknown, ind
   if (kind === 'rate' && (value > 100 || value <= 1)) return null; // rate_out_of_range, rate_fraction (and 0: the parser's)
   if (ind.min != null && value < ind.min) return null; // below_min
   if (ind.max != null && value > ind.max) return null; // above_max
-  if (!unitNeutral(ind, statedUnit)) return null;
   return value;
 }
