@@ -87,20 +87,33 @@ export const peerOutliers: PanelCheck = ({ returns, template }) => {
     // The panel counts each community once (the first return in file order, as the summary does): a
     // duplicate would otherwise weigh twice and be counted as a peer. Every return is still judged.
     // (The first copy with a value of the indicator: a set per indicator only when a community repeats.)
-    const repeats = new Set(rets.map((r) => r.community)).size < nr;
+    // Returns of a community that repeats share a group number (−1: the community's only return); per
+    // indicator, `taken` marks the groups whose first copy with a value is already in the panel.
+    const groupOf = new Int32Array(nr).fill(-1);
+    let groups = 0;
+    {
+      const firstAt = new Map<string, number>();
+      for (let r = 0; r < nr; r++) {
+        const c = rets[r]!.community!;
+        const f = firstAt.get(c);
+        if (f === undefined) firstAt.set(c, r);
+        else groupOf[r] = groupOf[f] = groupOf[f]! >= 0 ? groupOf[f]! : groups++;
+      }
+    }
+    const taken = new Uint8Array(groups);
     if (values.length < nr) values = new Float64Array(nr);
     for (let i = 0; i < k; i++) {
       const ind = indicators[i]!;
       const base = i * nr;
       let n = 0;
-      const seen = repeats ? new Set<string>() : null;
+      taken.fill(0);
       for (let r = 0; r < nr; r++) {
         const v = grid[base + r]!;
         if (v !== v) continue;
-        if (seen) {
-          const c = rets[r]!.community!;
-          if (seen.has(c)) continue;
-          seen.add(c);
+        const g = groupOf[r]!;
+        if (g >= 0) {
+          if (taken[g]) continue;
+          taken[g] = 1;
         }
         values[n++] = v;
       }
