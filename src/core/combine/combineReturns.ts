@@ -76,6 +76,8 @@ export function combineReturns(returns: readonly ParsedReturn[], template: Templ
     for (const [street, own] of groupBy(inPeriod, (j) => rows[j]!.street)) streets.push({ ...totalOfDense(rowsOf(own), indicators, street), period });
     totals.push({ ...totalOfDense(rowsOf(inPeriod), indicators, null), period });
   }
+  // The closures below keep this function's variables alive as long as the consolidation: let the numbers go.
+  dense.length = 0;
 
   // In the returns' order, each return's values in template order: the order a sort of the details by
   // (period, street, community, file, indicator) would give. Built on first use — only 明细 needs them,
