@@ -360,6 +360,12 @@ async function ratioBench(values, template) {
         const ratio = r.cpu / duck.cpu;
         console.log(`  returns ${label.padEnd(26)} CPU ${r.cpu.toFixed(2)} s (user ${r.user.toFixed(2)} + sys ${r.sys.toFixed(2)}), peak ${r.rssMB.toFixed(0)} MB, exit ${r.code} → ${ratio.toFixed(2)}× DuckDB`);
         if (!ok) console.log(r.stderr.slice(-1500));
+        if (r.code === 2) {
+          // Exit 2 is input that could not be read (or bad usage): say why, from the report.
+          const out = readFileSync(path.join(dir, 'stdout.txt'), 'utf8');
+          const why = /"code":"file_unreadable".*?"message":"([^"]*)"/.exec(out)?.[1] ?? out.split('\n').find((l) => /无法读取|unreadable/.test(l));
+          if (why) console.log(`  (exit 2: ${why.trim()})`);
+        }
         table.push({ scale, rows: comms.length * 12, mb, label, cpu: r.cpu, rss: r.rssMB, duck: duck.cpu, duckRss: duck.rssMB, ratio, ok, code: r.code });
       }
       if (values.keep) console.log(`  data kept in ${dir}`);
