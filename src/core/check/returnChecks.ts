@@ -2,14 +2,26 @@ import { REVIEW_MARK } from '../extract/reviewMark.js';
 import { finding, type Finding } from '../findings/codes.js';
 import type { ParsedReturn } from '../read/types.js';
 import { evalExpr, refsOf } from '../template/expr.js';
-import type { Rule, RuleOp, Template } from '../template/types.js';
+import type { Indicator, Rule, RuleOp, Template } from '../template/types.js';
 import { returnWhere, type ReturnCheck } from './types.js';
+
+/** The template's indicators that pass `keep`, in template order: worked out once per indicator list. */
+function subset(keep: (ind: Indicator) => boolean): (template: Template) => readonly Indicator[] {
+  const cache = new WeakMap<readonly Indicator[], readonly Indicator[]>();
+  return (template) => {
+    let list = cache.get(template.indicators);
+    if (!list) cache.set(template.indicators, (list = template.indicators.filter(keep)));
+    return list;
+  };
+}
+const requiredOf = subset((ind) => ind.required);
+const remarkedOf = subset((ind) => ind.remarkAbove !== null);
 
 /** A required indicator with no row (or column) in the return at all. */
 export const checkRequired: ReturnCheck = (ret, template) => {
   const out: Finding[] = [];
-  for (const ind of template.indicators) {
-    if (ind.required && !ret.values[ind.code]) {
+  for (const ind of requiredOf(template)) {
+    if (!ret.values[ind.code]) {
       out.push(finding('required_missing', {}, { ...returnWhere(ret), indicator: ind.code, indicatorName: ind.name }));
     }
   }
@@ -19,7 +31,7 @@ export const checkRequired: ReturnCheck = (ret, template) => {
 /** A value above the template's `remarkAbove` (意外中毒事件 > 0) must come with a remark. */
 export const checkRemarks: ReturnCheck = (ret, template) => {
   const out: Finding[] = [];
-  for (const ind of template.indicators) {
+  for (const ind of remarkedOf(template)) {
     const v = ret.values[ind.code];
     if (ind.remarkAbove === null || !v || v.value === null || v.value <= ind.remarkAbove || v.remark) continue;
     out.push(
