@@ -170,12 +170,22 @@ export function checkHistory(returns: readonly ParsedReturn[], template: Templat
     return row;
   };
   // Every return's own values (a duplicate's too: it is judged on its own figures).
-  const own: (Float64Array | null)[] = returns.map((ret) => {
-    if (!ret.community || !ret.period) return null;
-    const row = denseOf((code) => ret.values[code]?.value);
+  const codes = indicators.map((ind) => ind.code);
+  const own: (Float64Array | null)[] = [];
+  for (const ret of returns) {
+    if (!ret.community || !ret.period) {
+      own.push(null);
+      continue;
+    }
+    const row = new Float64Array(k);
+    const vals = ret.values;
+    for (let i = 0; i < k; i++) {
+      const x = vals[codes[i]!]?.value;
+      row[i] = x === null || x === undefined ? NaN : x;
+    }
     add(ret.community, ret.period, row);
-    return row;
-  });
+    own.push(row);
+  }
   for (const h of history) add(h.community, h.period, denseOf((code) => h.values[code]));
 
   const out: Finding[] = [];
