@@ -16,6 +16,8 @@
 // Default (no --cases): CPU time side by side with DuckDB on one CSV of a city-year (1×) and ten times that
 // (10×), see ratioBench below; `--scales 1` for one size. The phase cases below run with --cases.
 // Usage: npm run bench [-- --keep] [-- --cases csv12,csv1,xlsx] [-- --communities 2400] [-- --no-split] [-- --heap MB] [-- --gen-only]
+// Ratio bench options: --scales 1,10; --only json|xlsx (one of the two commands); --keep (keep each size's CSV,
+// roster and stdout, e.g. to profile `node --cpu-prof bin/returns.js combine <dir>/2026全年.csv --roster <dir>/roster.csv --format json`).
 // (--gen-only writes the data and keeps it, for profiling a child by hand:
 //   node --cpu-prof scripts/bench.mjs --child split <dir>/csv12 <dir>/roster.csv /tmp/out.xlsx;
 //  --heap passes --max-old-space-size to the measured children; without it they get node's default, as the CLI does)
@@ -351,19 +353,26 @@ async function ratioBench(values, template) {
       const cases = [
         ['combine --format json', ['combine', csv, '--roster', roster, '--format', 'json']],
         ['combine --out summary.xlsx', ['combine', csv, '--roster', roster, '--out', path.join(dir, 'summary.xlsx')]],
-      ];
+      ].filter(([label]) => values.only === undefined || label.includes(values.only === 'json' ? '--format json' : '--out'));
       for (const [label, args] of cases) {
         const r = await timed([process.execPath, BIN, ...args], path.join(dir, 'stdout.txt'));
         const ok = r.code === 0 || r.code === 1;
         const ratio = r.cpu / duck.cpu;
         console.log(`  returns ${label.padEnd(26)} CPU ${r.cpu.toFixed(2)} s (user ${r.user.toFixed(2)} + sys ${r.sys.toFixed(2)}), peak ${r.rssMB.toFixed(0)} MB, exit ${r.code} → ${ratio.toFixed(2)}× DuckDB`);
         if (!ok) console.log(r.stderr.slice(-1500));
+        if (r.code === 2) {
+          // Exit 2 is input that could not be read (or bad usage): say why, from the report.
+          const out = readFileSync(path.join(dir, 'stdout.txt'), 'utf8');
+          const why = /"code":"file_unreadable".*?"message":"([^"]*)"/.exec(out)?.[1] ?? out.split('\n').find((l) => /无法读取|unreadable/.test(l));
+          if (why) console.log(`  (exit 2: ${why.trim()})`);
+        }
         table.push({ scale, rows: comms.length * 12, mb, label, cpu: r.cpu, rss: r.rssMB, duck: duck.cpu, duckRss: duck.rssMB, ratio, ok, code: r.code });
       }
-      rmSync(dir, { recursive: true, force: true });
+      if (values.keep) console.log(`  data kept in ${dir}`);
+      else rmSync(dir, { recursive: true, force: true });
     }
   } finally {
-    rmSync(tmp, { recursive: true, force: true });
+    if (!values.keep) rmSync(tmp, { recursive: true, force: true });
   }
   console.log('\n| size | CSV rows | CSV MB | command | returns CPU s | DuckDB CPU s | ratio | returns peak MB | DuckDB peak MB |');
   console.log('|---|--:|--:|---|--:|--:|--:|--:|--:|');
@@ -387,6 +396,7 @@ async function main() {
       communities: { type: 'string', default: '2400' },
       heap: { type: 'string' },
       'gen-only': { type: 'boolean', default: false },
+      only: { type: 'string' },
     },
   });
   if (values.cases === undefined && !values['gen-only']) {

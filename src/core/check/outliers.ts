@@ -1,7 +1,7 @@
 import { finding, type Finding } from '../findings/codes.js';
 import type { ParsedReturn } from '../read/types.js';
 import type { Indicator } from '../template/types.js';
-import { median, robustScale } from './robust.js';
+import { log1pN, medianN, robustScaleN } from './robust.js';
 import { returnWhere, type PanelCheck } from './types.js';
 
 /**
@@ -23,11 +23,6 @@ const Z = 3.5;
 const RATIO = 3;
 const RATE_POINTS = 20;
 
-interface Point {
-  ret: ParsedReturn;
-  value: number;
-}
-
 export function isOutlier(ind: Indicator, value: number, values: readonly number[]): { median: number; ratio: number | null } | null {
   return isOutlierIn(ind, value, panelStats(ind, values));
 }
@@ -40,23 +35,22 @@ interface PanelStats {
   median: number;
 }
 
-function panelStats(ind: Indicator, values: readonly number[]): PanelStats {
+/** The statistics of values[0..n) (all of `values` when n is not given). */
+function panelStats(ind: Indicator, values: ArrayLike<number>, n: number = values.length): PanelStats {
   const rate = ind.kind === 'rate';
-  if (values.length < MIN_PEERS) return { n: values.length, center: 0, scale: 0, median: 0 };
-  const t = (x: number): number => (rate ? x : Math.log1p(Math.max(0, x)));
-  const ts = values.map(t);
-  const center = median(ts);
-  return { n: values.length, center, scale: robustScale(ts, center), median: median(values) };
+  if (n < MIN_PEERS) return { n, center: 0, scale: 0, median: 0 };
+  const ts = rate ? values : log1pN(values, n);
+  const center = medianN(ts, n);
+  return { n, center, scale: robustScaleN(ts, n, center), median: medianN(values, n) };
 }
 
 function isOutlierIn(ind: Indicator, value: number, st: PanelStats): { median: number; ratio: number | null } | null {
   const rate = ind.kind === 'rate';
   // A rate ≤ 1 is already reported as rate_fraction (0.879 for 87.9 %); saying it twice helps nobody.
   if (st.n < MIN_PEERS || value === 0 || (rate && value <= 1)) return null;
-  const t = (x: number): number => (rate ? x : Math.log1p(Math.max(0, x)));
   const { center, scale, median: m } = st;
   if (scale === 0 || m === 0) return null;
-  const z = Math.abs(t(value) - center) / scale;
+  const z = Math.abs((rate ? value : Math.log1p(Math.max(0, value))) - center) / scale;
   if (z <= Z) return null;
   const ratio = (value + 1) / (m + 1);
   const far = rate ? Math.abs(value - m) >= RATE_POINTS : ratio >= RATIO || ratio <= 1 / RATIO;
@@ -75,28 +69,66 @@ export const peerOutliers: PanelCheck = ({ returns, template }) => {
     if (!list) byPeriod.set(r.period, (list = []));
     list.push(r);
   }
+  const indicators = template.indicators;
+  const k = indicators.length;
+  let values = new Float64Array(0);
+  let grid = new Float64Array(0);
   for (const [, rets] of byPeriod) {
-    for (const ind of template.indicators) {
-      const points: Point[] = [];
-      // The panel counts each community once (the first return in file order, as the summary does): a
-      // duplicate would otherwise weigh twice and be counted as a peer. Every return is still judged.
-      const values: number[] = [];
-      const seen = new Set<string>();
-      for (const ret of rets) {
-        const v = ret.values[ind.code]?.value;
-        if (v === null || v === undefined) continue;
-        points.push({ ret, value: v });
-        if (seen.has(ret.community!)) continue;
-        seen.add(ret.community!);
-        values.push(v);
+    const nr = rets.length;
+    // The period's values once, indicator by indicator (NaN: none), instead of a lookup by code per use.
+    if (grid.length < nr * k) grid = new Float64Array(nr * k);
+    for (let r = 0; r < nr; r++) {
+      const vals = rets[r]!.values;
+      for (let i = 0; i < k; i++) {
+        const v = vals[indicators[i]!.code]?.value;
+        grid[i * nr + r] = v === null || v === undefined ? NaN : v;
       }
-      const stats = panelStats(ind, values);
-      for (const p of points) {
-        const o = isOutlierIn(ind, p.value, stats);
+    }
+    // The panel counts each community once (the first return in file order, as the summary does): a
+    // duplicate would otherwise weigh twice and be counted as a peer. Every return is still judged.
+    // (The first copy with a value of the indicator: a set per indicator only when a community repeats.)
+    // Returns of a community that repeats share a group number (−1: the community's only return); per
+    // indicator, `taken` marks the groups whose first copy with a value is already in the panel.
+    const groupOf = new Int32Array(nr).fill(-1);
+    let groups = 0;
+    {
+      const firstAt = new Map<string, number>();
+      for (let r = 0; r < nr; r++) {
+        const c = rets[r]!.community!;
+        const f = firstAt.get(c);
+        if (f === undefined) firstAt.set(c, r);
+        else groupOf[r] = groupOf[f] = groupOf[f]! >= 0 ? groupOf[f]! : groups++;
+      }
+    }
+    const taken = new Uint8Array(groups);
+    if (values.length < nr) values = new Float64Array(nr);
+    for (let i = 0; i < k; i++) {
+      const ind = indicators[i]!;
+      const base = i * nr;
+      let n = 0;
+      taken.fill(0);
+      for (let r = 0; r < nr; r++) {
+        const v = grid[base + r]!;
+        if (v !== v) continue;
+        const g = groupOf[r]!;
+        if (g >= 0) {
+          if (taken[g]) continue;
+          taken[g] = 1;
+        }
+        values[n++] = v;
+      }
+      const stats = panelStats(ind, values, n);
+      // Nothing can stand out of a panel too small, without spread or with a median of 0.
+      if (stats.n < MIN_PEERS || stats.scale === 0 || stats.median === 0) continue;
+      for (let r = 0; r < nr; r++) {
+        const v = grid[base + r]!;
+        if (v !== v) continue;
+        const o = isOutlierIn(ind, v, stats);
         if (!o) continue;
+        const ret = rets[r]!;
         out.push(
-          finding('outlier_peer', { value: p.value, median: o.median, peers: values.length, ratio: o.ratio }, {
-            ...returnWhere(p.ret), cell: p.ret.values[ind.code]!.cell, indicator: ind.code, indicatorName: ind.name,
+          finding('outlier_peer', { value: v, median: o.median, peers: n, ratio: o.ratio }, {
+            ...returnWhere(ret), cell: ret.values[ind.code]!.cell, indicator: ind.code, indicatorName: ind.name,
           }),
         );
       }

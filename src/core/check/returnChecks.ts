@@ -2,14 +2,26 @@ import { REVIEW_MARK } from '../extract/reviewMark.js';
 import { finding, type Finding } from '../findings/codes.js';
 import type { ParsedReturn } from '../read/types.js';
 import { evalExpr, refsOf } from '../template/expr.js';
-import type { Rule, RuleOp, Template } from '../template/types.js';
+import type { Indicator, Rule, RuleOp, Template } from '../template/types.js';
 import { returnWhere, type ReturnCheck } from './types.js';
+
+/** The template's indicators that pass `keep`, in template order: worked out once per indicator list. */
+function subset(keep: (ind: Indicator) => boolean): (template: Template) => readonly Indicator[] {
+  const cache = new WeakMap<readonly Indicator[], readonly Indicator[]>();
+  return (template) => {
+    let list = cache.get(template.indicators);
+    if (!list) cache.set(template.indicators, (list = template.indicators.filter(keep)));
+    return list;
+  };
+}
+const requiredOf = subset((ind) => ind.required);
+const remarkedOf = subset((ind) => ind.remarkAbove !== null);
 
 /** A required indicator with no row (or column) in the return at all. */
 export const checkRequired: ReturnCheck = (ret, template) => {
   const out: Finding[] = [];
-  for (const ind of template.indicators) {
-    if (ind.required && !ret.values[ind.code]) {
+  for (const ind of requiredOf(template)) {
+    if (!ret.values[ind.code]) {
       out.push(finding('required_missing', {}, { ...returnWhere(ret), indicator: ind.code, indicatorName: ind.name }));
     }
   }
@@ -19,7 +31,7 @@ export const checkRequired: ReturnCheck = (ret, template) => {
 /** A value above the template's `remarkAbove` (意外中毒事件 > 0) must come with a remark. */
 export const checkRemarks: ReturnCheck = (ret, template) => {
   const out: Finding[] = [];
-  for (const ind of template.indicators) {
+  for (const ind of remarkedOf(template)) {
     const v = ret.values[ind.code];
     if (ind.remarkAbove === null || !v || v.value === null || v.value <= ind.remarkAbove || v.remark) continue;
     out.push(
@@ -57,9 +69,18 @@ function holds(op: RuleOp, l: number, r: number, tolerance: number): boolean {
   }
 }
 
+/** Each rule's references, left side then right side: worked out once per rule, not per return. */
+const refsCache = new WeakMap<Rule, { left: string[]; right: string[] }>();
+function refsOfRule(rule: Rule): { left: string[]; right: string[] } {
+  let r = refsCache.get(rule);
+  if (!r) refsCache.set(rule, (r = { left: refsOf(rule.left), right: refsOf(rule.right) }));
+  return r;
+}
+
 /** Evaluates one DHIS2-style rule on one return; keeps both sides' numbers in the finding. */
 export function evaluateRule(rule: Rule, ret: ParsedReturn, template: Template): Finding | null {
-  const get = (code: string): number | null => ret.values[code]?.value ?? null;
+  const values = ret.values;
+  const get = (code: string): number | null => values[code]?.value ?? null;
   if (rule.when) {
     const w = evalExpr(rule.when, get);
     if (w === null || w <= 0) return null;
@@ -67,20 +88,22 @@ export function evaluateRule(rule: Rule, ret: ParsedReturn, template: Template):
   const zero = rule.missing === 'zero';
   const l = evalExpr(rule.left, get, zero);
   const r = evalExpr(rule.right, get, zero);
-  const refs = refsOf(rule.left);
-  const anchor = refs.find((c) => ret.values[c]) ?? refsOf(rule.right).find((c) => ret.values[c]);
+  if (l === null || r === null) {
+    if (rule.missing !== 'fail') return null;
+  } else if (holds(rule.op, l, r, rule.tolerance)) return null;
+  // A finding: where it is (the first indicator of the rule the return has).
+  const refs = refsOfRule(rule);
+  const anchor = refs.left.find((c) => values[c]) ?? refs.right.find((c) => values[c]);
   const ind = template.indicators.find((i) => i.code === anchor);
   const where = {
     ...returnWhere(ret),
-    cell: anchor ? ret.values[anchor]!.cell : returnWhere(ret).cell,
+    cell: anchor ? values[anchor]!.cell : returnWhere(ret).cell,
     indicator: ind?.code,
     indicatorName: ind?.name,
   };
   if (l === null || r === null) {
-    if (rule.missing !== 'fail') return null;
     return finding('rule_side_missing', { rule: rule.id, side: l === null ? rule.leftText : rule.rightText }, where);
   }
-  if (holds(rule.op, l, r, rule.tolerance)) return null;
   // A computed side is rounded for people to read; a side that is one value stays as written (翠苑's 0.879).
   const shown = (e: Rule['left'], x: number): number => (e.type === 'bin' ? Math.round(x * 100) / 100 : x);
   return finding(
@@ -117,11 +140,19 @@ export function withNames(text: string, template: Template, lang: 'zh-CN' | 'en-
     .replace(/\//g, '÷');
 }
 
-export const checkRules: ReturnCheck = (ret, template) =>
-  template.rules.map((rule) => evaluateRule(rule, ret, template)).filter((f): f is Finding => f !== null);
+export const checkRules: ReturnCheck = (ret, template) => {
+  const out: Finding[] = [];
+  for (const rule of template.rules) {
+    const f = evaluateRule(rule, ret, template);
+    if (f) out.push(f);
+  }
+  return out;
+};
 
 export const RETURN_CHECKS: readonly ReturnCheck[] = [checkRequired, checkRules, checkRemarks, checkExtracted];
 
 export function checkReturn(ret: ParsedReturn, template: Template): Finding[] {
-  return RETURN_CHECKS.flatMap((check) => check(ret, template));
+  const out: Finding[] = [];
+  for (const check of RETURN_CHECKS) for (const f of check(ret, template)) out.push(f);
+  return out;
 }

@@ -1,21 +1,21 @@
 import { missingReturns, type Roster } from '../check/roster.js';
 import { groupBy } from '../groupBy.js';
+import { recordMaker } from '../read/record.js';
 import type { ParsedReturn } from '../read/types.js';
 import type { Template } from '../template/types.js';
-import { totalOf } from './totals.js';
+import { totalOfDense } from './totals.js';
 import type { Consolidation, DetailRow, SummaryRow } from './types.js';
 
 // Names sort as a Chinese reader expects (pinyin order, via ICU); empty values go last. Collating is
 // slow, so each distinct name is ranked once per call and rows compare ranks. The collator is made on
 // first use (loading ICU's collation costs ~50 ms that `returns --help` should not pay).
 let collator: Intl.Collator | null = null;
-function ranker(names: Iterable<string | null>): (a: string | null, b: string | null) => number {
+function ranker(names: Iterable<string | null>): (x: string | null) => number {
   const distinct = [...new Set(names)].filter((n): n is string => n !== null);
   const c = (collator ??= new Intl.Collator('zh-CN'));
   distinct.sort((a, b) => c.compare(a, b) || (a < b ? -1 : 1));
   const rank = new Map(distinct.map((n, i) => [n, i]));
-  const r = (x: string | null): number => (x === null ? Infinity : rank.get(x) ?? Infinity);
-  return (a, b) => (a === b ? 0 : r(a) - r(b) || 0);
+  return (x) => (x === null ? Infinity : rank.get(x) ?? Infinity);
 }
 
 /**
@@ -29,35 +29,55 @@ export function combineReturns(returns: readonly ParsedReturn[], template: Templ
   // Rows and details share one order (period, street, community, file): rank every name once, sort the
   // returns (stable), then build rows and details in that order. Sorting 835,000 detail objects with a
   // comparator over names took seconds.
-  const byText = ranker(returns.flatMap((r) => [r.period, r.street, r.community ?? '', r.file]));
-  const keys = returns.map((ret, i) => ({ ret, i }));
-  keys.sort((a, b) =>
-    byText(a.ret.period, b.ret.period) || byText(a.ret.street, b.ret.street) || byText(a.ret.community ?? '', b.ret.community ?? '') ||
-    byText(a.ret.file, b.ret.file) || a.i - b.i);
+  // Each return's four ranks once; comparing them (`ra - rb || 0`: Infinity, for none, ties with itself)
+  // orders exactly as comparing the names would.
+  const rank = ranker(returns.flatMap((r) => [r.period, r.street, r.community ?? '', r.file]));
+  const keys = returns.map((ret, i) => ({ ret, i, p: rank(ret.period), s: rank(ret.street), c: rank(ret.community ?? ''), f: rank(ret.file) }));
+  keys.sort((a, b) => (a.p - b.p || 0) || (a.s - b.s || 0) || (a.c - b.c || 0) || (a.f - b.f || 0) || a.i - b.i);
   const sorted = keys.map((k) => k.ret);
 
+  const k = indicators.length;
+  const newValues = recordMaker<number | null>(indicators.map((i) => i.code));
+  // Each row's values also as numbers in template order (NaN: none), for the totals below.
+  const dense: Float64Array[] = [];
   const rows: SummaryRow[] = sorted.map((ret) => {
-    const values: SummaryRow['values'] = {};
-    const sources: SummaryRow['sources'] = {};
+    const values: SummaryRow['values'] = newValues();
     const approximate: string[] = [];
-    for (const ind of indicators) {
-      const v = ret.values[ind.code];
-      values[ind.code] = v ? v.value : null;
-      if (v) sources[ind.code] = { file: ret.file, sheet: ret.sheet, cell: v.cell };
-      if (v?.approximate) approximate.push(ind.code);
+    const d = new Float64Array(k);
+    for (let i = 0; i < k; i++) {
+      const code = indicators[i]!.code;
+      const v = ret.values[code];
+      const x = v ? v.value : null;
+      values[code] = x;
+      d[i] = x === null ? NaN : x;
+      if (v?.approximate) approximate.push(code);
     }
-    return { community: ret.community ?? '', street: ret.street, period: ret.period, file: ret.file, sheet: ret.sheet, values, sources, approximate };
+    dense.push(d);
+    // Where each value came from, made when first asked for: no output of a run reads it, and it is one
+    // object per value (835,000 a city-year).
+    let sources: SummaryRow['sources'] | undefined;
+    return {
+      community: ret.community ?? '', street: ret.street, period: ret.period, file: ret.file, sheet: ret.sheet, values,
+      get sources() {
+        return (sources ??= sourcesOf(ret, indicators));
+      },
+      approximate,
+    };
   });
 
   // Rows are sorted by period, then street: the groups come out in that order.
-  const byPeriod = groupBy(rows, (r) => r.period);
+  const index = rows.map((_, j) => j);
+  const byPeriod = groupBy(index, (j) => rows[j]!.period);
   const periods = [...byPeriod.keys()];
   const streets: Consolidation['streets'] = [];
   const totals: Consolidation['totals'] = [];
+  const rowsOf = (js: number[]): Float64Array[] => js.map((j) => dense[j]!);
   for (const [period, inPeriod] of byPeriod) {
-    for (const [street, own] of groupBy(inPeriod, (r) => r.street)) streets.push({ ...totalOf(own, indicators, street), period });
-    totals.push({ ...totalOf(inPeriod, indicators, null), period });
+    for (const [street, own] of groupBy(inPeriod, (j) => rows[j]!.street)) streets.push({ ...totalOfDense(rowsOf(own), indicators, street), period });
+    totals.push({ ...totalOfDense(rowsOf(inPeriod), indicators, null), period });
   }
+  // The closures below keep this function's variables alive as long as the consolidation: let the numbers go.
+  dense.length = 0;
 
   // In the returns' order, each return's values in template order: the order a sort of the details by
   // (period, street, community, file, indicator) would give. Built on first use — only 明细 needs them,
@@ -87,4 +107,13 @@ export function combineReturns(returns: readonly ParsedReturn[], template: Templ
     },
     missing,
   };
+}
+
+function sourcesOf(ret: ParsedReturn, indicators: Template['indicators']): SummaryRow['sources'] {
+  const sources: SummaryRow['sources'] = {};
+  for (const ind of indicators) {
+    const v = ret.values[ind.code];
+    if (v) sources[ind.code] = { file: ret.file, sheet: ret.sheet, cell: v.cell };
+  }
+  return sources;
 }

@@ -48,3 +48,47 @@ export function totalOf(rows: readonly SummaryRow[], indicators: readonly Indica
   }
   return { street, returns: rows.length, values, reported };
 }
+
+/**
+ * `totalOf` on rows given as numbers in template order (NaN: no value): the same sums in the same order,
+ * the same keys in the same order, without looking every value up by code.
+ */
+export function totalOfDense(rows: readonly Float64Array[], indicators: readonly Indicator[], street: string | null): TotalRow {
+  const values: Record<string, number | null> = {};
+  const reported: Record<string, number> = {};
+  for (let i = 0; i < indicators.length; i++) {
+    const ind = indicators[i]!;
+    if (ind.kind === 'rate') continue;
+    let sum = 0;
+    let n = 0;
+    for (const row of rows) {
+      const v = row[i]!;
+      if (v !== v) continue;
+      sum += v;
+      n++;
+    }
+    values[ind.code] = n ? tidy(sum) : null;
+    reported[ind.code] = n;
+  }
+  for (const ind of indicators) {
+    if (ind.kind !== 'rate') continue;
+    let num = 0;
+    let den = 0;
+    let n = 0;
+    const ia = ind.numerator ? indicators.findIndex((x) => x.code === ind.numerator) : -1;
+    const ib = ind.denominator ? indicators.findIndex((x) => x.code === ind.denominator) : -1;
+    if (ind.numerator && ind.denominator && ia >= 0 && ib >= 0) {
+      for (const row of rows) {
+        const a = row[ia]!;
+        const b = row[ib]!;
+        if (a !== a || b !== b) continue;
+        num += a;
+        den += b;
+        n++;
+      }
+    }
+    values[ind.code] = n && den > 0 ? Math.round((num / den) * 100 * 100) / 100 : null;
+    reported[ind.code] = n;
+  }
+  return { street, returns: rows.length, values, reported };
+}

@@ -1,4 +1,4 @@
-import { median, robustScale } from '../check/robust.js';
+import { log1pN, medianN, robustScaleN } from '../check/robust.js';
 import type { PanelCheck } from '../check/types.js';
 import { returnWhere } from '../check/types.js';
 import { finding, type Finding } from '../findings/codes.js';
@@ -76,45 +76,58 @@ export function isHistoryOutlier(ind: Indicator, period: string, value: number, 
   return judge(ind, value, xs, lastYear);
 }
 
-/** The rule itself, on the window's values (any order) and the value of the same month a year earlier. */
-function judge(ind: Indicator, value: number, xs: number[], lastYear: number | null): HistoryOutlier | null {
+/**
+ * The rule itself, on the window's values xs[0..n) (any order) and the value of the same month a year
+ * earlier. `xs` may be a scratch buffer: it is only read.
+ */
+function judge(ind: Indicator, value: number, xs: ArrayLike<number>, lastYear: number | null, n: number = xs.length): HistoryOutlier | null {
   const rate = ind.kind === 'rate';
   if (value === 0 || (rate && value <= 1)) return null;
-  if (xs.length === 0) return null;
-  const m = median(xs);
+  if (n === 0) return null;
+  const m = medianN(xs, n);
 
   if (!rate && lastYear !== null && (value + 1) / (lastYear + 1) < RATIO && (value + 1) / (lastYear + 1) > 1 / RATIO) return null;
 
   if (rate) {
     const gap = Math.abs(value - m);
-    if (xs.length >= ROBUST_MIN) {
-      const scale = robustScale(xs, m);
+    if (n >= ROBUST_MIN) {
+      const scale = robustScaleN(xs, n, m);
       if (scale > 0 && Math.abs(value - m) / scale <= Z) return null;
       if (gap < RATE_POINTS) return null;
-      return { reference: m, basis: 'median', months: xs.length, ratio: null, method: 'robust' };
+      return { reference: m, basis: 'median', months: n, ratio: null, method: 'robust' };
     }
-    return gap >= RATE_POINTS_FEW ? { reference: m, basis: 'median', months: xs.length, ratio: null, method: 'jump' } : null;
+    return gap >= RATE_POINTS_FEW ? { reference: m, basis: 'median', months: n, ratio: null, method: 'jump' } : null;
   }
 
   if (m === 0) {
     let max = -Infinity;
-    for (const x of xs) if (x > max) max = x;
+    for (let i = 0; i < n; i++) if (xs[i]! > max) max = xs[i]!;
     if (value < ZERO_FLOOR || (value + 1) / (max + 1) < RATIO) return null;
-    return { reference: max, basis: 'max', months: xs.length, ratio: max > 0 ? round1(value / max) : null, method: 'jump' };
+    return { reference: max, basis: 'max', months: n, ratio: max > 0 ? round1(value / max) : null, method: 'jump' };
   }
 
   const ratio = (value + 1) / (m + 1);
   const far = (ratio >= RATIO || ratio <= 1 / RATIO) && Math.abs(value - m) >= FLOOR;
   if (!far) return null;
-  if (xs.length >= ROBUST_MIN) {
-    const ts = xs.map((x) => Math.log1p(Math.max(0, x)));
-    const center = median(ts);
-    const scale = robustScale(ts, center);
+  if (n >= ROBUST_MIN) {
+    const ts = log1pN(xs, n);
+    const center = medianN(ts, n);
+    const scale = robustScaleN(ts, n, center);
     // A constant series has no spread: the several-fold jump rule above is all there is to go on.
     if (scale > 0 && Math.abs(Math.log1p(value) - center) / scale <= Z) return null;
-    return { reference: m, basis: 'median', months: xs.length, ratio: round1(value / m), method: scale > 0 ? 'robust' : 'jump' };
+    return { reference: m, basis: 'median', months: n, ratio: round1(value / m), method: scale > 0 ? 'robust' : 'jump' };
   }
-  return { reference: m, basis: 'median', months: xs.length, ratio: round1(value / m), method: 'jump' };
+  return { reference: m, basis: 'median', months: n, ratio: round1(value / m), method: 'jump' };
+}
+
+/**
+ * True when `judge` must find nothing whatever the median of a window whose values lie in [min, max] (the
+ * median always does): the value is within RATIO of both ends (counts, min > 0 so the median is not 0), or
+ * within RATE_POINTS of both (rates). Saves the median of nearly every value; `judge` decides the rest.
+ */
+function nearAll(ind: Indicator, value: number, min: number, max: number): boolean {
+  if (ind.kind === 'rate') return Math.abs(value - min) < RATE_POINTS && Math.abs(value - max) < RATE_POINTS;
+  return min > 0 && (value + 1) / (min + 1) < RATIO && (value + 1) / (max + 1) > 1 / RATIO;
 }
 
 /** A community's figures for one period, from a return or from a row of an earlier summary. */
@@ -138,53 +151,110 @@ export function recordOf(ret: ParsedReturn): HistoryRecord | null {
  * the first counts (duplicates are reported elsewhere); a return's own period is never its own history.
  */
 export function checkHistory(returns: readonly ParsedReturn[], template: Template, history: readonly HistoryRecord[] = []): Finding[] {
-  const series = new Map<string, Map<string, HistoryRecord>>();
-  const add = (r: HistoryRecord | null): void => {
-    if (!r) return;
-    let byPeriod = series.get(r.community);
-    if (!byPeriod) series.set(r.community, (byPeriod = new Map()));
-    if (!byPeriod.has(r.period)) byPeriod.set(r.period, r);
+  // Each record's values as one dense row in template order (NaN: no value), so the loops below index
+  // numbers instead of looking codes up in objects.
+  const indicators = template.indicators;
+  const k = indicators.length;
+  const series = new Map<string, Map<string, Dense>>();
+  const add = (community: string, period: string, row: Float64Array): void => {
+    let byPeriod = series.get(community);
+    if (!byPeriod) series.set(community, (byPeriod = new Map()));
+    if (!byPeriod.has(period)) byPeriod.set(period, { period, month: monthIndex(period), row });
   };
-  for (const ret of returns) add(recordOf(ret));
-  for (const h of history) add(h);
+  const denseOf = (get: (code: string) => number | null | undefined): Float64Array => {
+    const row = new Float64Array(k);
+    for (let i = 0; i < k; i++) {
+      const x = get(indicators[i]!.code);
+      row[i] = x === null || x === undefined ? NaN : x;
+    }
+    return row;
+  };
+  // Every return's own values (a duplicate's too: it is judged on its own figures).
+  const codes = indicators.map((ind) => ind.code);
+  const own: (Float64Array | null)[] = [];
+  for (const ret of returns) {
+    if (!ret.community || !ret.period) {
+      own.push(null);
+      continue;
+    }
+    const row = new Float64Array(k);
+    const vals = ret.values;
+    for (let i = 0; i < k; i++) {
+      const x = vals[codes[i]!]?.value;
+      row[i] = x === null || x === undefined ? NaN : x;
+    }
+    add(ret.community, ret.period, row);
+    own.push(row);
+  }
+  for (const h of history) add(h.community, h.period, denseOf((code) => h.values[code]));
 
   const out: Finding[] = [];
-  for (const ret of returns) {
-    if (!ret.community || !ret.period) continue;
+  let xs: Float64Array = new Float64Array(WINDOW);
+  const window: Float64Array[] = [];
+  for (let q = 0; q < returns.length; q++) {
+    const ret = returns[q]!;
+    const values = own[q];
+    if (!values || !ret.community || !ret.period) continue;
     // Once per return, not per indicator: the window of earlier months, last year's month, last month.
     const lastYearPeriod = addMonths(ret.period, -12);
     const prevPeriod = previousPeriod(ret.period);
-    const window: HistoryRecord[] = [];
-    let lastYear: HistoryRecord | null = null;
-    let prevRecord: HistoryRecord | null = null;
+    const month = monthIndex(ret.period);
+    window.length = 0;
+    let lastYear: Float64Array | null = null;
+    let prevRecord: Float64Array | null = null;
     for (const r of series.get(ret.community)?.values() ?? []) {
       if (r.period >= ret.period) continue;
-      const d = monthsFrom(r.period, ret.period);
-      if (d >= 1 && d <= WINDOW) window.push(r);
-      if (r.period === lastYearPeriod) lastYear = r;
-      if (r.period === prevPeriod) prevRecord = r;
+      const d = month - r.month; // monthsFrom(r.period, ret.period): NaN unless both are YYYY-MM
+      if (d >= 1 && d <= WINDOW) window.push(r.row);
+      if (r.period === lastYearPeriod) lastYear = r.row;
+      if (r.period === prevPeriod) prevRecord = r.row;
     }
     if (window.length === 0) continue;
-    for (const ind of template.indicators) {
-      const v = ret.values[ind.code];
-      if (!v || v.value === null || v.value === 0 || (ind.kind === 'rate' && v.value <= 1)) continue;
-      const xs: number[] = [];
-      for (const r of window) {
-        const x = r.values[ind.code];
-        if (x !== null && x !== undefined) xs.push(x);
+    const w = window.length;
+    if (w > xs.length) xs = new Float64Array(w);
+    for (let i = 0; i < k; i++) {
+      const ind = indicators[i]!;
+      const value = values[i]!;
+      if (value !== value || value === 0 || (ind.kind === 'rate' && value <= 1)) continue;
+      let n = 0;
+      let min = Infinity;
+      let max = -Infinity;
+      for (let j = 0; j < w; j++) {
+        const x = window[j]![i]!;
+        if (x === x) {
+          xs[n++] = x;
+          if (x < min) min = x;
+          if (x > max) max = x;
+        }
       }
-      const o = judge(ind, v.value, xs, lastYear?.values[ind.code] ?? null);
+      if (n > 0 && nearAll(ind, value, min, max)) continue;
+      const ly = lastYear ? lastYear[i]! : NaN;
+      const o = judge(ind, value, xs, ly === ly ? ly : null, n);
       if (!o) continue;
-      const previous = prevRecord?.values[ind.code] ?? null;
+      const prev = prevRecord ? prevRecord[i]! : NaN;
+      const previous = prev === prev ? prev : null;
       out.push(
         finding('outlier_history', {
-          value: v.value, reference: o.reference, basis: o.basis, months: o.months, ratio: o.ratio,
+          value, reference: o.reference, basis: o.basis, months: o.months, ratio: o.ratio,
           previousPeriod: previous !== null ? prevPeriod : null, previous,
-        }, { ...returnWhere(ret), cell: v.cell, indicator: ind.code, indicatorName: ind.name }),
+        }, { ...returnWhere(ret), cell: ret.values[ind.code]!.cell, indicator: ind.code, indicatorName: ind.name }),
       );
     }
   }
   return out;
+}
+
+/** `YYYY-MM` → months since year 0, NaN for anything else (so differences are monthsFrom's). */
+function monthIndex(p: string): number {
+  return monthsFrom('0000-01', p);
+}
+
+/** One record of the history check: its period and its values in template order (NaN: none). */
+interface Dense {
+  period: string;
+  /** monthIndex(period). */
+  month: number;
+  row: Float64Array;
 }
 
 /** The panel check: each return against earlier periods among the returns read in the same run. */

@@ -1,11 +1,12 @@
 import { finding, type Finding } from '../findings/codes.js';
-import { a1, cellAt, gridWidth, isBlank, type SheetGrid } from '../grid.js';
+import { a1, cellAt, columnLetters, gridWidth, isBlank, type CellValue, type SheetGrid } from '../grid.js';
 import { foldText, normalizeLabel } from '../text/normalize.js';
 import { cleanName, fieldOfCell, type FieldId } from './fields.js';
 import type { IndicatorMatcher, LabelMatch } from './matcher.js';
 import { parsePeriod, periodInText } from './period.js';
-import { readValueCell } from './readValueCell.js';
-import type { ParsedReturn } from './types.js';
+import { plainNumber, readValueCell, unitNeutral } from './readValueCell.js';
+import { recordMaker } from './record.js';
+import type { ParsedReturn, ReturnValue } from './types.js';
 
 interface TableLayout {
   headerRow: number;
@@ -117,22 +118,54 @@ export function readTableForm(
     } else seenCodes.set(m.indicator.code, c);
   }
 
+  // A city's table repeats the same few thousand names and twelve periods: each distinct text is cleaned,
+  // tested and parsed once (the functions are pure).
+  const cleaned = new Map<string, string>();
+  const clean = (v: CellValue): string => {
+    if (typeof v !== 'string') return cleanName(v);
+    let c = cleaned.get(v);
+    if (c === undefined) cleaned.set(v, (c = cleanName(v)));
+    return c;
+  };
+  const totals = new Map<string, boolean>();
+  const isTotal = (name: string): boolean => {
+    let t = totals.get(name);
+    if (t === undefined) totals.set(name, (t = TOTAL_ROW.test(name)));
+    return t;
+  };
+  const periods = new Map<string, ReturnType<typeof parsePeriod>>();
+  const periodOf = (text: string): ReturnType<typeof parsePeriod> => {
+    let p = periods.get(text);
+    if (p === undefined) periods.set(text, (p = parsePeriod(text, undefined)));
+    return p;
+  };
   const out: ParsedReturn[] = [];
+  const newValues = recordMaker<ReturnValue>([...indicators.values()].map((m) => m.indicator.code));
+  // Per value column, what every row shares. `plain`: no formulas or number formats in the sheet (a CSV)
+  // and a stated unit that needs no conversion, so a plain number is read without the parser.
+  const originRow = grid.origin?.row ?? 0;
+  const noFormats = !grid.formulas && !grid.numberFormats;
+  const cols = [...indicators].map(([c, m]) => ({
+    c, ind: m.indicator, unit: m.unit, code: m.indicator.code,
+    letters: columnLetters(c + (grid.origin?.col ?? 0) + 1),
+    plain: noFormats && unitNeutral(m.indicator, m.unit),
+  }));
   for (let r = headerRow + 1; r < grid.values.length; r++) {
     const row = grid.values[r] ?? [];
     if (row.every(isBlank)) continue;
     const communityV = cellAt(grid, r, fields.community!);
-    const community = cleanName(communityV);
-    if (TOTAL_ROW.test(community)) continue;
+    const community = clean(communityV);
+    if (isTotal(community)) continue;
     const streetCol = fields.street;
-    const street = streetCol !== undefined ? cleanName(cellAt(grid, r, streetCol)) : '';
-    if (community && TOTAL_ROW.test(street)) continue;
+    const street = streetCol !== undefined ? clean(cellAt(grid, r, streetCol)) : '';
+    if (community && isTotal(street)) continue;
     const where = { file, sheet, community: community || undefined };
     if (!community) findings.push(finding('community_not_found', {}, { ...where, cell: a1(grid, r, fields.community!) }));
     let period: string | null = titlePeriod;
     if (fields.period !== undefined) {
       const pv = cellAt(grid, r, fields.period);
-      const p = parsePeriod(pv, grid.numberFormats?.[r]?.[fields.period]);
+      const nf = grid.numberFormats?.[r]?.[fields.period];
+      const p = nf === undefined && typeof pv === 'string' ? periodOf(pv) : parsePeriod(pv, nf);
       if (p.ok) period = p.period;
       else if (isBlank(pv) && titlePeriod) period = titlePeriod;
       else {
@@ -156,12 +189,24 @@ export function readTableForm(
       period,
       reporter: fields.reporter !== undefined ? String(cellAt(grid, r, fields.reporter) ?? '').trim() || null : null,
       phone: fields.phone !== undefined ? String(cellAt(grid, r, fields.phone) ?? '').trim() || null : null,
-      values: {},
+      values: newValues(),
     };
     const remarkV = remarkCol !== null ? cellAt(grid, r, remarkCol) : null;
     const remark = isBlank(remarkV) ? null : String(remarkV).trim();
-    for (const [c, m] of indicators) {
-      ret.values[m.indicator.code] = readValueCell(grid, r, c, m.indicator, m.unit, remark, at, findings);
+    const values = ret.values;
+    const rowNo = String(r + 1 + originRow);
+    for (const col of cols) {
+      if (col.plain) {
+        // readValueCell's own fast path, without its lookups: the cell address is the column's letters
+        // and the row number, as a1 makes it.
+        const raw = row[col.c] ?? null;
+        const v = plainNumber(raw, col.ind);
+        if (v !== null) {
+          values[col.code] = { value: v, raw, cell: col.letters + rowNo, approximate: false, remark };
+          continue;
+        }
+      }
+      values[col.code] = readValueCell(grid, r, col.c, col.ind, col.unit, remark, at, findings);
     }
     out.push(ret);
   }

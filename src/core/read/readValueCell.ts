@@ -1,7 +1,8 @@
 import { finding, type Finding } from '../findings/codes.js';
-import { a1, cellAt, formulaAt, numberFormatAt, type SheetGrid } from '../grid.js';
+import { a1, cellAt, formulaAt, numberFormatAt, type CellValue, type SheetGrid } from '../grid.js';
 import type { Indicator } from '../template/types.js';
 import { parseValue } from '../value/parseValue.js';
+import { normalizeUnit } from '../value/units.js';
 import type { ReturnValue } from './types.js';
 
 export interface CellWhere {
@@ -27,6 +28,8 @@ export function readValueCell(
 ): ReturnValue {
   const raw = cellAt(grid, row, col);
   const cell = a1(grid, row, col);
+  const plain = plainValue(grid, row, col, raw, ind, statedUnit);
+  if (plain !== null) return { value: plain, raw, cell, approximate: false, remark };
   const parsed = parseValue(raw, {
     kind: ind.kind,
     unit: ind.unit,
@@ -44,4 +47,70 @@ export function readValueCell(
     if (parsed.empty && ind.required) findings.push(finding('required_empty', {}, at));
   }
   return { value: parsed.value, raw, cell, approximate: parsed.approximate, remark };
+}
+
+// ── The plain cell, without the parser ─────────────────────────────────────────────────────────────────
+// Most cells of a city's returns are a plain decimal (`4950`, `87.5`) or a plain number, in the template's
+// unit (or one equal to it), that no check speaks about. parseValue would read them as this very number
+// with no issue; reading them here skips its context, result and issue objects (835,000 cells a city-year).
+// test/core/read/readValueCell.test.ts holds the two paths to the same results.
+
+// The same shape parseValue's text reader takes as a plain decimal.
+const PLAIN_DECIMAL = /^-?\d{1,15}(?:\.\d{1,15})?$/;
+
+/** Per indicator and stated unit: true when a plain number needs no unit conversion (the parser's rule). */
+const sameUnit = new WeakMap<Indicator, Map<string | null, boolean>>();
+
+export function unitNeutral(ind: Indicator, statedUnit: string | null): boolean {
+  let m = sameUnit.get(ind);
+  if (!m) sameUnit.set(ind, (m = new Map()));
+  let ok = m.get(statedUnit);
+  if (ok === undefined) {
+    const unit = statedUnit || null;
+    // convertUnit's first case: the same unit, a synonym or an alias leaves the value untouched (a factor
+    // of 1 between two units of a group would still round it: the parser's path then).
+    const f = unit === null ? '' : normalizeUnit(unit);
+    ok = unit === null || ind.unit === '' || (ind.kind === 'rate' && f === '%') ||
+      f === normalizeUnit(ind.unit) || (ind.unitAliases ?? []).some((a) => normalizeUnit(a) === f);
+    m.set(statedUnit, ok);
+  }
+  return ok;
+}
+
+/**
+ * The cell's value when it is a plain number parseValue would read without any issue; null otherwise
+ * (then the parser reads it and says what it has to say).
+ */
+function plainValue(grid: SheetGrid, row: number, col: number, raw: CellValue, ind: Indicator, statedUnit: string | null): number | null {
+  if (typeof raw === 'number') {
+    const nf = numberFormatAt(grid, row, col);
+    if (nf !== null && nf !== 'General') return null;
+  }
+  if (formulaAt(grid, row, col) !== null) return null;
+  if (!unitNeutral(ind, statedUnit)) return null;
+  return plainNumber(raw, ind);
+}
+
+/**
+ * `plainValue` for a cell with no formula and no number format, in a column whose stated unit is
+ * `unitNeutral`: the number, or null when the parser has to read it.
+ */
+export function plainNumber(raw: CellValue, ind: Indicator): number | null {
+  let value: number;
+  if (typeof raw === 'string') {
+    const text = raw.trim();
+    if (text === '' || !PLAIN_DECIMAL.test(text)) return null;
+    value = Number(text);
+  } else if (typeof raw === 'number') {
+    if (!Number.isFinite(raw)) return null;
+    value = raw;
+  } else return null;
+  if (value === 0) value = 0; // never -0, as the parser
+  if (value < 0) return null; // negative
+  const kind = ind.kind;
+  if (kind === 'count' && !Number.isInteger(value)) return null; // fractional_count
+  if (kind === 'rate' && (value > 100 || value <= 1)) return null; // rate_out_of_range, rate_fraction (and 0: the parser's)
+  if (ind.min != null && value < ind.min) return null; // below_min
+  if (ind.max != null && value > ind.max) return null; // above_max
+  return value;
 }
