@@ -1,4 +1,4 @@
-import { Inflate, inflateSync } from 'fflate';
+import { InflateError, inflateRaw } from './inflate.js';
 import { mb } from './limits.js';
 import { ReadFailure } from './readFailure.js';
 
@@ -17,9 +17,10 @@ export interface ZipEntry {
 /**
  * Small parts that many files share byte for byte (the styles, workbook and relationships of returns made
  * from one template), inflated once: keyed by CRC and sizes, and used only when the compressed bytes are
- * identical, so a hit is exact. Inflating a small part costs more in Huffman tables than in data.
+ * identical, so a hit is exact; kept as text, decoded once too.
  */
-const shared = new Map<string, { compressed: Uint8Array; out: Uint8Array }>();
+const shared = new Map<string, { compressed: Uint8Array; text: string }>();
+const utf8 = new TextDecoder('utf-8');
 const SHARED_MAX_BYTES = 64 * 1024;
 const SHARED_MAX_ENTRIES = 64;
 
@@ -38,7 +39,7 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 export class ZipArchive {
   readonly entries = new Map<string, ZipEntry>();
   private readonly lower = new Map<string, string>();
-  private inflated = 0;
+  private inflated_ = 0;
 
   constructor(
     private readonly bytes: Uint8Array,
@@ -96,10 +97,45 @@ export class ZipArchive {
     return this.entries.get(n) ?? this.entries.get(this.lower.get(n.toLowerCase()) ?? '');
   }
 
-  /** The entry's bytes, or null when there is no such entry. Throws a {@link ReadFailure} past the budget. */
+  /** The entry's bytes (a copy of its own), or null when there is no such entry. Throws a {@link ReadFailure} past the budget. */
   read(name: string): Uint8Array | null {
+    const b = this.inflated(name);
+    return b === null ? null : b.slice();
+  }
+
+  /** The entry as text (UTF-8, BOM dropped), or null when absent. Throws a {@link ReadFailure} past the budget. */
+  text(name: string): string | null {
     const e = this.find(name);
     if (!e) return null;
+    const key = e.method === 8 && e.size <= SHARED_MAX_BYTES ? `${e.crc}:${e.compressedSize}:${e.size}` : null;
+    if (key !== null) {
+      const data = this.data(e);
+      const hit = shared.get(key);
+      if (hit && sameBytes(hit.compressed, data)) {
+        this.charge(e.size);
+        return hit.text;
+      }
+      const text = utf8.decode(this.inflate(e, data));
+      if (shared.size >= SHARED_MAX_ENTRIES) shared.delete(shared.keys().next().value!);
+      shared.set(key, { compressed: data.slice(), text });
+      return text;
+    }
+    const b = this.inflated(name);
+    return b === null ? null : utf8.decode(b);
+  }
+
+  /**
+   * The entry's bytes, or null when there is no such entry: a view of the inflater's reused buffer, valid
+   * until the next entry is inflated.
+   */
+  private inflated(name: string): Uint8Array | null {
+    const e = this.find(name);
+    if (!e) return null;
+    return this.inflate(e, this.data(e));
+  }
+
+  /** The entry's stored (compressed) bytes. */
+  private data(e: ZipEntry): Uint8Array {
     if (e.encrypted) throw new ReadFailure('encrypted', 'zip');
     const view = new DataView(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
     const lh = e.localOffset;
@@ -107,73 +143,35 @@ export class ZipArchive {
     const start = lh + 30 + view.getUint16(lh + 26, true) + view.getUint16(lh + 28, true);
     const end = start + e.compressedSize;
     if (end > this.bytes.length) throw new ReadFailure('corrupt', e.name);
-    const data = this.bytes.subarray(start, end);
-    if (e.method === 0) return this.charge(data.length) && data;
-    if (e.method !== 8) throw new ReadFailure('corrupt', `${e.name}: compression ${e.method}`);
-    const left = this.budget - this.inflated;
-    // An honest header that declares more than the budget: no need to inflate anything to know.
-    if (e.size > left) throw new ReadFailure('expands_too_large', `> ${mb(this.budget)}`);
-    // Deflate expands at most ~1032:1, so a small entry cannot pass the budget: inflate it in one go, into
-    // a buffer of the declared size (+1, to notice a header that understates it; growing costs more).
-    const key = e.size <= SHARED_MAX_BYTES ? `${e.crc}:${e.compressedSize}:${e.size}` : null;
-    const hit = key === null ? undefined : shared.get(key);
-    if (hit && sameBytes(hit.compressed, data)) return this.charge(hit.out.length) && hit.out;
-    if (data.length * 1032 <= left) {
-      let out: Uint8Array;
-      try {
-        out = inflateSync(data, { out: new Uint8Array(e.size + 1) });
-      } catch {
-        throw new ReadFailure('corrupt', e.name);
-      }
-      if (out.length > e.size) throw new ReadFailure('corrupt', `${e.name}: size`);
-      if (key !== null && out.length === e.size) {
-        if (shared.size >= SHARED_MAX_ENTRIES) shared.delete(shared.keys().next().value!);
-        shared.set(key, { compressed: data.slice(), out });
-      }
-      return this.charge(out.length) && out;
-    }
-    return this.inflate(data, e.name);
-  }
-
-  /** The entry as text (UTF-8, BOM dropped), or null when absent. */
-  text(name: string): string | null {
-    const b = this.read(name);
-    return b === null ? null : new TextDecoder('utf-8').decode(b);
-  }
-
-  private charge(n: number): true {
-    this.inflated += n;
-    if (this.inflated > this.budget) throw new ReadFailure('expands_too_large', `> ${mb(this.budget)}`);
-    return true;
+    return this.bytes.subarray(start, end);
   }
 
   /**
-   * Inflates in steps, checking the budget after each, so an entry whose header lies about its size
-   * costs at most ~budget bytes of work before it is stopped.
+   * Inflates under what is left of the budget, so an entry whose header lies about its size costs at
+   * most ~budget bytes of work before it is stopped; an honest header over the budget is refused
+   * without inflating anything.
    */
-  private inflate(data: Uint8Array, name: string): Uint8Array {
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    let done = false;
-    const inf = new Inflate((chunk, final) => {
-      chunks.push(chunk);
-      total += chunk.length;
-      this.charge(chunk.length);
-      if (final) done = true;
-    });
-    const STEP = 4096; // at most ~4 MB of output per step, however much the data repeats
+  private inflate(e: ZipEntry, data: Uint8Array): Uint8Array {
+    if (e.method === 0) return this.charge(data.length) && data;
+    if (e.method !== 8) throw new ReadFailure('corrupt', `${e.name}: compression ${e.method}`);
+    const left = this.budget - this.inflated_;
+    if (e.size > left) throw new ReadFailure('expands_too_large', `> ${mb(this.budget)}`);
+    let out: Uint8Array;
     try {
-      for (let i = 0; i < data.length && !done; i += STEP) inf.push(data.subarray(i, i + STEP), i + STEP >= data.length);
-      if (data.length === 0) inf.push(data, true);
+      out = inflateRaw(data, left, e.size);
     } catch (err) {
-      if (err instanceof ReadFailure) throw err;
-      throw new ReadFailure('corrupt', name);
+      if (err instanceof InflateError && err.reason === 'limit') throw new ReadFailure('expands_too_large', `> ${mb(this.budget)}`);
+      throw new ReadFailure('corrupt', e.name);
     }
-    if (chunks.length === 1) return chunks[0]!;
-    const out = new Uint8Array(total);
-    let o = 0;
-    for (const c of chunks) out.set(c, (o += c.length) - c.length);
-    return out;
+    // A header that understates its entry's size is not a zip we trust.
+    if (out.length > e.size) throw new ReadFailure('corrupt', `${e.name}: size`);
+    return this.charge(out.length) && out;
+  }
+
+  private charge(n: number): true {
+    this.inflated_ += n;
+    if (this.inflated_ > this.budget) throw new ReadFailure('expands_too_large', `> ${mb(this.budget)}`);
+    return true;
   }
 }
 
