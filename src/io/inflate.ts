@@ -307,7 +307,8 @@ export function inflateRaw(src: Uint8Array, limit: number, sizeHint = 0): Uint8A
       }
       if (d > o) throw new InflateError('corrupt');
       if (o + len > cap) cap = Math.min((buf = grow(buf, o, o + len, limit)).length, limit);
-      if (d >= len) {
+      // Most matches are short: a byte loop beats a call; a long one that does not overlap is copied at once.
+      if (len >= 64 && d >= len) {
         buf.copyWithin(o, o - d, o - d + len);
         o += len;
       } else {

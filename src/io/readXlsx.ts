@@ -165,9 +165,29 @@ function readSharedStrings(zip: ZipArchive, path: string, limits: ReadLimits): S
       cut.set(texts.length, s.length);
       s = s.slice(0, limits.cellText);
     }
-    texts.push(s);
+    texts.push(intern(s));
   });
   return { texts, cut };
+}
+
+/**
+ * Labels repeat across returns made from one template (指标名称, 社区名称, 健康教育讲座 …), so each text is
+ * kept once for the run: 2,400 returns hold one copy of their labels, not 2,400, and that copy does not
+ * keep the part's whole XML alive (a substring of it would). Bounded: cleared when full.
+ */
+const interned = new Map<string, string>();
+const INTERN_MAX_ENTRIES = 50_000;
+const INTERN_MAX_LENGTH = 256;
+
+function intern(s: string): string {
+  if (s.length > INTERN_MAX_LENGTH) return s;
+  const hit = interned.get(s);
+  if (hit !== undefined) return hit;
+  if (interned.size >= INTERN_MAX_ENTRIES) interned.clear();
+  // A copy of its own: JS engines keep a longer substring as a view of its parent string.
+  const own = s.length < 13 ? s : (' ' + s).slice(1);
+  interned.set(own, own);
+  return own;
 }
 
 /** Number format code per cell style index (`s` attribute), null for General. */

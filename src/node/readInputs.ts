@@ -137,11 +137,12 @@ async function walk(dir: string, base: string, w: Walker): Promise<void> {
     w.problems.push({ file: slash(path.relative(base, dir)), ...causeOf(e) });
     return;
   }
+  const relDir = slash(path.relative(base, dir)); // once per folder, not per file
   for (const d of entries) {
     const name = d.name;
     if (name.startsWith('.') || name.startsWith('~$')) continue;
     const abs = path.join(dir, name);
-    const file = slash(path.relative(base, abs));
+    const file = relDir === '' ? name : `${relDir}/${name}`;
     let isDir = d.isDirectory();
     // Only a symlink (or an entry the folder listing cannot type) needs a stat to know what it points at.
     if (d.isSymbolicLink() || (!d.isFile() && !isDir)) {
