@@ -38,7 +38,8 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
  */
 export class ZipArchive {
   readonly entries = new Map<string, ZipEntry>();
-  private readonly lower = new Map<string, string>();
+  /** Names by their lower case, made when a name is first not found as spelt. */
+  private lower: Map<string, string> | null = null;
   private inflated_ = 0;
 
   constructor(
@@ -58,7 +59,6 @@ export class ZipArchive {
       count = num64(view, z64 + 32);
       cdOffset = num64(view, z64 + 48);
     }
-    const utf8 = new TextDecoder('utf-8');
     let p = cdOffset;
     for (let i = 0; i < count; i++) {
       if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50) throw new ReadFailure('corrupt', 'zip directory entry');
@@ -70,7 +70,7 @@ export class ZipArchive {
       const extraLen = view.getUint16(p + 30, true);
       const commentLen = view.getUint16(p + 32, true);
       let localOffset = view.getUint32(p + 42, true);
-      const name = utf8.decode(bytes.subarray(p + 46, p + 46 + nameLen));
+      const name = entryName(bytes, p + 46, p + 46 + nameLen);
       // zip64: the real sizes and offset sit in extra field 0x0001, in this order, for those that overflowed.
       for (let e = p + 46 + nameLen, end = e + extraLen; e + 4 <= end; ) {
         const id = view.getUint16(e, true);
@@ -86,15 +86,20 @@ export class ZipArchive {
       const crc = view.getUint32(p + 16, true);
       const entry: ZipEntry = { name, method, compressedSize, size, localOffset, encrypted: (flags & 1) === 1, crc };
       this.entries.set(name, entry);
-      this.lower.set(name.toLowerCase(), name);
       p += 46 + nameLen + extraLen + commentLen;
     }
   }
 
   /** The entry named `name` (a leading `/` ignored; exact case first, then any case, as Excel is lenient). */
   find(name: string): ZipEntry | undefined {
-    const n = name.replace(/^\/+/, '');
-    return this.entries.get(n) ?? this.entries.get(this.lower.get(n.toLowerCase()) ?? '');
+    const n = name.charCodeAt(0) === 47 ? name.replace(/^\/+/, '') : name;
+    const exact = this.entries.get(n);
+    if (exact) return exact;
+    if (!this.lower) {
+      this.lower = new Map();
+      for (const k of this.entries.keys()) this.lower.set(k.toLowerCase(), k);
+    }
+    return this.entries.get(this.lower.get(n.toLowerCase()) ?? '');
   }
 
   /** The entry's bytes (a copy of its own), or null when there is no such entry. Throws a {@link ReadFailure} past the budget. */
@@ -173,6 +178,16 @@ export class ZipArchive {
     if (this.inflated_ > this.budget) throw new ReadFailure('expands_too_large', `> ${mb(this.budget)}`);
     return true;
   }
+}
+
+/** An entry name: UTF-8, nearly always ASCII, which needs no decoder. */
+function entryName(bytes: Uint8Array, from: number, to: number): string {
+  let ascii = to - from <= 256;
+  for (let i = from; ascii && i < to; i++) if (bytes[i]! >= 0x80) ascii = false;
+  if (!ascii) return utf8.decode(bytes.subarray(from, to));
+  let s = "";
+  for (let i = from; i < to; i++) s += String.fromCharCode(bytes[i]!);
+  return s;
 }
 
 function num64(view: DataView, at: number): number {

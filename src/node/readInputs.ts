@@ -103,7 +103,8 @@ async function readEntry(e: Entry, books: WorkbookGrids[], findings: Finding[], 
     try {
       const size = fstatSync(fd).size;
       if (size > LIMITS.fileBytes) return { file: e.file, cause: 'too_large', detail: `${mb(size)} > ${mb(LIMITS.fileBytes)}` };
-      bytes = new Uint8Array(readFileSync(fd));
+      const buf = readFileSync(fd);
+      bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength); // a view, not a copy
     } finally {
       closeSync(fd);
     }
