@@ -65,7 +65,7 @@ export async function readBook(bytes: Uint8Array, path: string, opts: ReadBookOp
 }
 
 async function readZip(bytes: Uint8Array, path: string, limits: ReadLimits): Promise<BookRead> {
-  // fflate and the xlsx reader are loaded with the first workbook, not by every command.
+  // The zip and xlsx readers are loaded with the first workbook, not by every command.
   const [{ ZipArchive }, { readXlsx }] = await Promise.all([import('./zip.js'), import('./readXlsx.js')]);
   const zip = new ZipArchive(bytes, limits.inflatedBytes);
   if (zip.find('mimetype')) {
