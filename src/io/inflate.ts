@@ -54,14 +54,12 @@ const lengths = new Uint8Array(320);
 const offsets = new Uint16Array(16);
 const nextCode = new Uint16Array(16);
 
-/** Reverses the low `n` bits of `x` (DEFLATE packs Huffman codes from their most significant bit). */
-function reverse(x: number, n: number): number {
+/** Each FAST-bit number with its bits reversed (DEFLATE packs Huffman codes from their most significant bit). */
+const REVERSED = new Uint16Array(FAST_SIZE);
+for (let x = 0; x < FAST_SIZE; x++) {
   let r = 0;
-  for (let i = 0; i < n; i++) {
-    r = (r << 1) | (x & 1);
-    x >>>= 1;
-  }
-  return r;
+  for (let i = 0, v = x; i < FAST; i++, v >>>= 1) r = (r << 1) | (v & 1);
+  REVERSED[x] = r;
 }
 
 /**
@@ -97,7 +95,7 @@ function build(code: Code, lens: Uint8Array, from: number, n: number): void {
     const l = lens[from + s]!;
     if (l === 0 || l > FAST) continue;
     const entry = (s << 4) | l;
-    for (let j = reverse(nextCode[l]!++, l); j < FAST_SIZE; j += 1 << l) fast[j] = entry;
+    for (let j = REVERSED[nextCode[l]!++]! >>> (FAST - l); j < FAST_SIZE; j += 1 << l) fast[j] = entry;
   }
 }
 

@@ -23,6 +23,9 @@ const shared = new Map<string, { compressed: Uint8Array; text: string }>();
 const utf8 = new TextDecoder('utf-8');
 const SHARED_MAX_BYTES = 64 * 1024;
 const SHARED_MAX_ENTRIES = 64;
+/** Keys of small parts met once, so that only a part met again is kept. */
+const seen = new Set<string>();
+const SEEN_MAX_ENTRIES = 10_000;
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
@@ -121,8 +124,14 @@ export class ZipArchive {
         return hit.text;
       }
       const text = utf8.decode(this.inflate(e, data));
-      if (shared.size >= SHARED_MAX_ENTRIES) shared.delete(shared.keys().next().value!);
-      shared.set(key, { compressed: data.slice(), text });
+      // Kept from its second sighting on: a part seen once (a return's own sheet) is not held.
+      if (seen.has(key)) {
+        if (shared.size >= SHARED_MAX_ENTRIES) shared.delete(shared.keys().next().value!);
+        shared.set(key, { compressed: data.slice(), text });
+      } else {
+        if (seen.size >= SEEN_MAX_ENTRIES) seen.clear();
+        seen.add(key);
+      }
       return text;
     }
     const b = this.inflated(name);
