@@ -159,15 +159,50 @@ function readSharedStrings(zip: ZipArchive, path: string, limits: ReadLimits): S
   const cut = new Map<number, number>();
   const xml = zip.find(path) ? zip.text(path) : null;
   if (xml === null) return { texts, cut };
-  eachElement(xml, 'si', (_tag, inner) => {
-    let s = textOf(inner);
+  const add = (text: string): void => {
+    let s = text;
     if (s.length > limits.cellText) {
       cut.set(texts.length, s.length);
       s = s.slice(0, limits.cellText);
     }
     texts.push(intern(s));
-  });
+  };
+  if (/<[\w.-]+:si[\s/>]/.test(xml)) eachElement(xml, 'si', (_tag, inner) => add(textOf(inner)));
+  else plainStrings(xml, add);
   return { texts, cut };
+}
+
+/**
+ * The shared strings of a part without namespace prefixes, in order: `<si><t>…</t></si>` (nearly all of
+ * them) read in place, any other body (rich text runs, phonetic guides) by {@link textOf}.
+ */
+function plainStrings(xml: string, add: (text: string) => void): void {
+  for (let i = xml.indexOf('<si'); i >= 0; i = xml.indexOf('<si', i)) {
+    const after = xml.charCodeAt(i + 3);
+    if (after !== 62 && after !== 47 && !isSpace(after)) {
+      i += 3; // <sst>, <sis…>
+      continue;
+    }
+    const gt = xml.indexOf('>', i);
+    if (gt < 0) return;
+    if (xml.charCodeAt(gt - 1) === 47) {
+      add(''); // <si/>
+      i = gt + 1;
+      continue;
+    }
+    const end = xml.indexOf('</si>', gt);
+    if (end < 0) return;
+    i = end + 5;
+    const ch = xml.charCodeAt(gt + 3);
+    if (xml.startsWith('<t', gt + 1) && (ch === 62 || isSpace(ch)) && xml.startsWith('</t>', end - 4)) {
+      const tGt = xml.indexOf('>', gt + 1);
+      if (xml.charCodeAt(tGt - 1) !== 47 && xml.indexOf('<', tGt) === end - 4) {
+        add(decodeXml(xml.slice(tGt + 1, end - 4)));
+        continue;
+      }
+    }
+    add(textOf(xml.slice(gt + 1, end)));
+  }
 }
 
 /**
