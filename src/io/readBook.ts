@@ -64,9 +64,15 @@ export async function readBook(bytes: Uint8Array, path: string, opts: ReadBookOp
   }
 }
 
+/**
+ * The zip and xlsx readers, loaded with the first workbook, not by every command; kept, since a dynamic
+ * import of a module already loaded still costs a trip through the module loader (5–10% of reading
+ * 2,400 small returns).
+ */
+let zipReaders: Promise<[typeof import('./zip.js'), typeof import('./readXlsx.js')]> | null = null;
+
 async function readZip(bytes: Uint8Array, path: string, limits: ReadLimits): Promise<BookRead> {
-  // The zip and xlsx readers are loaded with the first workbook, not by every command.
-  const [{ ZipArchive }, { readXlsx }] = await Promise.all([import('./zip.js'), import('./readXlsx.js')]);
+  const [{ ZipArchive }, { readXlsx }] = await (zipReaders ??= Promise.all([import('./zip.js'), import('./readXlsx.js')]));
   const zip = new ZipArchive(bytes, limits.inflatedBytes);
   if (zip.find('mimetype')) {
     if (zip.text('mimetype')?.trim() !== ODS_MIME) throw new ReadFailure('unsupported_format', 'OpenDocument');
