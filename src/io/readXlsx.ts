@@ -7,7 +7,7 @@ import { BUILTIN_FORMATS, cleanFormat } from './numberFormats.js';
 import { ReadFailure } from './readFailure.js';
 import { shiftFormula } from './shiftFormula.js';
 import { decodeXml, eachElement, parseAttrs, textOf } from './xml.js';
-import { OWN_OUTPUT_PROPERTY } from './ownOutput.js';
+import { OWN_OUTPUT_PROPERTY } from './ownOutputName.js';
 import { ZipArchive } from './zip.js';
 
 /** Days between the 1900 and 1904 date systems. */
