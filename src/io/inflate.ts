@@ -113,10 +113,13 @@ const KEEP_BYTES = 4 * 1024 * 1024;
 /**
  * Inflates raw DEFLATE `src`, producing at most `limit` bytes. Returns a view of a buffer that the
  * next call reuses: decode or copy it before inflating again. `sizeHint` (the zip header's size) only
- * presizes the buffer. Throws an {@link InflateError}.
+ * presizes the buffer, never past what `src` could expand to. Throws an {@link InflateError}.
  */
 export function inflateRaw(src: Uint8Array, limit: number, sizeHint = 0): Uint8Array {
-  if (out.length < sizeHint && sizeHint <= limit) out = new Uint8Array(sizeHint);
+  // Deflate expands at most ~1032:1, so a header declaring more than that is not believed for the presize.
+  const presize = Math.min(sizeHint, limit, src.length * 1032 + 1024);
+  if (out.length < presize) out = new Uint8Array(presize);
+  else if (out.length > KEEP_BYTES && presize <= KEEP_BYTES) out = new Uint8Array(64 * 1024); // left by a failed big part
   let buf: Uint8Array = out;
   const srcLen = src.length;
   let pos = 0; // next input byte
