@@ -116,7 +116,7 @@ async function main() {
     ];
     const results = new Map(modes.map(([m]) => [m, []]));
     for (let i = 0; i < runs; i++) for (const [m] of modes) results.get(m).push(run(m, dir));
-    console.log(`\n${count} sheet-form .xlsx (${tmp}${values.keep ? ', kept' : ''}), ${runs} run(s) each, interleaved\n`);
+    console.log(`\n${values.dir ? readdirSync(dir).length : count} sheet-form .xlsx (${values.dir ? dir : tmp}${values.keep ? ', kept' : ''}), ${runs} run(s) each, interleaved\n`);
     console.log('| what | CPU s (user+sys), median | all runs | books / sheets / cells |');
     console.log('|---|--:|--:|--:|');
     for (const [m, name] of modes) {
