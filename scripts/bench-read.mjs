@@ -11,7 +11,7 @@
 //
 // Each measurement runs in its own child process; CPU is the child's own user+sys around the measured part
 // (process.cpuUsage), or, for --help, the whole process (/usr/bin/time), median of 5 runs.
-// Usage: npm run bench:read [-- --communities 2400] [-- --keep]
+// Usage: npm run bench:read [-- --communities 2400] [-- --runs 3] [-- --keep] [-- --dir <the kept folder>/xlsx]
 import ExcelJS from 'exceljs';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -99,22 +99,31 @@ function processCpu(args) {
 async function main() {
   const argv = process.argv.slice(2);
   if (argv[0] === '--child') return child(argv[1], argv[2]);
-  const { values } = parseArgs({ args: argv, options: { communities: { type: 'string', default: '2400' }, keep: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ args: argv, options: { communities: { type: 'string', default: '2400' }, runs: { type: 'string', default: '3' }, keep: { type: 'boolean', default: false }, dir: { type: 'string' } } });
   const count = Number(values.communities);
+  const runs = Math.max(1, Number(values.runs) || 1);
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'returns-bench-read-'));
   try {
     console.log(`returns bench:read — ${new Date().toISOString().slice(0, 10)}, ${os.cpus()[0]?.model ?? '?'}, nproc ${os.availableParallelism?.() ?? os.cpus().length}, node ${process.version}`);
-    const dir = path.join(tmp, 'xlsx');
-    await generate(dir, count);
-    const rows = [
-      ['read: readInputs (readBook → readXlsx)', run('read', dir)],
-      ['anchor: exceljs Workbook.xlsx.load only', run('exceljs', dir)],
-      ['anchor: unzip sheet1 + sharedStrings, scan <c>', run('scan', dir)],
+    // --dir reuses the returns a --keep run made (generating them costs a minute of exceljs).
+    const dir = values.dir ?? path.join(tmp, 'xlsx');
+    if (!values.dir) await generate(dir, count);
+    // Each measurement `runs` times, interleaved, so that a burst of load elsewhere falls on all of them.
+    const modes = [
+      ['read', 'read: readInputs (readBook → readXlsx)'],
+      ['exceljs', 'anchor: exceljs Workbook.xlsx.load only'],
+      ['scan', 'anchor: unzip sheet1 + sharedStrings, scan <c>'],
     ];
-    console.log(`\n${count} sheet-form .xlsx (${tmp}${values.keep ? ', kept' : ''})\n`);
-    console.log('| what | CPU s (user+sys) | books / sheets / cells |');
-    console.log('|---|--:|--:|');
-    for (const [name, r] of rows) console.log(`| ${name} | ${r.cpu.toFixed(2)} | ${r.n} |`);
+    const results = new Map(modes.map(([m]) => [m, []]));
+    for (let i = 0; i < runs; i++) for (const [m] of modes) results.get(m).push(run(m, dir));
+    console.log(`\n${values.dir ? readdirSync(dir).length : count} sheet-form .xlsx (${values.dir ? dir : tmp}${values.keep ? ', kept' : ''}), ${runs} run(s) each, interleaved\n`);
+    console.log('| what | CPU s (user+sys), median | all runs | books / sheets / cells |');
+    console.log('|---|--:|--:|--:|');
+    for (const [m, name] of modes) {
+      const rs = results.get(m);
+      const cpus = rs.map((r) => r.cpu).sort((a, b) => a - b);
+      console.log(`| ${name} | ${cpus[Math.floor(cpus.length / 2)].toFixed(2)} | ${rs.map((r) => r.cpu.toFixed(2)).join(' ')} | ${rs[0].n} |`);
+    }
     const help = processCpu(['node', 'bin/returns.js', '--help']);
     const bare = processCpu(['node', '-e', '']);
     console.log('\n| command | CPU s (user+sys), median of 5 |');

@@ -1,11 +1,8 @@
 import { unzipSync } from 'fflate';
 
-/**
- * This tool's own outputs carry a custom document property (docProps/custom.xml, visible in Excel under
- * File → Info → Properties → Advanced → Custom). A workbook with it is never read back as returns of the
- * period it summarises: a summary.xlsx written inside an input folder would otherwise double every return.
- */
-export const OWN_OUTPUT_PROPERTY = 'CommunityReturnsOutput';
+import { OWN_OUTPUT_PROPERTY } from './ownOutputName.js';
+
+export { OWN_OUTPUT_PROPERTY };
 
 const CUSTOM_PART = 'docProps/custom.xml';
 const dec = new TextDecoder();

@@ -64,14 +64,24 @@ export async function readBook(bytes: Uint8Array, path: string, opts: ReadBookOp
   }
 }
 
+/**
+ * The zip and xlsx readers, loaded with the first workbook, not by every command; kept, since a dynamic
+ * import of a module already loaded still costs a trip through the module loader (5–10% of reading
+ * 2,400 small returns).
+ */
+let zipReaders: Promise<[typeof import('./zip.js'), typeof import('./readXlsx.js')]> | null = null;
+
 async function readZip(bytes: Uint8Array, path: string, limits: ReadLimits): Promise<BookRead> {
-  // fflate and the xlsx reader are loaded with the first workbook, not by every command.
-  const [{ ZipArchive }, { readXlsx }] = await Promise.all([import('./zip.js'), import('./readXlsx.js')]);
+  const [{ ZipArchive }, { readXlsx }] = await (zipReaders ??= Promise.all([import('./zip.js'), import('./readXlsx.js')]));
   const zip = new ZipArchive(bytes, limits.inflatedBytes);
   if (zip.find('mimetype')) {
     if (zip.text('mimetype')?.trim() !== ODS_MIME) throw new ReadFailure('unsupported_format', 'OpenDocument');
-    // SheetJS inflates content.xml on its own; inflating it once here under the budget stops a bomb first.
-    zip.read('content.xml');
+    // SheetJS inflates content.xml on its own; inflating it once here under the budget stops a bomb
+    // first, and counting the cells it would make stops a few KB that repeat one cell a billion times.
+    const content = zip.text('content.xml');
+    if (content === null) throw new ReadFailure('corrupt', 'no content.xml');
+    const { odsCellCount } = await import('./odsCells.js');
+    if (odsCellCount(content, limits.cells) > limits.cells) throw new ReadFailure('too_many_cells', `> ${limits.cells}`);
     return viaSheetJs(bytes, path, limits);
   }
   if (!zip.find('[Content_Types].xml')) throw new ReadFailure('corrupt', 'no [Content_Types].xml');

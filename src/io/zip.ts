@@ -1,4 +1,4 @@
-import { Inflate, inflateSync } from 'fflate';
+import { InflateError, inflateRaw } from './inflate.js';
 import { mb } from './limits.js';
 import { ReadFailure } from './readFailure.js';
 
@@ -17,11 +17,15 @@ export interface ZipEntry {
 /**
  * Small parts that many files share byte for byte (the styles, workbook and relationships of returns made
  * from one template), inflated once: keyed by CRC and sizes, and used only when the compressed bytes are
- * identical, so a hit is exact. Inflating a small part costs more in Huffman tables than in data.
+ * identical, so a hit is exact; kept as text, decoded once too.
  */
-const shared = new Map<string, { compressed: Uint8Array; out: Uint8Array }>();
+const shared = new Map<string, { compressed: Uint8Array; text: string }>();
+const utf8 = new TextDecoder('utf-8');
 const SHARED_MAX_BYTES = 64 * 1024;
 const SHARED_MAX_ENTRIES = 64;
+/** Keys of small parts met once, so that only a part met again is kept. */
+const seen = new Set<string>();
+const SEEN_MAX_ENTRIES = 10_000;
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
@@ -37,8 +41,9 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
  */
 export class ZipArchive {
   readonly entries = new Map<string, ZipEntry>();
-  private readonly lower = new Map<string, string>();
-  private inflated = 0;
+  /** Names by their lower case, made when a name is first not found as spelt. */
+  private lower: Map<string, string> | null = null;
+  private inflated_ = 0;
 
   constructor(
     private readonly bytes: Uint8Array,
@@ -57,7 +62,6 @@ export class ZipArchive {
       count = num64(view, z64 + 32);
       cdOffset = num64(view, z64 + 48);
     }
-    const utf8 = new TextDecoder('utf-8');
     let p = cdOffset;
     for (let i = 0; i < count; i++) {
       if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50) throw new ReadFailure('corrupt', 'zip directory entry');
@@ -69,7 +73,7 @@ export class ZipArchive {
       const extraLen = view.getUint16(p + 30, true);
       const commentLen = view.getUint16(p + 32, true);
       let localOffset = view.getUint32(p + 42, true);
-      const name = utf8.decode(bytes.subarray(p + 46, p + 46 + nameLen));
+      const name = entryName(bytes, p + 46, p + 46 + nameLen);
       // zip64: the real sizes and offset sit in extra field 0x0001, in this order, for those that overflowed.
       for (let e = p + 46 + nameLen, end = e + extraLen; e + 4 <= end; ) {
         const id = view.getUint16(e, true);
@@ -85,21 +89,67 @@ export class ZipArchive {
       const crc = view.getUint32(p + 16, true);
       const entry: ZipEntry = { name, method, compressedSize, size, localOffset, encrypted: (flags & 1) === 1, crc };
       this.entries.set(name, entry);
-      this.lower.set(name.toLowerCase(), name);
       p += 46 + nameLen + extraLen + commentLen;
     }
   }
 
   /** The entry named `name` (a leading `/` ignored; exact case first, then any case, as Excel is lenient). */
   find(name: string): ZipEntry | undefined {
-    const n = name.replace(/^\/+/, '');
-    return this.entries.get(n) ?? this.entries.get(this.lower.get(n.toLowerCase()) ?? '');
+    const n = name.charCodeAt(0) === 47 ? name.replace(/^\/+/, '') : name;
+    const exact = this.entries.get(n);
+    if (exact) return exact;
+    if (!this.lower) {
+      this.lower = new Map();
+      for (const k of this.entries.keys()) this.lower.set(k.toLowerCase(), k);
+    }
+    return this.entries.get(this.lower.get(n.toLowerCase()) ?? '');
   }
 
-  /** The entry's bytes, or null when there is no such entry. Throws a {@link ReadFailure} past the budget. */
+  /** The entry's bytes (a copy of its own), or null when there is no such entry. Throws a {@link ReadFailure} past the budget. */
   read(name: string): Uint8Array | null {
+    const b = this.inflated(name);
+    return b === null ? null : b.slice();
+  }
+
+  /** The entry as text (UTF-8, BOM dropped), or null when absent. Throws a {@link ReadFailure} past the budget. */
+  text(name: string): string | null {
     const e = this.find(name);
     if (!e) return null;
+    const key = e.method === 8 && e.size <= SHARED_MAX_BYTES ? `${e.crc}:${e.compressedSize}:${e.size}` : null;
+    if (key !== null) {
+      const data = this.data(e);
+      const hit = shared.get(key);
+      if (hit && sameBytes(hit.compressed, data)) {
+        this.charge(e.size);
+        return hit.text;
+      }
+      const text = utf8.decode(this.inflate(e, data));
+      // Kept from its second sighting on: a part seen once (a return's own sheet) is not held.
+      if (seen.has(key)) {
+        if (shared.size >= SHARED_MAX_ENTRIES) shared.delete(shared.keys().next().value!);
+        shared.set(key, { compressed: data.slice(), text });
+      } else {
+        if (seen.size >= SEEN_MAX_ENTRIES) seen.clear();
+        seen.add(key);
+      }
+      return text;
+    }
+    const b = this.inflated(name);
+    return b === null ? null : utf8.decode(b);
+  }
+
+  /**
+   * The entry's bytes, or null when there is no such entry: a view of the inflater's reused buffer, valid
+   * until the next entry is inflated.
+   */
+  private inflated(name: string): Uint8Array | null {
+    const e = this.find(name);
+    if (!e) return null;
+    return this.inflate(e, this.data(e));
+  }
+
+  /** The entry's stored (compressed) bytes. */
+  private data(e: ZipEntry): Uint8Array {
     if (e.encrypted) throw new ReadFailure('encrypted', 'zip');
     const view = new DataView(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
     const lh = e.localOffset;
@@ -107,74 +157,46 @@ export class ZipArchive {
     const start = lh + 30 + view.getUint16(lh + 26, true) + view.getUint16(lh + 28, true);
     const end = start + e.compressedSize;
     if (end > this.bytes.length) throw new ReadFailure('corrupt', e.name);
-    const data = this.bytes.subarray(start, end);
-    if (e.method === 0) return this.charge(data.length) && data;
-    if (e.method !== 8) throw new ReadFailure('corrupt', `${e.name}: compression ${e.method}`);
-    const left = this.budget - this.inflated;
-    // An honest header that declares more than the budget: no need to inflate anything to know.
-    if (e.size > left) throw new ReadFailure('expands_too_large', `> ${mb(this.budget)}`);
-    // Deflate expands at most ~1032:1, so a small entry cannot pass the budget: inflate it in one go, into
-    // a buffer of the declared size (+1, to notice a header that understates it; growing costs more).
-    const key = e.size <= SHARED_MAX_BYTES ? `${e.crc}:${e.compressedSize}:${e.size}` : null;
-    const hit = key === null ? undefined : shared.get(key);
-    if (hit && sameBytes(hit.compressed, data)) return this.charge(hit.out.length) && hit.out;
-    if (data.length * 1032 <= left) {
-      let out: Uint8Array;
-      try {
-        out = inflateSync(data, { out: new Uint8Array(e.size + 1) });
-      } catch {
-        throw new ReadFailure('corrupt', e.name);
-      }
-      if (out.length > e.size) throw new ReadFailure('corrupt', `${e.name}: size`);
-      if (key !== null && out.length === e.size) {
-        if (shared.size >= SHARED_MAX_ENTRIES) shared.delete(shared.keys().next().value!);
-        shared.set(key, { compressed: data.slice(), out });
-      }
-      return this.charge(out.length) && out;
-    }
-    return this.inflate(data, e.name);
-  }
-
-  /** The entry as text (UTF-8, BOM dropped), or null when absent. */
-  text(name: string): string | null {
-    const b = this.read(name);
-    return b === null ? null : new TextDecoder('utf-8').decode(b);
-  }
-
-  private charge(n: number): true {
-    this.inflated += n;
-    if (this.inflated > this.budget) throw new ReadFailure('expands_too_large', `> ${mb(this.budget)}`);
-    return true;
+    return this.bytes.subarray(start, end);
   }
 
   /**
-   * Inflates in steps, checking the budget after each, so an entry whose header lies about its size
-   * costs at most ~budget bytes of work before it is stopped.
+   * Inflates under what is left of the budget, so an entry whose header lies about its size costs at
+   * most ~budget bytes of work before it is stopped; an honest header over the budget is refused
+   * without inflating anything.
    */
-  private inflate(data: Uint8Array, name: string): Uint8Array {
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    let done = false;
-    const inf = new Inflate((chunk, final) => {
-      chunks.push(chunk);
-      total += chunk.length;
-      this.charge(chunk.length);
-      if (final) done = true;
-    });
-    const STEP = 4096; // at most ~4 MB of output per step, however much the data repeats
+  private inflate(e: ZipEntry, data: Uint8Array): Uint8Array {
+    if (e.method === 0) return this.charge(data.length) && data;
+    if (e.method !== 8) throw new ReadFailure('corrupt', `${e.name}: compression ${e.method}`);
+    const left = this.budget - this.inflated_;
+    if (e.size > left) throw new ReadFailure('expands_too_large', `> ${mb(this.budget)}`);
+    let out: Uint8Array;
     try {
-      for (let i = 0; i < data.length && !done; i += STEP) inf.push(data.subarray(i, i + STEP), i + STEP >= data.length);
-      if (data.length === 0) inf.push(data, true);
+      out = inflateRaw(data, left, e.size);
     } catch (err) {
-      if (err instanceof ReadFailure) throw err;
-      throw new ReadFailure('corrupt', name);
+      if (err instanceof InflateError && err.reason === 'limit') throw new ReadFailure('expands_too_large', `> ${mb(this.budget)}`);
+      throw new ReadFailure('corrupt', e.name);
     }
-    if (chunks.length === 1) return chunks[0]!;
-    const out = new Uint8Array(total);
-    let o = 0;
-    for (const c of chunks) out.set(c, (o += c.length) - c.length);
-    return out;
+    // A header that understates its entry's size is not a zip we trust.
+    if (out.length > e.size) throw new ReadFailure('corrupt', `${e.name}: size`);
+    return this.charge(out.length) && out;
   }
+
+  private charge(n: number): true {
+    this.inflated_ += n;
+    if (this.inflated_ > this.budget) throw new ReadFailure('expands_too_large', `> ${mb(this.budget)}`);
+    return true;
+  }
+}
+
+/** An entry name: UTF-8, nearly always ASCII, which needs no decoder. */
+function entryName(bytes: Uint8Array, from: number, to: number): string {
+  let ascii = to - from <= 256;
+  for (let i = from; ascii && i < to; i++) if (bytes[i]! >= 0x80) ascii = false;
+  if (!ascii) return utf8.decode(bytes.subarray(from, to));
+  let s = "";
+  for (let i = from; i < to; i++) s += String.fromCharCode(bytes[i]!);
+  return s;
 }
 
 function num64(view: DataView, at: number): number {

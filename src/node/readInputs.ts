@@ -103,7 +103,8 @@ async function readEntry(e: Entry, books: WorkbookGrids[], findings: Finding[], 
     try {
       const size = fstatSync(fd).size;
       if (size > LIMITS.fileBytes) return { file: e.file, cause: 'too_large', detail: `${mb(size)} > ${mb(LIMITS.fileBytes)}` };
-      bytes = new Uint8Array(readFileSync(fd));
+      const buf = readFileSync(fd);
+      bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength); // a view, not a copy
     } finally {
       closeSync(fd);
     }
@@ -137,11 +138,12 @@ async function walk(dir: string, base: string, w: Walker): Promise<void> {
     w.problems.push({ file: slash(path.relative(base, dir)), ...causeOf(e) });
     return;
   }
+  const relDir = slash(path.relative(base, dir)); // once per folder, not per file
   for (const d of entries) {
     const name = d.name;
     if (name.startsWith('.') || name.startsWith('~$')) continue;
     const abs = path.join(dir, name);
-    const file = slash(path.relative(base, abs));
+    const file = relDir === '' ? name : `${relDir}/${name}`;
     let isDir = d.isDirectory();
     // Only a symlink (or an entry the folder listing cannot type) needs a stat to know what it points at.
     if (d.isSymbolicLink() || (!d.isFile() && !isDir)) {
