@@ -9,6 +9,12 @@ export interface ReadLimits {
   inflatedBytes: number;
   /** Cells holding something, over the whole workbook (`too_many_cells`). */
   cells: number;
+  /**
+   * Cells holding something in a CSV/text file (`too_many_cells`). A text file cannot claim cells it does not
+   * spell out (unlike a workbook's declared ranges or an .ods repeat attribute), so its cost is already bounded
+   * by its bytes; this bound only keeps a table too big for memory a coded finding rather than a crash.
+   */
+  textCells: number;
   /** Characters in one cell; Excel's own limit, so longer text was never typed in Excel (`cell_text_truncated`). */
   cellText: number;
 }
@@ -19,6 +25,9 @@ export const LIMITS: ReadLimits = {
   // its size (an honest header over the budget is refused without inflating), so ≤ ~2 s for a liar.
   inflatedBytes: 100 * 1024 * 1024,
   cells: 5_000_000,
+  // Ten times a city-year in one CSV (288,000 rows × 36 columns ≈ 10.4 million cells) combines in ~2 GB;
+  // half as much again still fits node's default heap.
+  textCells: 15_000_000,
   cellText: 32_767,
 };
 

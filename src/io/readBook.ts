@@ -108,7 +108,7 @@ async function readText(bytes: Uint8Array, path: string, limits: ReadLimits): Pr
     sheet.values.forEach((row, r) =>
       row.forEach((v, c) => {
         if (v === null) return;
-        if (++ctx.cells > limits.cells) throw new ReadFailure('too_many_cells', `> ${limits.cells}`);
+        if (++ctx.cells > limits.textCells) throw new ReadFailure('too_many_cells', `> ${limits.textCells}`);
         if (typeof v === 'string' && v.length > limits.cellText) row[c] = cells.text(v, r, c);
       }),
     );

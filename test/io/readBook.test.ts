@@ -77,6 +77,14 @@ describe('files that are not workbooks we can read get a typed cause, never "cor
   it('a workbook over the cell limit is too_many_cells', async () => {
     expect(await readBook(ioFixture('return.xlsx'), 'return.xlsx', { limits: { ...LIMITS, cells: 10 } })).toEqual({ problem: expect.objectContaining({ cause: 'too_many_cells' }) });
   });
+
+  it('a CSV has its own cell limit: more cells than a workbook may hold are read (its bytes bound it), past textCells it is too_many_cells', async () => {
+    // 4 rows × 3 columns = 12 cells (the header included).
+    const csv = new TextEncoder().encode('社区名称,宣传次数,发放份数\n阳光社区,2,910\n和平社区,3,1180\n建设村,1,840\n');
+    const read = await readBook(csv, 'big.csv', { limits: { ...LIMITS, cells: 5, textCells: 12 } });
+    expect(bookOf(read).sheets[0]!.values).toHaveLength(4);
+    expect(await readBook(csv, 'big.csv', { limits: { ...LIMITS, cells: 5, textCells: 11 } })).toEqual({ problem: { cause: 'too_many_cells', detail: '> 11' } });
+  });
 });
 
 describe('bounded cost on hostile files (finishes and reports)', () => {
