@@ -86,5 +86,6 @@ export function combineReturns(returns: readonly ParsedReturn[], template: Templ
       return (details ??= buildDetails());
     },
     missing,
+    combined: sorted,
   };
 }
