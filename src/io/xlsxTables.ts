@@ -225,11 +225,24 @@ class ByteOut {
       buf[this.pos++] = 48 + n;
       return;
     }
+    if (n >= 0x7fffffff) {
+      const s = String(n);
+      for (let i = 0; i < s.length; i++) buf[this.pos++] = s.charCodeAt(i);
+      return;
+    }
     let digits = 1;
-    for (let x = n; x >= 10; x = Math.floor(x / 10)) digits++;
-    let p = this.pos + digits;
+    for (let x = n; x >= 10; x = (x / 10) | 0) digits++;
+    const end = this.pos + digits;
+    let p = end;
+    for (let x = n; p > this.pos; x = (x / 10) | 0) buf[--p] = 48 + (x % 10);
+    this.pos = end;
+  }
+  /** Bytes of `src` from 0 to `n`. */
+  putN(src: Uint8Array, n: number): void {
+    const buf = this.buf;
+    let p = this.pos;
+    for (let i = 0; i < n; i++) buf[p++] = src[i]!;
     this.pos = p;
-    for (let x = n; p > this.pos - digits; x = Math.floor(x / 10)) buf[--p] = 48 + (x % 10);
   }
   /** A number as JavaScript writes it (String(v)): integers digit by digit, others through String. */
   num(v: number): void {
@@ -347,12 +360,19 @@ function* sheetXml(t: SheetPart, styles: Styles, sst: SharedStrings, tableRel: s
   const shared = t.columns.map((_, c) => repeats(sample, c));
   const lastText: (string | null)[] = t.columns.map(() => null);
   const lastId: number[] = t.columns.map(() => 0);
+  const seenIn: Map<string, number>[] = t.columns.map(() => new Map());
   const out = new ByteOut();
 
+  // The row number, as digits once per row: every cell of the row repeats it in its address.
+  const digits = new Uint8Array(16);
+  let nDigits = 0;
   const writeRow = (r: number, row: readonly CellValue[], kind: RowKind, allShared: boolean): void => {
-    out.room(64 + cols * 48);
+    nDigits = 0;
+    for (let x = r; x > 0; x = (x / 10) | 0) nDigits++;
+    for (let x = r, i = nDigits; x > 0; x = (x / 10) | 0) digits[--i] = 48 + (x % 10);
+    out.room(64 + cols * 80);
     out.put(B.rowOpen);
-    out.uint(r);
+    out.putN(digits, nDigits);
     out.put(B.rowMid);
     const at = attr[kind];
     const st = styleOf[kind];
@@ -361,14 +381,13 @@ function* sheetXml(t: SheetPart, styles: Styles, sst: SharedStrings, tableRel: s
       if (v === null || v === '') {
         if (!st[c]) continue;
         out.put(cellOpen[c]!);
-        out.uint(r);
+        out.putN(digits, nDigits);
         out.put(at[c]!);
         out.put(B.empty);
         continue;
       }
-      out.room(64);
       out.put(cellOpen[c]!);
-      out.uint(r);
+      out.putN(digits, nDigits);
       out.put(at[c]!);
       if (typeof v === 'number' && Number.isFinite(v)) {
         out.put(B.vOpen);
@@ -381,12 +400,21 @@ function* sheetXml(t: SheetPart, styles: Styles, sst: SharedStrings, tableRel: s
       } else {
         const text = typeof v === 'string' ? v : String(v);
         if (allShared || shared[c]) {
+          // The same text as the row above (community, street, file), or one the column has had before
+          // (indicator names, units): found without the whole table's map.
           let id: number;
           if (text === lastText[c]) {
             sst.count++;
             id = lastId[c]!;
           } else {
-            id = sst.id(text);
+            const known = seenIn[c]!.get(text);
+            if (known !== undefined) {
+              sst.count++;
+              id = known;
+            } else {
+              id = sst.id(text);
+              if (seenIn[c]!.size < 4096) seenIn[c]!.set(text, id);
+            }
             lastText[c] = text;
             lastId[c] = id;
           }
@@ -394,7 +422,7 @@ function* sheetXml(t: SheetPart, styles: Styles, sst: SharedStrings, tableRel: s
           out.uint(id);
           out.put(B.vClose);
         } else {
-          out.room(3 * text.length + 32);
+          out.room(3 * text.length + 128 + (cols - c) * 80);
           const first = text.charCodeAt(0);
           const end = text.charCodeAt(text.length - 1);
           const plain = first > 0x20 && first < 0x7f && end > 0x20 && end < 0x7f;
