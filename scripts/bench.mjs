@@ -14,7 +14,8 @@
 // time is not part of the figures.
 //
 // Default (no --cases): CPU time side by side with DuckDB on one CSV of a city-year (1×) and ten times that
-// (10×), see ratioBench below; `--scales 1` for one size. The phase cases below run with --cases.
+// (10×), see ratioBench below; `--scales 1` for one size, `--commands out,text` for some of the commands (matched
+// against their labels: json, text, out). The phase cases below run with --cases.
 // Usage: npm run bench [-- --keep] [-- --cases csv12,csv1,xlsx] [-- --communities 2400] [-- --no-split] [-- --heap MB] [-- --gen-only]
 // (--gen-only writes the data and keeps it, for profiling a child by hand:
 //   node --cpu-prof scripts/bench.mjs --child split <dir>/csv12 <dir>/roster.csv /tmp/out.xlsx;
@@ -350,12 +351,15 @@ async function ratioBench(values, template) {
       console.log(`  DuckDB sums                       CPU ${duck.cpu.toFixed(2)} s (user ${duck.user.toFixed(2)} + sys ${duck.sys.toFixed(2)}), peak ${duck.rssMB.toFixed(0)} MB`);
       const cases = [
         ['combine --format json', ['combine', csv, '--roster', roster, '--format', 'json']],
+        // The text report alone: what --out adds over it is the output tables and summary.xlsx.
+        ['combine (text report)', ['combine', csv, '--roster', roster]],
         ['combine --out summary.xlsx', ['combine', csv, '--roster', roster, '--out', path.join(dir, 'summary.xlsx')]],
-      ];
+      ].filter(([label]) => !values.commands || values.commands.split(',').some((c) => label.includes(c)));
       for (const [label, args] of cases) {
         const r = await timed([process.execPath, BIN, ...args], path.join(dir, 'stdout.txt'));
         const ok = r.code === 0 || r.code === 1;
         const ratio = r.cpu / duck.cpu;
+        if (label.includes('--out') && r.code <= 1) console.log(`  summary.xlsx ${(statSync(path.join(dir, 'summary.xlsx')).size / 1048576).toFixed(1)} MB`);
         console.log(`  returns ${label.padEnd(26)} CPU ${r.cpu.toFixed(2)} s (user ${r.user.toFixed(2)} + sys ${r.sys.toFixed(2)}), peak ${r.rssMB.toFixed(0)} MB, exit ${r.code} → ${ratio.toFixed(2)}× DuckDB`);
         if (!ok) console.log(r.stderr.slice(-1500));
         table.push({ scale, rows: comms.length * 12, mb, label, cpu: r.cpu, rss: r.rssMB, duck: duck.cpu, duckRss: duck.rssMB, ratio, ok, code: r.code });
@@ -384,6 +388,7 @@ async function main() {
       'no-split': { type: 'boolean', default: false },
       cases: { type: 'string' },
       scales: { type: 'string', default: '1,10' },
+      commands: { type: 'string' },
       communities: { type: 'string', default: '2400' },
       heap: { type: 'string' },
       'gen-only': { type: 'boolean', default: false },
