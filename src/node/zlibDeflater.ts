@@ -13,7 +13,8 @@ export function zlibDeflater(level: number): RawDeflater {
   const d: RawDeflater = {
     ondata: () => undefined,
     push(chunk, final) {
-      const more = z.write(chunk);
+      // The callback runs once zlib has consumed the chunk: its buffer may then be reused.
+      const more = z.write(chunk, () => d.release?.(chunk));
       if (final) {
         z.end();
         return once(z, 'end').then(() => undefined);
