@@ -187,9 +187,7 @@ function tableXml(t: SheetPart, id: number): string {
 const CHUNK = 1 << 18;
 const ascii = (s: string): Uint8Array => enc.encode(s);
 const B = {
-  vOpen: ascii('><v>'), vClose: ascii('</v></c>'), empty: ascii('/>'),
-  bool: ascii(' t="b"><v>'), shared: ascii(' t="s"><v>'),
-  inline: ascii(' t="inlineStr"><is><t>'), inlineSpace: ascii(' t="inlineStr"><is><t xml:space="preserve">'), inlineClose: ascii('</t></is></c>'),
+  vClose: ascii('</v></c>'), empty: ascii('/>'), inlineClose: ascii('</t></is></c>'),
   rowOpen: ascii('<row r="'), rowMid: ascii('">'), rowClose: ascii('</row>'),
   amp: ascii('&amp;'), lt: ascii('&lt;'), gt: ascii('&gt;'), quot: ascii('&quot;'),
 };
@@ -356,14 +354,19 @@ function* sheetXml(t: SheetPart, styles: Styles, sst: SharedStrings, tableRel: s
   const header = styles.index(undefined, 'header');
   // Per column: `<c r="A`; per row kind and column: `" s="7"` (or `"` for style 0).
   const cellOpen = t.columns.map((_, c) => ascii(`<c r="${columnLetters(c + 1)}`));
-  const styleOf: Record<RowKind, number[]> = { header: [], return: [], subtotal: [], total: [] };
-  const attr: Record<RowKind, Uint8Array[]> = { header: [], return: [], subtotal: [], total: [] };
+  // Per row kind and column, what follows the address for each type of cell: `" s="11"><v>` for a number,
+  // `" s="2" t="s"><v>` for a shared string, `" s="2"/>` for an empty styled cell …
+  type Tags = { style: number; attr: string; num: Uint8Array; empty: Uint8Array; bool: Uint8Array; shared: Uint8Array; inline: Uint8Array; inlineSpace: Uint8Array };
+  const tags: Record<RowKind, Tags[]> = { header: [], return: [], subtotal: [], total: [] };
   // Registered column by column, return / subtotal / total (the order fixes the style indices).
   for (const col of t.columns) {
     for (const kind of KINDS) {
-      const s = kind === 'header' ? header : styles.index(col.numFmt, kind);
-      styleOf[kind].push(s);
-      attr[kind].push(ascii(s ? `" s="${s}"` : '"'));
+      const style = kind === 'header' ? header : styles.index(col.numFmt, kind);
+      const attr = style ? `" s="${style}"` : '"';
+      tags[kind].push({
+        style, attr, num: ascii(`${attr}><v>`), empty: ascii(`${attr}/>`), bool: ascii(`${attr} t="b"><v>`), shared: ascii(`${attr} t="s"><v>`),
+        inline: ascii(`${attr} t="inlineStr"><is><t>`), inlineSpace: ascii(`${attr} t="inlineStr"><is><t xml:space="preserve">`),
+      });
     }
   }
   // The header row, then the data rows; the first SAMPLE rows are copied to decide which columns repeat.
@@ -377,9 +380,16 @@ function* sheetXml(t: SheetPart, styles: Styles, sst: SharedStrings, tableRel: s
     sampleKinds.push(k);
   }
   const shared = t.columns.map((_, c) => repeats(sample, c));
-  const lastText: (string | null)[] = t.columns.map(() => null);
-  const lastId: number[] = t.columns.map(() => 0);
-  const seenIn: Map<string, number>[] = t.columns.map(() => new Map());
+  // A shared text's cell after its address — `" s="2" t="s"><v>79</v></c>` — per column and row kind, for the
+  // text of the row above (community, street, file) and for the first 4,096 texts a column has (names, units).
+  const lastText: Record<RowKind, (string | null)[]> = { header: [], return: [], subtotal: [], total: [] };
+  const lastTail: Record<RowKind, Uint8Array[]> = { header: [], return: [], subtotal: [], total: [] };
+  const tailIn: Record<RowKind, Map<string, Uint8Array>[]> = { header: [], return: [], subtotal: [], total: [] };
+  for (const kind of KINDS) {
+    lastText[kind] = t.columns.map(() => null);
+    lastTail[kind] = t.columns.map(() => B.empty);
+    tailIn[kind] = t.columns.map(() => new Map());
+  }
   const out = new ByteOut(pool);
 
   // The row number, as digits once per row: every cell of the row repeats it in its address.
@@ -393,59 +403,59 @@ function* sheetXml(t: SheetPart, styles: Styles, sst: SharedStrings, tableRel: s
     out.put(B.rowOpen);
     out.putN(digits, nDigits);
     out.put(B.rowMid);
-    const at = attr[kind];
-    const st = styleOf[kind];
+    const tg = tags[kind];
+    const lastT = lastText[kind];
+    const lastB = lastTail[kind];
+    const known = tailIn[kind];
     for (let c = 0; c < cols; c++) {
       const v = row[c] ?? null;
+      const g = tg[c]!;
       if (v === null || v === '') {
-        if (!st[c]) continue;
+        if (!g.style) continue;
         out.put(cellOpen[c]!);
         out.putN(digits, nDigits);
-        out.put(at[c]!);
-        out.put(B.empty);
+        out.put(g.empty);
         continue;
       }
       out.put(cellOpen[c]!);
       out.putN(digits, nDigits);
-      out.put(at[c]!);
       if (typeof v === 'number' && Number.isFinite(v)) {
-        out.put(B.vOpen);
+        out.put(g.num);
         out.num(v);
         out.put(B.vClose);
       } else if (typeof v === 'boolean') {
-        out.put(B.bool);
+        out.put(g.bool);
         out.uint(v ? 1 : 0);
         out.put(B.vClose);
       } else {
         const text = typeof v === 'string' ? v : String(v);
         if (allShared || shared[c]) {
-          // The same text as the row above (community, street, file), or one the column has had before
-          // (indicator names, units): found without the whole table's map.
-          let id: number;
-          if (text === lastText[c]) {
+          let tail = text === lastT[c] ? lastB[c] : known[c]!.get(text);
+          if (tail !== undefined) {
             sst.count++;
-            id = lastId[c]!;
           } else {
-            const known = seenIn[c]!.get(text);
-            if (known !== undefined) {
-              sst.count++;
-              id = known;
+            const id = sst.id(text);
+            if (known[c]!.size < 4096) {
+              tail = ascii(`${g.attr} t="s"><v>${id}</v></c>`);
+              known[c]!.set(text, tail);
             } else {
-              id = sst.id(text);
-              if (seenIn[c]!.size < 4096) seenIn[c]!.set(text, id);
+              // A column of many texts (as-written values): written out, not kept.
+              out.put(g.shared);
+              out.uint(id);
+              out.put(B.vClose);
+              lastT[c] = null;
+              continue;
             }
-            lastText[c] = text;
-            lastId[c] = id;
           }
-          out.put(B.shared);
-          out.uint(id);
-          out.put(B.vClose);
+          lastT[c] = text;
+          lastB[c] = tail;
+          out.put(tail);
         } else {
           out.room(3 * text.length + 128 + (cols - c) * 80);
           const first = text.charCodeAt(0);
           const end = text.charCodeAt(text.length - 1);
           const plain = first > 0x20 && first < 0x7f && end > 0x20 && end < 0x7f;
-          out.put(plain || !SPACE.test(text) ? B.inline : B.inlineSpace);
+          out.put(plain || !SPACE.test(text) ? g.inline : g.inlineSpace);
           out.text(text);
           out.put(B.inlineClose);
         }
