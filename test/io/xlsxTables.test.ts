@@ -127,6 +127,20 @@ describe('sheets streamed from row sources', () => {
     expect(col(3)).toEqual(Array.from({ length: 25 }, (_, i) => (i % 5 === 0 ? null : i * 1.5)));
   });
 
+  it('a shared column with more texts than the writer keeps at hand still reads back, each text once in the table', async () => {
+    const n = 12_000; // texts repeat in pairs: shared; 6,000 of them, more than the 4,096 cell tails kept per column
+    const t: OutputTable = {
+      sheet: '明细', tableName: 'CR_Details', columns: [{ header: '原始填写' }],
+      rows: Array.from({ length: n }, (_, i) => [`v${Math.floor(i / 2)}`]), kinds: Array.from({ length: n }, () => 'return' as const),
+    };
+    const bytes = await tablesToXlsx([t], { deflater: zlibDeflater, crc32: zlibCrc32 });
+    const parts = unzipSync(bytes);
+    const sst = new TextDecoder().decode(parts['xl/sharedStrings.xml']!);
+    expect(sst).toContain(`count="${n + 1}" uniqueCount="${n / 2 + 1}"`);
+    const { book } = readXlsx(bytes, 'summary.xlsx');
+    expect(book.sheets[0]!.values.slice(1).map((r) => r[0])).toEqual(t.rows.map((r) => r[0]));
+  });
+
   it('refuses a source with fewer rows than it counted, rather than writing a workbook that lies', async () => {
     await expect(tablesToXlsx([{ ...source(5), rowCount: 6 }])).rejects.toThrow(/fewer rows than counted/);
   });
