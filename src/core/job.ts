@@ -16,7 +16,7 @@ import { uniqueRows } from './months/rows.js';
 import { momTable, ytdTable } from './months/tables.js';
 import { withHistory, type HistoryInput } from './months/withHistory.js';
 import { toJson } from './output/json.js';
-import { detailSource, findingsSource, outputTables, sourceOf, summaryTable, type OutputTable, type TableSource } from './output/tables.js';
+import { outputSources, outputTables, sourceOf, summaryTable, type OutputTable, type TableSource } from './output/tables.js';
 import { pushAll } from './groupBy.js';
 import { readWorkbooks } from './read/readWorkbook.js';
 import type { ParsedReturn } from './read/types.js';
@@ -177,9 +177,7 @@ export function runJob(input: JobInput): Job {
     summaryTable: once(() => summaryTable(c, lang)),
     outputTables: once(() => [...outputTables(c, result.findings, lang), ...monthTables()]),
     // Not memoised: each call gives fresh cursors (the rows are made as the writer reads them).
-    outputSources: () => [
-      sourceOf(job.summaryTable()), detailSource(c, lang), findingsSource(result.findings, lang), ...monthTables().map(sourceOf),
-    ],
+    outputSources: () => [...outputSources(c, result.findings, lang), ...monthTables().map(sourceOf)],
     chartSource,
     charts: (indicator) => {
       const p = period();

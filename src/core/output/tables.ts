@@ -117,6 +117,11 @@ export function indicatorHeader(ind: Indicator): string {
  * Rates in 小计/合计 rows are recomputed from summed components (see combine/totals.ts).
  */
 export function summaryTable(c: Consolidation, lang: Lang = 'zh-CN'): OutputTable {
+  return materialise(summarySource(c, lang));
+}
+
+/** 汇总 row by row, into one reused row (at ten times a city-year, 288,000 rows × 33 cells never held as arrays). */
+export function summarySource(c: Consolidation, lang: Lang = 'zh-CN'): TableSource {
   const t = T[lang];
   const columns: OutputColumn[] = [
     { header: t.period, width: 10 },
@@ -125,9 +130,6 @@ export function summaryTable(c: Consolidation, lang: Lang = 'zh-CN'): OutputTabl
     ...c.indicators.map((ind) => ({ header: indicatorHeader(ind), numFmt: numFmtOf(ind), width: Math.max(10, ind.name.length * 2 + 4) })),
     { header: t.file, width: 30 },
   ];
-  const rows: CellValue[][] = [];
-  const kinds: RowKind[] = [];
-  const valuesOf = (v: Record<string, number | null>): CellValue[] => c.indicators.map((ind) => v[ind.code] ?? null);
   // Grouped with maps in one pass (rows come sorted by period, then street: first appearance is that order).
   const byPeriod = new Map<string | null, Map<string | null, SummaryRow[]>>();
   for (const r of c.rows) {
@@ -145,25 +147,53 @@ export function summaryTable(c: Consolidation, lang: Lang = 'zh-CN'): OutputTabl
   }
   const totalOf = new Map<string | null, TotalRow & { period: string | null }>();
   for (const x of c.totals) if (!totalOf.has(x.period)) totalOf.set(x.period, x);
+  let rowCount = c.rows.length;
   for (const [period, streets] of byPeriod) {
-    for (const [street, own] of streets) {
-      for (const r of own) {
-        rows.push([r.period, r.street, r.community, ...valuesOf(r.values), `${r.file} / ${r.sheet}`]);
-        kinds.push('return');
+    for (const street of streets.keys()) if (subOf.get(period)?.get(street)) rowCount++;
+    if (totalOf.get(period)) rowCount++;
+  }
+  const inds = c.indicators;
+  function* lines(row: CellValue[]): Generator<RowKind> {
+    const fill = (a: CellValue, b: CellValue, name: CellValue, values: Record<string, number | null>, last: CellValue): void => {
+      row[0] = a;
+      row[1] = b;
+      row[2] = name;
+      for (let i = 0; i < inds.length; i++) row[3 + i] = values[inds[i]!.code] ?? null;
+      row[3 + inds.length] = last;
+    };
+    for (const [period, streets] of byPeriod) {
+      for (const [street, own] of streets) {
+        for (const r of own) {
+          fill(r.period, r.street, r.community, r.values, `${r.file} / ${r.sheet}`);
+          yield 'return';
+        }
+        const sub = subOf.get(period)?.get(street);
+        if (sub) {
+          fill(period, street, `${t.subtotal}（${sub.returns}）`, sub.values, null);
+          yield 'subtotal';
+        }
       }
-      const sub = subOf.get(period)?.get(street);
-      if (sub) {
-        rows.push([period, street, `${t.subtotal}（${sub.returns}）`, ...valuesOf(sub.values), null]);
-        kinds.push('subtotal');
+      const total = totalOf.get(period);
+      if (total) {
+        fill(period, t.total, `${t.returns} ${total.returns}`, total.values, null);
+        yield 'total';
       }
-    }
-    const total = totalOf.get(period);
-    if (total) {
-      rows.push([period, t.total, `${t.returns} ${total.returns}`, ...valuesOf(total.values), null]);
-      kinds.push('total');
     }
   }
-  return { sheet: OUTPUT_SHEETS.summary, tableName: 'CR_Summary', columns, rows, kinds };
+  return {
+    sheet: OUTPUT_SHEETS.summary, tableName: 'CR_Summary', columns, rowCount,
+    cursor() {
+      const row: CellValue[] = new Array(columns.length).fill(null);
+      const it = lines(row);
+      return {
+        row,
+        next(): RowKind | null {
+          const r = it.next();
+          return r.done ? null : r.value;
+        },
+      };
+    },
+  };
 }
 
 /** 明细: the long table, one line per community × indicator, with the source cell. */
@@ -280,5 +310,5 @@ export function outputTables(c: Consolidation, findings: readonly Finding[], lan
 
 /** The same sheets as `outputTables`, 明细 and 校验结果 made row by row as a writer asks for them. */
 export function outputSources(c: Consolidation, findings: readonly Finding[], lang: Lang = 'zh-CN'): TableSource[] {
-  return [sourceOf(summaryTable(c, lang)), detailSource(c, lang), findingsSource(findings, lang)];
+  return [summarySource(c, lang), detailSource(c, lang), findingsSource(findings, lang)];
 }
