@@ -195,8 +195,9 @@ const SPACE = /^\s|\s$/;
 
 /**
  * Buffers of at least CHUNK bytes, handed back by the deflater once it has read them. Without reuse, ten
- * times a city-year allocated 4.6 GB of buffers, and V8 answers every ~64 MB of new buffer memory with a
- * full collection of a 3 GB heap: garbage collection was 30 % of the run.
+ * times a city-year allocated ~4.9 GB of buffers; V8 counts new buffer memory towards full collections,
+ * each of which walks the job's ~3 GB heap (garbage collection was 30 % of that run's profile; with reuse
+ * the run went from 147 to 125 s CPU on a loaded machine — a likely cause, not a measured one).
  */
 class BufferPool {
   private readonly free: ArrayBuffer[] = [];
