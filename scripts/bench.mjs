@@ -9,12 +9,13 @@
 //
 // Each case then runs in its own child process, through the command line's own code path: `loadAndRun`
 // (dist/cli/load.js: template, roster, read every file, runJob) followed by the three output tables and the
-// .xlsx workbook (`outputTables` + `outputWorkbook`, as `returns combine --out` does). Peak RSS is the child's
+// .xlsx workbook (`outputSources` streamed by `outputWorkbookChunks`, as `returns combine --out` does). Peak RSS is the child's
 // maxRSS. A second child per case times the phases separately (read files → runJob → tables + xlsx). Generation
 // time is not part of the figures.
 //
 // Default (no --cases): CPU time side by side with DuckDB on one CSV of a city-year (1×) and ten times that
-// (10×), see ratioBench below; `--scales 1` for one size. The phase cases below run with --cases.
+// (10×), see ratioBench below; `--scales 1` for one size, `--commands out,text` for some of the commands (matched
+// against their labels: json, text, out). The phase cases below run with --cases.
 // Usage: npm run bench [-- --keep] [-- --cases csv12,csv1,xlsx] [-- --communities 2400] [-- --no-split] [-- --heap MB] [-- --gen-only]
 // Ratio bench options: --scales 1,10; --only json|xlsx (one of the two commands); --keep (keep each size's CSV,
 // roster and stdout, e.g. to profile `node --cpu-prof bin/returns.js combine <dir>/2026全年.csv --roster <dir>/roster.csv --format json`).
@@ -25,7 +26,7 @@
 import ExcelJS from 'exceljs';
 import { spawn } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { open, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -40,8 +41,8 @@ const XLSX_MONTH = '2026-10';
 // ── child: run one case and print one JSON line ────────────────────────────────────────────────────
 async function child(mode, inputDir, roster, outFile) {
   const { loadAndRun } = await import(dist('cli/load.js'));
-  const { outputTables } = await import(dist('core/output/tables.js'));
-  const { outputWorkbook } = await import(dist('io/writeXlsx.js'));
+  const { outputWorkbookChunks } = await import(dist('io/writeXlsx.js'));
+  const { zlibCrc32, zlibDeflater } = await import(dist('node/zlibDeflater.js'));
   const ms = (t) => Number(process.hrtime.bigint() - t) / 1e6;
   const res = { mode };
   const t0 = process.hrtime.bigint();
@@ -68,16 +69,23 @@ async function child(mode, inputDir, roster, outFile) {
     res.files = read.books.length;
     emit('job', res, result);
   }
+  // As `returns combine --out` does: the sheets as row sources (明细 and 校验结果 are made while they are
+  // written, so "tables" is 汇总, 累计 and 环比 only), streamed into the file through node's zlib.
   const t2 = process.hrtime.bigint();
-  const tables = outputTables(result.consolidation, result.findings, 'zh-CN');
+  const tables = result.outputSources();
   res.tablesMs = ms(t2);
   emit('tables', res, result);
   const t3 = process.hrtime.bigint();
-  const bytes = await outputWorkbook(tables);
-  await writeFile(outFile, bytes);
+  const fh = await open(outFile, 'w');
+  let size = 0;
+  for await (const c of outputWorkbookChunks(tables, { deflater: zlibDeflater, crc32: zlibCrc32 })) {
+    await fh.write(c);
+    size += c.length;
+  }
+  await fh.close();
   res.xlsxMs = ms(t3);
   res.wallMs = ms(t0);
-  res.outMB = bytes.length / 1048576;
+  res.outMB = size / 1048576;
   emit('done', res, result);
 }
 
@@ -95,7 +103,9 @@ function emit(phase, res, result) {
   res.bySeverity = bySev;
   res.byCode = byCode;
   res.summaryRows = result.consolidation.rows.length;
-  res.detailRows = result.consolidation.details.length;
+  // Counted from the combined returns: `details` would build 8.3 million objects at ten times a city-year.
+  const c = result.consolidation;
+  res.detailRows = (c.combined ?? []).reduce((n, r) => n + c.indicators.filter((i) => r.values[i.code]).length, 0);
   res.maxRssMB = process.resourceUsage().maxRSS / 1024;
   process.stdout.write(JSON.stringify(res) + '\n');
 }
@@ -352,12 +362,15 @@ async function ratioBench(values, template) {
       console.log(`  DuckDB sums                       CPU ${duck.cpu.toFixed(2)} s (user ${duck.user.toFixed(2)} + sys ${duck.sys.toFixed(2)}), peak ${duck.rssMB.toFixed(0)} MB`);
       const cases = [
         ['combine --format json', ['combine', csv, '--roster', roster, '--format', 'json']],
+        // The text report alone: what --out adds over it is the output tables and summary.xlsx.
+        ['combine (text report)', ['combine', csv, '--roster', roster]],
         ['combine --out summary.xlsx', ['combine', csv, '--roster', roster, '--out', path.join(dir, 'summary.xlsx')]],
-      ].filter(([label]) => values.only === undefined || label.includes(values.only === 'json' ? '--format json' : '--out'));
+      ].filter(([label]) => (values.only === undefined || label.includes(values.only === 'json' ? '--format json' : values.only === 'text' ? '(text report)' : '--out')) && (!values.commands || values.commands.split(',').some((c) => label.includes(c))));
       for (const [label, args] of cases) {
         const r = await timed([process.execPath, BIN, ...args], path.join(dir, 'stdout.txt'));
         const ok = r.code === 0 || r.code === 1;
         const ratio = r.cpu / duck.cpu;
+        if (label.includes('--out') && r.code <= 1) console.log(`  summary.xlsx ${(statSync(path.join(dir, 'summary.xlsx')).size / 1048576).toFixed(1)} MB`);
         console.log(`  returns ${label.padEnd(26)} CPU ${r.cpu.toFixed(2)} s (user ${r.user.toFixed(2)} + sys ${r.sys.toFixed(2)}), peak ${r.rssMB.toFixed(0)} MB, exit ${r.code} → ${ratio.toFixed(2)}× DuckDB`);
         if (!ok) console.log(r.stderr.slice(-1500));
         if (r.code === 2) {
@@ -393,6 +406,7 @@ async function main() {
       'no-split': { type: 'boolean', default: false },
       cases: { type: 'string' },
       scales: { type: 'string', default: '1,10' },
+      commands: { type: 'string' },
       communities: { type: 'string', default: '2400' },
       heap: { type: 'string' },
       'gen-only': { type: 'boolean', default: false },

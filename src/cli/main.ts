@@ -5,8 +5,8 @@ import { toLang, type Lang } from '../core/findings/wording.js';
 import { blankReturn } from '../core/output/blankReturn.js';
 import { jsonChunks } from '../core/output/jsonChunks.js';
 import { loadTemplateFile, STANDARD_TEMPLATE_DIR } from '../node/loadTemplateFile.js';
-import { writeOutput, type OutputTarget } from '../node/writeOutput.js';
-import { zlibDeflater } from '../node/zlibDeflater.js';
+import { writeOutput, type OutputData, type OutputTarget } from '../node/writeOutput.js';
+import { zlibCrc32, zlibDeflater } from '../node/zlibDeflater.js';
 import { CHART_HELP, cmdChart } from './chart.js';
 import { exitCodeOf, loadAndRun } from './load.js';
 import { printFindings, refuseOutputs } from './outputs.js';
@@ -125,7 +125,7 @@ async function cmdValidateOrCombine(cmd: 'validate' | 'combine', argv: string[])
   });
   const written: string[] = [];
   const failed: Finding[] = [];
-  const write = async (t: OutputTarget, data: () => string | Uint8Array | Iterable<string> | Promise<Uint8Array>): Promise<void> => {
+  const write = async (t: OutputTarget, data: () => OutputData | Promise<Uint8Array>): Promise<void> => {
     const f = await writeOutput(t.option, t.path, await data());
     if (f) failed.push(f);
     else written.push(t.path);
@@ -134,8 +134,9 @@ async function cmdValidateOrCombine(cmd: 'validate' | 'combine', argv: string[])
     const { result } = loaded;
     for (const t of targets) {
       if (t.option === '--out') {
-        const { outputWorkbook } = await import('../io/writeXlsx.js'); // exceljs: loaded only when a workbook is written
-        await write(t, () => outputWorkbook(result.outputTables(), { deflater: zlibDeflater }));
+        const { outputWorkbookChunks } = await import('../io/writeXlsx.js'); // exceljs: loaded only when a workbook is written
+        // Streamed: 明细 and 校验结果 go from the job's returns and findings into the file, row by row.
+        await write(t, () => outputWorkbookChunks(result.outputSources(), { deflater: zlibDeflater, crc32: zlibCrc32 }));
       }
       if (t.option === '--csv') {
         const { tableToCsv } = await import('../io/writeCsv.js');

@@ -16,7 +16,7 @@ import { uniqueRows } from './months/rows.js';
 import { momTable, ytdTable } from './months/tables.js';
 import { withHistory, type HistoryInput } from './months/withHistory.js';
 import { toJson } from './output/json.js';
-import { outputTables, summaryTable, type OutputTable } from './output/tables.js';
+import { outputSources, outputTables, sourceOf, summaryTable, type OutputTable, type TableSource } from './output/tables.js';
 import { pushAll } from './groupBy.js';
 import { readWorkbooks } from './read/readWorkbook.js';
 import type { ParsedReturn } from './read/types.js';
@@ -65,6 +65,11 @@ export interface Job extends JobResult {
   summaryTable(): OutputTable;
   /** Every output sheet: 汇总, 明细, 校验结果, and 累计 and 环比 when the months span more than one. */
   outputTables(): OutputTable[];
+  /**
+   * The same sheets as `outputTables`, with 明细 and 校验结果 made row by row as a writer asks for them
+   * (summary.xlsx at ten times a city-year: 8.3 million 明细 rows never held as arrays of cells).
+   */
+  outputSources(): TableSource[];
   /** The rows the charts draw (history included), with the values that have an error finding marked out. */
   chartSource(): ChartSource;
   /** The meeting set, or the four charts of one indicator. */
@@ -158,6 +163,12 @@ export function runJob(input: JobInput): Job {
     (): ChartSource => ({ indicators: c.indicators, rows: uniqueRows(c.rows, history.rows), excluded: excludedByFindings(result.findings), lang }),
   );
   const period = (): string | null => months()?.period ?? null;
+  // 累计 and 环比 only when there is more than one month to speak of; one month never computes them.
+  const monthTables = once((): OutputTable[] => {
+    const several = new Set([...c.periods, ...history.rows.map((r) => r.period)]).size > 1;
+    const m = several ? months() : null;
+    return m && m.periods.length > 1 ? [ytdTable(m), momTable(m)] : [];
+  });
   const job: Job = {
     ...result,
     template: input.template,
@@ -165,12 +176,9 @@ export function runJob(input: JobInput): Job {
     history,
     months,
     summaryTable: once(() => summaryTable(c, lang)),
-    outputTables: once(() => {
-      // 累计 and 环比 only when there is more than one month to speak of; one month never computes them.
-      const several = new Set([...c.periods, ...history.rows.map((r) => r.period)]).size > 1;
-      const m = several ? months() : null;
-      return [...outputTables(c, result.findings, lang), ...(m && m.periods.length > 1 ? [ytdTable(m), momTable(m)] : [])];
-    }),
+    outputTables: once(() => [...outputTables(c, result.findings, lang), ...monthTables()]),
+    // Not memoised: each call gives fresh cursors (the rows are made as the writer reads them).
+    outputSources: () => [...outputSources(c, result.findings, lang), ...monthTables().map(sourceOf)],
     chartSource,
     charts: (indicator) => {
       const p = period();

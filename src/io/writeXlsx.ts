@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 import type { SheetGrid } from '../core/grid.js';
-import type { OutputTable } from '../core/output/tables.js';
-import { tablesToXlsx, type XlsxOptions } from './xlsxTables.js';
+import type { OutputTable, TableSource } from '../core/output/tables.js';
+import { tablesToXlsx, xlsxChunks, type XlsxOptions } from './xlsxTables.js';
 
 // A fixed timestamp for the workbook's properties and zip entries: re-running on the same input must
 // give byte-identical files (exceljs stamps "now" into both).
@@ -41,6 +41,11 @@ export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
 }
 
 /** summary.xlsx: streamed by xlsxTables.ts (exceljs runs out of memory on a city-year's 明细). */
-export function outputWorkbook(tables: readonly OutputTable[], opts: XlsxOptions = {}): Promise<Uint8Array> {
+export function outputWorkbook(tables: readonly (OutputTable | TableSource)[], opts: XlsxOptions = {}): Promise<Uint8Array> {
   return tablesToXlsx(tables, opts);
+}
+
+/** summary.xlsx as zip bytes that come as the sheets are written (the command line streams them to the file). */
+export function outputWorkbookChunks(tables: readonly (OutputTable | TableSource)[], opts: XlsxOptions = {}): AsyncGenerator<Uint8Array> {
+  return xlsxChunks(tables, opts);
 }

@@ -121,8 +121,8 @@ async function ownOutputFile(p: string): Promise<boolean> {
   }
 }
 
-/** Bytes, text, or chunks of either (a streamed JSON). */
-export type OutputData = string | Uint8Array | Iterable<string | Uint8Array>;
+/** Bytes, text, or chunks of either (a streamed JSON), or chunks that come as they are made (summary.xlsx). */
+export type OutputData = string | Uint8Array | Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>;
 
 /**
  * Writes `data` to a hidden temporary file next to `file` and renames it over `file`: a failed write never
@@ -141,7 +141,7 @@ export async function writeOutput(option: string, file: string, data: OutputData
     created = true;
     try {
       const chunks = typeof data === 'string' || data instanceof Uint8Array ? [data] : data;
-      for (const c of chunks) await fh.writeFile(c);
+      for await (const c of chunks) await fh.writeFile(c);
       await fh.sync();
     } finally {
       await fh.close();

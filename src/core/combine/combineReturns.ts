@@ -106,6 +106,7 @@ export function combineReturns(returns: readonly ParsedReturn[], template: Templ
       return (details ??= buildDetails());
     },
     missing,
+    combined: sorted,
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Consolidation, TotalRow } from '../combine/types.js';
+import type { Consolidation, SummaryRow, TotalRow } from '../combine/types.js';
 import type { Finding } from '../findings/codes.js';
 import { messageOf, severityLabel, type Lang } from '../findings/wording.js';
 import type { CellValue } from '../grid.js';
@@ -26,6 +26,58 @@ export interface OutputTable {
   /** Per row, the cell a hyperlink in `linkColumn` should jump to (校验结果), or null. */
   links?: ({ sheet: string; cell: string } | null)[];
   linkColumn?: number;
+}
+
+/** Rows produced one at a time into one reused array, for writers that stream (summary.xlsx). */
+export interface RowCursor {
+  /** The current row: overwritten by every `next`, so copy it to keep it. */
+  readonly row: CellValue[];
+  /** Fills `row` with the next row and returns its kind; null after the last row. */
+  next(): RowKind | null;
+}
+
+/**
+ * An output sheet whose rows are made on demand: 明细 at ten times a city-year is 8.3 million rows, too
+ * many to hold as arrays of cells. `materialise` turns one into an `OutputTable` (the same rows).
+ */
+export interface TableSource {
+  sheet: string;
+  tableName: string;
+  columns: OutputColumn[];
+  rowCount: number;
+  /** A new cursor over the rows, from the first. */
+  cursor(): RowCursor;
+}
+
+/** An `OutputTable` read through a cursor. */
+export function sourceOf(t: OutputTable): TableSource {
+  return {
+    sheet: t.sheet, tableName: t.tableName, columns: t.columns, rowCount: t.rows.length,
+    cursor() {
+      let i = -1;
+      const c = {
+        row: [] as CellValue[],
+        next(): RowKind | null {
+          if (++i >= t.rows.length) return null;
+          c.row = t.rows[i]!;
+          return t.kinds[i] ?? 'return';
+        },
+      };
+      return c;
+    },
+  };
+}
+
+/** Every row of a source, copied out. */
+export function materialise(s: TableSource): OutputTable {
+  const rows: CellValue[][] = [];
+  const kinds: RowKind[] = [];
+  const cur = s.cursor();
+  for (let k = cur.next(); k !== null; k = cur.next()) {
+    rows.push(cur.row.slice());
+    kinds.push(k);
+  }
+  return { sheet: s.sheet, tableName: s.tableName, columns: s.columns, rows, kinds };
 }
 
 export const OUTPUT_SHEETS = { summary: '汇总', details: '明细', findings: '校验结果' } as const;
@@ -65,6 +117,11 @@ export function indicatorHeader(ind: Indicator): string {
  * Rates in 小计/合计 rows are recomputed from summed components (see combine/totals.ts).
  */
 export function summaryTable(c: Consolidation, lang: Lang = 'zh-CN'): OutputTable {
+  return materialise(summarySource(c, lang));
+}
+
+/** 汇总 row by row, into one reused row (at ten times a city-year, 288,000 rows × 33 cells never held as arrays). */
+export function summarySource(c: Consolidation, lang: Lang = 'zh-CN'): TableSource {
   const t = T[lang];
   const columns: OutputColumn[] = [
     { header: t.period, width: 10 },
@@ -73,64 +130,186 @@ export function summaryTable(c: Consolidation, lang: Lang = 'zh-CN'): OutputTabl
     ...c.indicators.map((ind) => ({ header: indicatorHeader(ind), numFmt: numFmtOf(ind), width: Math.max(10, ind.name.length * 2 + 4) })),
     { header: t.file, width: 30 },
   ];
-  const rows: CellValue[][] = [];
-  const kinds: RowKind[] = [];
-  const valuesOf = (v: Record<string, number | null>): CellValue[] => c.indicators.map((ind) => v[ind.code] ?? null);
-  const periods = [...new Set(c.rows.map((r) => r.period))];
-  for (const period of periods) {
-    const inPeriod = c.rows.filter((r) => r.period === period);
-    for (const street of [...new Set(inPeriod.map((r) => r.street))]) {
-      for (const r of inPeriod.filter((x) => x.street === street)) {
-        rows.push([r.period, r.street, r.community, ...valuesOf(r.values), `${r.file} / ${r.sheet}`]);
-        kinds.push('return');
+  // Grouped with maps in one pass (rows come sorted by period, then street: first appearance is that order).
+  const byPeriod = new Map<string | null, Map<string | null, SummaryRow[]>>();
+  for (const r of c.rows) {
+    let streets = byPeriod.get(r.period);
+    if (!streets) byPeriod.set(r.period, (streets = new Map()));
+    const own = streets.get(r.street);
+    if (own) own.push(r);
+    else streets.set(r.street, [r]);
+  }
+  const subOf = new Map<string | null, Map<string | null, (typeof c.streets)[number]>>();
+  for (const s of c.streets) {
+    let m = subOf.get(s.period);
+    if (!m) subOf.set(s.period, (m = new Map()));
+    if (!m.has(s.street)) m.set(s.street, s);
+  }
+  const totalOf = new Map<string | null, TotalRow & { period: string | null }>();
+  for (const x of c.totals) if (!totalOf.has(x.period)) totalOf.set(x.period, x);
+  let rowCount = c.rows.length;
+  for (const [period, streets] of byPeriod) {
+    for (const street of streets.keys()) if (subOf.get(period)?.get(street)) rowCount++;
+    if (totalOf.get(period)) rowCount++;
+  }
+  const inds = c.indicators;
+  function* lines(row: CellValue[]): Generator<RowKind> {
+    const fill = (a: CellValue, b: CellValue, name: CellValue, values: Record<string, number | null>, last: CellValue): void => {
+      row[0] = a;
+      row[1] = b;
+      row[2] = name;
+      for (let i = 0; i < inds.length; i++) row[3 + i] = values[inds[i]!.code] ?? null;
+      row[3 + inds.length] = last;
+    };
+    for (const [period, streets] of byPeriod) {
+      for (const [street, own] of streets) {
+        for (const r of own) {
+          fill(r.period, r.street, r.community, r.values, `${r.file} / ${r.sheet}`);
+          yield 'return';
+        }
+        const sub = subOf.get(period)?.get(street);
+        if (sub) {
+          // Brackets of the language: 小计（6）, Sub-total (6).
+          fill(period, street, lang === 'en-US' ? `${t.subtotal} (${sub.returns})` : `${t.subtotal}（${sub.returns}）`, sub.values, null);
+          yield 'subtotal';
+        }
       }
-      const sub = c.streets.find((s) => s.period === period && s.street === street);
-      if (sub) {
-        // Brackets of the language: 小计（6）, Sub-total (6).
-        rows.push([period, street, lang === 'en-US' ? `${t.subtotal} (${sub.returns})` : `${t.subtotal}（${sub.returns}）`, ...valuesOf(sub.values), null]);
-        kinds.push('subtotal');
+      const total = totalOf.get(period);
+      if (total) {
+        fill(period, t.total, `${t.returns} ${total.returns}`, total.values, null);
+        yield 'total';
       }
-    }
-    const total: (TotalRow & { period: string | null }) | undefined = c.totals.find((x) => x.period === period);
-    if (total) {
-      rows.push([period, t.total, `${t.returns} ${total.returns}`, ...valuesOf(total.values), null]);
-      kinds.push('total');
     }
   }
-  return { sheet: OUTPUT_SHEETS.summary, tableName: 'CR_Summary', columns, rows, kinds };
+  return {
+    sheet: OUTPUT_SHEETS.summary, tableName: 'CR_Summary', columns, rowCount,
+    cursor() {
+      const row: CellValue[] = new Array(columns.length).fill(null);
+      const it = lines(row);
+      return {
+        row,
+        next(): RowKind | null {
+          const r = it.next();
+          return r.done ? null : r.value;
+        },
+      };
+    },
+  };
 }
 
 /** 明细: the long table, one line per community × indicator, with the source cell. */
 export function detailTable(c: Consolidation, lang: Lang = 'zh-CN'): OutputTable {
+  return materialise(detailSource(c, lang));
+}
+
+function detailColumns(lang: Lang): OutputColumn[] {
   const t = T[lang];
-  const columns: OutputColumn[] = [
+  return [
     { header: t.community, width: 14 }, { header: t.street, width: 12 }, { header: t.period, width: 10 },
     { header: t.code, width: 18 }, { header: t.indicator, width: 20 }, { header: t.value, numFmt: '#,##0.##', width: 12 },
     { header: t.unit, width: 8 }, { header: t.raw, width: 14 }, { header: t.approx, width: 8 },
     { header: t.file, width: 30 }, { header: t.sheet, width: 14 }, { header: t.cell, width: 8 },
   ];
-  const rows = c.details.map((d): CellValue[] => [
-    d.community, d.street, d.period, d.code, d.name, d.value, d.unit, d.raw, d.approximate ? t.yes : null, d.file, d.sheet, d.cell,
-  ]);
-  return { sheet: OUTPUT_SHEETS.details, tableName: 'CR_Details', columns, rows, kinds: rows.map(() => 'return') };
+}
+
+/** 明细 row by row, straight from the combined returns' values (no detail objects, no arrays of cells). */
+export function detailSource(c: Consolidation, lang: Lang = 'zh-CN'): TableSource {
+  const t = T[lang];
+  const columns = detailColumns(lang);
+  const base = { sheet: OUTPUT_SHEETS.details, tableName: 'CR_Details', columns };
+  const returns = c.combined;
+  if (!returns) {
+    // A consolidation made without its returns (tests build some by hand): from the detail objects.
+    const details = c.details;
+    return {
+      ...base, rowCount: details.length,
+      cursor() {
+        let i = -1;
+        const row: CellValue[] = new Array(12).fill(null);
+        return {
+          row,
+          next(): RowKind | null {
+            const d = details[++i];
+            if (!d) return null;
+            row[0] = d.community; row[1] = d.street; row[2] = d.period; row[3] = d.code; row[4] = d.name; row[5] = d.value;
+            row[6] = d.unit; row[7] = d.raw; row[8] = d.approximate ? t.yes : null; row[9] = d.file; row[10] = d.sheet; row[11] = d.cell;
+            return 'return';
+          },
+        };
+      },
+    };
+  }
+  const indicators = c.indicators;
+  let rowCount = 0;
+  for (const ret of returns) for (const ind of indicators) if (ret.values[ind.code]) rowCount++;
+  return {
+    ...base, rowCount,
+    cursor() {
+      let r = 0;
+      let k = 0;
+      const row: CellValue[] = new Array(12).fill(null);
+      return {
+        row,
+        next(): RowKind | null {
+          // The same lines, in the same order, as combineReturns' details: each return's values in template order.
+          for (; r < returns.length; r++, k = 0) {
+            const ret = returns[r]!;
+            while (k < indicators.length) {
+              const ind = indicators[k++]!;
+              const v = ret.values[ind.code];
+              if (!v) continue;
+              row[0] = ret.community ?? ''; row[1] = ret.street; row[2] = ret.period; row[3] = ind.code; row[4] = ind.name;
+              row[5] = v.value; row[6] = ind.unit; row[7] = v.raw === null ? '' : String(v.raw); row[8] = v.approximate ? t.yes : null;
+              row[9] = ret.file; row[10] = ret.sheet; row[11] = v.cell;
+              return 'return';
+            }
+          }
+          return null;
+        },
+      };
+    },
+  };
 }
 
 /** 校验结果: every finding with its place, and a link to its cell where the door can make one. */
 export function findingsTable(findings: readonly Finding[], lang: Lang = 'zh-CN'): OutputTable {
+  const links = findings.map((f) => (f.sheet && f.cell ? { sheet: f.sheet, cell: f.cell } : null));
+  return { ...materialise(findingsSource(findings, lang)), links, linkColumn: 4 };
+}
+
+/** 校验结果 row by row (a city-year has tens of thousands of findings). */
+export function findingsSource(findings: readonly Finding[], lang: Lang = 'zh-CN'): TableSource {
   const t = T[lang];
   const columns: OutputColumn[] = [
     { header: t.severity, width: 8 }, { header: t.findingCode, width: 20 }, { header: t.file, width: 28 },
     { header: t.sheet, width: 14 }, { header: t.cell, width: 8 }, { header: t.community, width: 14 },
     { header: t.period, width: 10 }, { header: t.indicator, width: 18 }, { header: t.message, width: 60 },
   ];
-  const rows = findings.map((f): CellValue[] => [
-    severityLabel(f.severity, lang), f.code, f.file, f.sheet ?? null, f.cell ?? null, f.community ?? null,
-    f.period ?? null, (lang === 'en-US' ? f.indicatorNameEn : undefined) ?? f.indicatorName ?? null, messageOf(f, lang),
-  ]);
-  const links = findings.map((f) => (f.sheet && f.cell ? { sheet: f.sheet, cell: f.cell } : null));
-  return { sheet: OUTPUT_SHEETS.findings, tableName: 'CR_Findings', columns, rows, kinds: rows.map(() => 'return'), links, linkColumn: 4 };
+  return {
+    sheet: OUTPUT_SHEETS.findings, tableName: 'CR_Findings', columns, rowCount: findings.length,
+    cursor() {
+      let i = -1;
+      const row: CellValue[] = new Array(9).fill(null);
+      return {
+        row,
+        next(): RowKind | null {
+          const f = findings[++i];
+          if (!f) return null;
+          row[0] = severityLabel(f.severity, lang); row[1] = f.code; row[2] = f.file; row[3] = f.sheet ?? null; row[4] = f.cell ?? null;
+          row[5] = f.community ?? null; row[6] = f.period ?? null;
+          row[7] = (lang === 'en-US' ? f.indicatorNameEn : undefined) ?? f.indicatorName ?? null; row[8] = messageOf(f, lang);
+          return 'return';
+        },
+      };
+    },
+  };
 }
 
 export function outputTables(c: Consolidation, findings: readonly Finding[], lang: Lang = 'zh-CN'): OutputTable[] {
   return [summaryTable(c, lang), detailTable(c, lang), findingsTable(findings, lang)];
+}
+
+/** The same sheets as `outputTables`, 明细 and 校验结果 made row by row as a writer asks for them. */
+export function outputSources(c: Consolidation, findings: readonly Finding[], lang: Lang = 'zh-CN'): TableSource[] {
+  return [summarySource(c, lang), detailSource(c, lang), findingsSource(findings, lang)];
 }
