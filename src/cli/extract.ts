@@ -1,5 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { extractJson } from '../core/extract/extractJson.js';
 import { extractText, type ExtractedDocument } from '../core/extract/extractText.js';
@@ -8,6 +7,8 @@ import { draftWorkbook } from '../io/draftWorkbook.js';
 import { loadTemplateFile, STANDARD_TEMPLATE_DIR } from '../node/loadTemplateFile.js';
 import { toLang, unreadableText } from '../core/findings/wording.js';
 import { readSummaryFiles } from '../node/readSummaryFiles.js';
+import { writeOutput } from '../node/writeOutput.js';
+import { printFindings, refuseOutputs } from './outputs.js';
 
 export const EXTRACT_HELP = `returns extract <文件或文件夹...> [--format text|json] [--out 草稿.xlsx] [--template 模板] [--period YYYY-MM]
   从工作总结（.txt：UTF-8、GBK/GB18030、UTF-16；.docx）中摘录指标数值，每个数值附原文句子。
@@ -49,6 +50,14 @@ export async function cmdExtract(argv: string[]): Promise<number> {
   if (values.period !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(values.period)) return usage(`--period must be YYYY-MM, got ${values.period}`);
   if (values.out !== undefined && !/\.xlsx$/i.test(values.out)) return usage('--out must name an .xlsx file');
 
+  const lang = toLang(values.lang);
+  // An output never replaces an input (a file given, also through a link, or the template), checked before
+  // anything is read; the folders given are walked for .txt/.docx only, so a draft .xlsx beside them is no input.
+  if (values.out !== undefined) {
+    const files: string[] = [];
+    for (const p of [...positionals, values.template]) if (p !== undefined && !(await isFolder(p))) files.push(p);
+    if (await refuseOutputs([{ option: '--out', path: values.out }], files, lang)) return 2;
+  }
   const tpl = await loadTemplateFile(values.template ?? STANDARD_TEMPLATE_DIR);
   if (tpl.template.indicators.length === 0) {
     console.error('模板无法使用 / the template cannot be used');
@@ -56,14 +65,14 @@ export async function cmdExtract(argv: string[]): Promise<number> {
   }
   const { files, problems } = await readSummaryFiles(positionals);
   const docs = files.flatMap((f) => extractText(f.text, f.file, tpl.template, { period: values.period ?? null }));
-  const lang = toLang(values.lang);
   for (const p of problems) console.error(`${p.file}: ${lang === 'zh-CN' ? '无法读取' : 'cannot read'} — ${unreadableText(p, lang)}`);
 
   if (values.out !== undefined) {
-    const inputs = new Set(positionals.map((p) => path.resolve(p)));
-    if (inputs.has(path.resolve(values.out))) return usage('--out must not be one of the input files');
-    await mkdir(path.dirname(path.resolve(values.out)), { recursive: true });
-    await writeFile(values.out, await draftWorkbook(docs, tpl.template));
+    const failed = await writeOutput('--out', values.out, await draftWorkbook(docs, tpl.template));
+    if (failed) {
+      printFindings([failed], lang);
+      return 2;
+    }
   }
   if (values.format === 'json') process.stdout.write(JSON.stringify(extractJson(docs), null, 2) + '\n');
   else {
@@ -91,4 +100,12 @@ function textOf(docs: readonly ExtractedDocument[], template: Template): string 
 function usage(message: string): number {
   console.error(`returns: ${message}\n\n${EXTRACT_HELP}`);
   return 2;
+}
+
+async function isFolder(p: string): Promise<boolean> {
+  try {
+    return (await stat(p)).isDirectory();
+  } catch {
+    return false;
+  }
 }

@@ -3,7 +3,7 @@
  * header filled in, entry validated by Excel, labels locked. Never overwrites an input, and refuses to
  * overwrite an existing file unless --force.
  */
-import { access, mkdir, writeFile } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Finding } from '../core/findings/codes.js';
@@ -12,6 +12,8 @@ import { uniqueFileNames } from '../core/output/fileName.js';
 import { communityFormXlsx } from '../io/formXlsx.js';
 import { loadRosterFile } from '../node/loadRosterFile.js';
 import { loadTemplateFile, STANDARD_TEMPLATE_DIR } from '../node/loadTemplateFile.js';
+import { writeOutput } from '../node/writeOutput.js';
+import { refuseOutputs } from './outputs.js';
 
 export const FORMS_HELP = `returns forms --roster 名册.csv --period YYYY-MM --out 文件夹/ [--template 模板] [--force]
   按名册为每个社区生成一份填报表（文件名为社区名称）：已填好社区、街道、报告期；每个数值格都有
@@ -85,9 +87,8 @@ export async function cmdForms(argv: string[]): Promise<number> {
   const names = uniqueFileNames(roster.entries.map((e) => e.community), '.xlsx');
   const targets = names.map((n) => path.join(outDir, n));
   // Inputs are never overwritten, --force or not; existing files only with --force. Checked before writing anything.
-  const inputs = [values.roster, values.template].filter((x): x is string => !!x).map((x) => path.resolve(x));
-  const clobbersInput = targets.filter((t) => inputs.includes(t));
-  if (clobbersInput.length) return usage(`${zh ? '输出会覆盖输入文件' : 'an output would overwrite an input'}: ${clobbersInput.join(', ')}`);
+  // (The same check as every command's outputs: real paths, so a link to the roster is the roster.)
+  if (await refuseOutputs(targets.map((t) => ({ option: '--out', path: t })), [values.roster, values.template], lang)) return 2;
   if (!values.force) {
     const existing = [];
     for (const t of targets) if (await exists(t)) existing.push(t);
@@ -97,16 +98,15 @@ export async function cmdForms(argv: string[]): Promise<number> {
     }
   }
 
-  try {
-    await mkdir(outDir, { recursive: true });
-    for (const [i, entry] of roster.entries.entries()) {
-      const bytes = await communityFormXlsx(tpl.template, values.period, entry);
-      await writeFile(targets[i]!, bytes, { flag: values.force ? 'w' : 'wx' });
+  // Each form through a temporary file and a rename: a failed write leaves no half form and no old form changed.
+  for (const [i, entry] of roster.entries.entries()) {
+    const failed = await writeOutput('--out', targets[i]!, await communityFormXlsx(tpl.template, values.period, entry));
+    if (failed) {
+      // A folder that cannot be made or written (a file of that name, no permission, a disk full).
+      printFindings([failed], lang);
+      console.error(zh ? `已写出 ${i} 份填报表，其余未写出` : `${i} forms written, the rest not`);
+      return 2;
     }
-  } catch (e) {
-    // A folder that cannot be made or written (a file of that name, no permission, a disk full).
-    console.error(`returns: ${zh ? '无法写出填报表' : 'cannot write the forms'}: ${e instanceof Error ? e.message : String(e)}`);
-    return 2;
   }
   const shown = values.out;
   console.log(

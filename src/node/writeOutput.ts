@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, realpath, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { finding, type Finding } from '../core/findings/codes.js';
+import { finding, type Finding, type WriteCause } from '../core/findings/codes.js';
 import { isOwnOutput } from '../io/ownOutput.js';
 
 /** One output a command is about to write. */
@@ -150,16 +150,17 @@ export async function writeOutput(option: string, file: string, data: OutputData
     return null;
   } catch (e) {
     if (created) await unlink(tmp).catch(() => undefined);
-    return finding('output_unwritable', { option, reason: reasonOf(e) }, { file: file.replace(/\\/g, '/') });
+    return finding('output_unwritable', { option, ...causeOf(e) }, { file: file.replace(/\\/g, '/') });
   }
 }
 
-function reasonOf(e: unknown): string {
+/** A write error → a typed cause; the errno code is the only detail kept (never an exception's message). */
+function causeOf(e: unknown): { cause: WriteCause; detail?: string } {
   const code = (e as { code?: unknown } | null)?.code;
-  if (code === 'EACCES' || code === 'EPERM') return '没有写入权限（permission denied）';
-  if (code === 'EROFS') return '只读文件系统（read-only file system）';
-  if (code === 'EISDIR') return '这是一个文件夹（is a directory）';
-  if (code === 'ENOTDIR' || code === 'EEXIST') return '路径中有同名文件挡住了文件夹（a file is in the way of a folder）';
-  if (code === 'ENOSPC') return '磁盘空间不足（disk full）';
-  return `写入失败（${e instanceof Error ? e.message : String(e)}）`;
+  if (code === 'EACCES' || code === 'EPERM') return { cause: 'permission_denied' };
+  if (code === 'EROFS') return { cause: 'read_only' };
+  if (code === 'EISDIR') return { cause: 'is_directory' };
+  if (code === 'ENOTDIR' || code === 'EEXIST') return { cause: 'path_blocked' };
+  if (code === 'ENOSPC' || code === 'EDQUOT') return { cause: 'disk_full' };
+  return typeof code === 'string' ? { cause: 'io_error', detail: code } : { cause: 'io_error' };
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -98,6 +98,35 @@ describe('returns extract on a real summary collection', () => {
     const large = await returns(['extract', big, '--lang', 'en']);
     expect(large.code).toBe(2);
     expect(large.stderr).toContain('大文件.txt: cannot read — the file is too large (> 50 MB)');
+  }, 30_000);
+
+  it('--out never replaces an input (also through a link) and is written whole or not at all', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cr-extract-out-'));
+    const summary = path.join(dir, '总结.txt');
+    writeFileSync(summary, '发放宣传单200份。');
+    const link = path.join(dir, 'link.xlsx');
+    symlinkSync(summary, link);
+    for (const out of [summary.replace(/\.txt$/, '.xlsx'), link]) {
+      // An .xlsx given as the input (read as unsupported) and named as --out, or a link to the input.
+      const input = out === link ? summary : out;
+      if (out !== link) writeFileSync(input, 'not a summary');
+      const before = readFileSync(input);
+      const r = await returns(['extract', input, '--out', out]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('[output_is_input]');
+      expect(readFileSync(input).equals(before)).toBe(true);
+    }
+    // A folder in the way of the output: a coded finding, no stack trace, nothing half-written.
+    mkdirSync(path.join(dir, 'draft.xlsx'));
+    const blocked = await returns(['extract', summary, '--out', path.join(dir, 'draft.xlsx'), '--lang', 'en']);
+    expect(blocked.code).toBe(2);
+    expect(blocked.stderr).toContain('--out cannot be written: it is a folder (any existing file is unchanged)');
+    expect(blocked.stderr).not.toContain('    at ');
+    expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    // A draft beside the summaries in the folder given is no input (the folder is walked for .txt/.docx).
+    const ok = await returns(['extract', dir, '--out', path.join(dir, '草稿.xlsx')]);
+    expect([ok.code, ok.stderr]).toEqual([0, '']);
+    expect(readFileSync(path.join(dir, '草稿.xlsx')).subarray(0, 2).toString()).toBe('PK');
   }, 30_000);
 
   it('prints a readable text listing by default', async () => {

@@ -77,14 +77,15 @@ describe('outputs never harm inputs', () => {
   });
 
   it.each([
-    ['a folder', (d: string) => (mkdirSync(path.join(d, 'folder.xlsx')), 'folder.xlsx')],
-    ['a file in the way of its folder', (d: string) => (writeFileSync(path.join(d, 'plain'), 'x'), 'plain/summary.xlsx')],
-  ])('an unwritable --out (%s) → exit 2, a coded finding printed with the others, no stack trace', async (_, make) => {
+    ['a folder', (d: string) => (mkdirSync(path.join(d, 'folder.xlsx')), 'folder.xlsx'), '这是一个文件夹'],
+    ['a file in the way of its folder', (d: string) => (writeFileSync(path.join(d, 'plain'), 'x'), 'plain/summary.xlsx'), '路径中有同名文件挡住了文件夹'],
+  ])('an unwritable --out (%s) → exit 2, a coded finding printed with the others, no stack trace', async (_, make, why) => {
     const dir = mkdtempSync(path.join(work, 'unw-'));
     const out = make(dir);
     const r = await returns(['combine', path.join(work, IN), '--roster', path.join(work, ROSTER), '--out', out, '--json', 'ok.json'], dir);
     expect(r.code).toBe(2);
     expect(r.stdout).toContain('[output_unwritable]');
+    expect(r.stdout).toContain(`--out 无法写出：${why}（原有文件未改动）`);
     expect(r.stdout).toContain('[duplicate_return]'); // the findings are still printed
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(path.join(dir, 'ok.json'))).toBe(true); // the other output is written
@@ -97,6 +98,12 @@ describe('outputs never harm inputs', () => {
     const r = await returns(['combine', path.join(work, IN), '--json', 'x.json', '--format', 'json'], dir);
     expect(r.code).toBe(2);
     expect((JSON.parse(r.stdout) as Json).findings.filter((f) => f.code === 'output_unwritable').map((f) => f.file)).toEqual(['x.json']);
+    // The cause is a code, worded by the language asked for (never an exception's text).
+    const unw = (JSON.parse(r.stdout) as { findings: { code: string; args: Record<string, unknown> }[] }).findings.find((f) => f.code === 'output_unwritable');
+    expect(unw?.args).toEqual({ option: '--json', cause: 'is_directory' });
+    const en = await returns(['combine', path.join(work, IN), '--json', 'x.json', '--lang', 'en'], dir);
+    expect(en.code).toBe(2);
+    expect(en.stdout).toContain('--json cannot be written: it is a folder (any existing file is unchanged)');
   });
 
   it('summary.xlsx is byte-identical under TZ=UTC and TZ=Asia/Shanghai (and another locale)', async () => {

@@ -138,8 +138,9 @@ describe('returns forms on examples/roster.csv', () => {
     const before = readFileSync(roster);
     const r = await returns(['forms', '--roster', roster, '--period', '2026-10', '--out', dir, '--force']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('输出会覆盖输入文件');
+    expect(r.stderr).toContain('[output_is_input]');
     expect(readFileSync(roster).equals(before)).toBe(true);
+    expect(readdirSync(dir)).toEqual(['阳光社区.xlsx']); // nothing written
   });
 
   it.each([
@@ -157,8 +158,10 @@ describe('returns forms on examples/roster.csv', () => {
     writeFileSync(path.join(dir, 'out'), 'x');
     const r = await returns(['forms', '--roster', ROSTER, '--period', '2026-10', '--out', path.join(dir, 'out')]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^returns: 无法写出填报表: /);
+    expect(r.stderr).toContain('--out 无法写出：路径中有同名文件挡住了文件夹（原有文件未改动）');
     expect(r.stderr).not.toContain('    at ');
+    expect(readFileSync(path.join(dir, 'out'), 'utf8')).toBe('x');
+    expect(readdirSync(dir)).toEqual(['out']); // no temporary file left
   });
 
   it('--help exits 0; a roster without a 社区名称 column, or with no community, exits 2 with the reason', async () => {

@@ -29,6 +29,9 @@ export type UnreadableCause =
   | 'legacy_word'
   | 'unsupported_summary';
 
+/** Why an output could not be written: a closed list, worded by every door (no raw exception text). */
+export type WriteCause = 'permission_denied' | 'read_only' | 'is_directory' | 'path_blocked' | 'disk_full' | 'io_error';
+
 /** The typed arguments of every finding code. Adding a key here without wording fails to compile. */
 export interface FindingArgs {
   // ── input ───────────────────────────────────────────────────────────────────────────────────
@@ -59,7 +62,7 @@ export interface FindingArgs {
   /** Two outputs of one run name the same file. */
   output_twice: { option: string; other: string };
   /** An output could not be written (read-only folder, a folder in the way, disk full); nothing was replaced. */
-  output_unwritable: { option: string; reason: string };
+  output_unwritable: { option: string; cause: WriteCause; detail?: string | undefined };
 
   // ── structure ───────────────────────────────────────────────────────────────────────────────
   community_not_found: Record<string, never>;

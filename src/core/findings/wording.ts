@@ -1,4 +1,4 @@
-import type { Finding, FindingArgs, FindingCode, FindingWhere, Severity, UnreadableCause } from './codes.js';
+import type { Finding, FindingArgs, FindingCode, FindingWhere, Severity, UnreadableCause, WriteCause } from './codes.js';
 
 export type Lang = 'zh-CN' | 'en-US';
 
@@ -66,6 +66,22 @@ const enCause: Record<UnreadableCause, string> = {
   legacy_word: 'the old Word 97–2003 format (.doc) is not read; save it as .docx or .txt in Word or WPS',
   unsupported_summary: 'unsupported format; use .txt or .docx for work summaries',
 };
+const zhWriteCause: Record<WriteCause, string> = {
+  permission_denied: '没有写入权限',
+  read_only: '只读文件系统',
+  is_directory: '这是一个文件夹',
+  path_blocked: '路径中有同名文件挡住了文件夹',
+  disk_full: '磁盘空间不足',
+  io_error: '写出时出错',
+};
+const enWriteCause: Record<WriteCause, string> = {
+  permission_denied: 'permission denied',
+  read_only: 'read-only file system',
+  is_directory: 'it is a folder',
+  path_blocked: 'a file is in the way of a folder on the path',
+  disk_full: 'disk full',
+  io_error: 'writing failed',
+};
 const detail = (d: string | undefined): string => (d ? `（${d}）` : '');
 const enDetail = (d: string | undefined): string => (d ? ` (${d})` : '');
 
@@ -83,7 +99,7 @@ const zh: Wording = {
   output_in_input_folder: (a) =>
     `${a.option} 位于输入文件夹 ${a.folder} 中，下次运行会被当作报表读回，未写出任何文件，请写到输入文件夹之外`,
   output_twice: (a) => `${a.option} 与 ${a.other} 是同一个文件，未写出任何文件`,
-  output_unwritable: (a) => `${a.option} 无法写出：${a.reason}（原有文件未改动）`,
+  output_unwritable: (a) => `${a.option} 无法写出：${zhWriteCause[a.cause]}${detail(a.detail)}（原有文件未改动）`,
   community_not_found: () => '未找到社区名称（社区名称 / 单位名称 / 填报单位）',
   period_not_found: () => '未找到报告期（报告期 / 月份），请填写如“2026年10月”',
   period_invalid: (a) => `报告期“${a.text}”无法识别，请写成“2026年10月”或“2026-10”`,
@@ -160,7 +176,7 @@ const en: Wording = {
   output_in_input_folder: (a) =>
     `${a.option} is inside the input folder ${a.folder} and would be read back as returns next time; nothing was written — write it outside`,
   output_twice: (a) => `${a.option} and ${a.other} are the same file; nothing was written`,
-  output_unwritable: (a) => `${a.option} cannot be written: ${a.reason} (any existing file is unchanged)`,
+  output_unwritable: (a) => `${a.option} cannot be written: ${enWriteCause[a.cause]}${enDetail(a.detail)} (any existing file is unchanged)`,
   community_not_found: () => 'Community name not found (社区名称 / 单位名称 / 填报单位)',
   period_not_found: () => 'Reporting period not found (报告期 / 月份); write e.g. 2026年10月',
   period_invalid: (a) => `Period "${a.text}" not recognised; write 2026年10月 or 2026-10`,
