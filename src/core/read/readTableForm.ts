@@ -6,7 +6,7 @@ import type { IndicatorMatcher, LabelMatch } from './matcher.js';
 import { parsePeriod, periodInText } from './period.js';
 import { plainNumber, readValueCell, unitNeutral } from './readValueCell.js';
 import { recordMaker } from './record.js';
-import type { ParsedReturn, ReturnValue } from './types.js';
+import { PlainTableValue, type ParsedReturn, type ReturnValue } from './types.js';
 
 interface TableLayout {
   headerRow: number;
@@ -194,7 +194,7 @@ export function readTableForm(
     const remarkV = remarkCol !== null ? cellAt(grid, r, remarkCol) : null;
     const remark = isBlank(remarkV) ? null : String(remarkV).trim();
     const values = ret.values;
-    const rowNo = String(r + 1 + originRow);
+    const rowNo = r + 1 + originRow;
     for (const col of cols) {
       if (col.plain) {
         // readValueCell's own fast path, without its lookups: the cell address is the column's letters
@@ -202,7 +202,7 @@ export function readTableForm(
         const raw = row[col.c] ?? null;
         const v = plainNumber(raw, col.ind);
         if (v !== null) {
-          values[col.code] = { value: v, raw, cell: col.letters + rowNo, approximate: false, remark };
+          values[col.code] = new PlainTableValue(v, raw, remark, col.letters, rowNo);
           continue;
         }
       }
