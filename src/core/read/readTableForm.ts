@@ -4,7 +4,7 @@ import { foldText, normalizeLabel } from '../text/normalize.js';
 import { cleanName, fieldOfCell, type FieldId } from './fields.js';
 import type { IndicatorMatcher, LabelMatch } from './matcher.js';
 import { parsePeriod, periodInText } from './period.js';
-import { plainNumber, readValueCell, unitNeutral } from './readValueCell.js';
+import { plainNumber, readValueCell, unitNeutral, type CellWhere } from './readValueCell.js';
 import { recordMaker } from './record.js';
 import { PlainTableValue, type ParsedReturn, type ReturnValue } from './types.js';
 
@@ -177,7 +177,7 @@ export function readTableForm(
         );
       }
     } else if (!titlePeriod) findings.push(finding('period_not_found', {}, where));
-    const at = { ...where, period: period ?? undefined };
+    let at: CellWhere | null = null; // the parser's findings' location, made for the first cell that needs it
     const ret: ParsedReturn = {
       file,
       sheet,
@@ -206,7 +206,7 @@ export function readTableForm(
           continue;
         }
       }
-      values[col.code] = readValueCell(grid, r, col.c, col.ind, col.unit, remark, at, findings);
+      values[col.code] = readValueCell(grid, r, col.c, col.ind, col.unit, remark, (at ??= { ...where, period: period ?? undefined }), findings);
     }
     out.push(ret);
   }
