@@ -41,13 +41,36 @@ export function missingReturns(
   roster: Roster,
 ): { community: string; street: string | null; period: string | null }[] {
   const periods = [...new Set(reported.map((r) => r.period).filter((p): p is string => p !== null))].sort();
-  // Without any period, "reported" means reported at all.
-  const keyOf = (community: string | null, period: string | null): string => communityPeriodKey(community, period) ?? String(community);
-  const seen = new Set(reported.map((r) => keyOf(r.community, r.period)));
+  // Without any period, "reported" means reported at all. Who reported is looked up by period, then
+  // community (no key string per return and per roster entry); a name or period holding the key's
+  // separator (never, in practice) takes the key strings themselves, so the answer is always the key's.
   const out: { community: string; street: string | null; period: string | null }[] = [];
+  const odd = (x: string | null) => x !== null && x.includes('\u0000');
+  if (reported.some((r) => odd(r.community) || odd(r.period)) || roster.entries.some((e) => odd(e.community))) {
+    const keyOf = (community: string | null, period: string | null): string => communityPeriodKey(community, period) ?? String(community);
+    const seen = new Set(reported.map((r) => keyOf(r.community, r.period)));
+    for (const period of periods.length ? periods : [null]) {
+      for (const e of roster.entries) {
+        if (!seen.has(keyOf(e.community, period))) out.push({ community: e.community, street: e.street, period });
+      }
+    }
+    return out;
+  }
+  // keyOf(c, p) is `c\0p` when both are non-empty, else String(c): the two kinds never meet without a \0.
+  const byPeriod = new Map<string, Set<string>>();
+  const loose = new Set<string>();
+  for (const r of reported) {
+    if (r.community && r.period) {
+      let set = byPeriod.get(r.period);
+      if (!set) byPeriod.set(r.period, (set = new Set()));
+      set.add(r.community);
+    } else loose.add(String(r.community));
+  }
   for (const period of periods.length ? periods : [null]) {
+    const set = period ? byPeriod.get(period) : undefined;
     for (const e of roster.entries) {
-      if (!seen.has(keyOf(e.community, period))) out.push({ community: e.community, street: e.street, period });
+      const has = e.community && period ? set?.has(e.community) === true : loose.has(String(e.community));
+      if (!has) out.push({ community: e.community, street: e.street, period });
     }
   }
   return out;
