@@ -152,7 +152,7 @@ export function readTableForm(
   }));
   for (let r = headerRow + 1; r < grid.values.length; r++) {
     const row = grid.values[r] ?? [];
-    if (row.every(isBlank)) continue;
+    if (blankRow(row)) continue;
     const communityV = cellAt(grid, r, fields.community!);
     const community = clean(communityV);
     if (isTotal(community)) continue;
@@ -211,4 +211,13 @@ export function readTableForm(
     out.push(ret);
   }
   return out;
+}
+
+/** row.every(isBlank), as a plain loop (a hole is skipped, as every skips it). */
+function blankRow(row: readonly CellValue[]): boolean {
+  for (let i = 0; i < row.length; i++) {
+    const v = row[i];
+    if (v === undefined ? i in row : !isBlank(v)) return false;
+  }
+  return true;
 }
