@@ -1,6 +1,7 @@
 import { excludedByFindings, type ChartSource, type ChartSpec } from './charts/index.js';
 import { indicatorCharts, meetingCharts } from './charts/meetingSet.js';
 import { monthsChart } from './charts/overMonths.js';
+import { denseValues } from './check/dense.js';
 import { PANEL_CHECKS } from './check/panelChecks.js';
 import { checkReturn } from './check/returnChecks.js';
 import type { Roster } from './check/roster.js';
@@ -111,7 +112,9 @@ export function checkAndCombine(input: Pick<JobInput, 'books' | 'template' | 'ro
     }
     pushAll(findings, checkReturn(ret, template));
   }
-  for (const check of PANEL_CHECKS) pushAll(findings, check({ returns, template, roster }));
+  // The returns' values as numbers, once, for the checks that compute with them (peer and history outliers).
+  const dense = denseValues(returns, template.indicators);
+  for (const check of PANEL_CHECKS) pushAll(findings, check({ returns, template, roster, dense }));
 
   // Into the summary: returns that name a community, and of duplicates only the first in file order
   // (summing both would double the totals; the duplicate_return errors name both copies).

@@ -1,5 +1,5 @@
 import { finding, type Finding } from '../findings/codes.js';
-import type { ParsedReturn } from '../read/types.js';
+import { denseValues } from './dense.js';
 import type { Indicator } from '../template/types.js';
 import { log1pN, medianN, robustScaleN } from './robust.js';
 import { returnWhere, type PanelCheck } from './types.js';
@@ -60,29 +60,30 @@ function isOutlierIn(ind: Indicator, value: number, st: PanelStats): { median: n
 }
 
 /** Values far from the other communities' of the same period and indicator. */
-export const peerOutliers: PanelCheck = ({ returns, template }) => {
+export const peerOutliers: PanelCheck = ({ returns, template, dense: given }) => {
   const out: Finding[] = [];
-  const byPeriod = new Map<string, ParsedReturn[]>();
-  for (const r of returns) {
+  const indicators = template.indicators;
+  const k = indicators.length;
+  const dense = given ?? denseValues(returns, indicators);
+  // Each period's returns, as their places in `returns` (and in `dense`).
+  const byPeriod = new Map<string, number[]>();
+  for (let q = 0; q < returns.length; q++) {
+    const r = returns[q]!;
     if (!r.period || !r.community) continue;
     let list = byPeriod.get(r.period);
     if (!list) byPeriod.set(r.period, (list = []));
-    list.push(r);
+    list.push(q);
   }
-  const indicators = template.indicators;
-  const k = indicators.length;
   let values = new Float64Array(0);
   let grid = new Float64Array(0);
-  for (const [, rets] of byPeriod) {
-    const nr = rets.length;
-    // The period's values once, indicator by indicator (NaN: none), instead of a lookup by code per use.
+  for (const [, places] of byPeriod) {
+    const nr = places.length;
+    const rets = places.map((q) => returns[q]!);
+    // The period's values indicator by indicator (NaN: none).
     if (grid.length < nr * k) grid = new Float64Array(nr * k);
     for (let r = 0; r < nr; r++) {
-      const vals = rets[r]!.values;
-      for (let i = 0; i < k; i++) {
-        const v = vals[indicators[i]!.code]?.value;
-        grid[i * nr + r] = v === null || v === undefined ? NaN : v;
-      }
+      const base = places[r]! * k;
+      for (let i = 0; i < k; i++) grid[i * nr + r] = dense[base + i]!;
     }
     // The panel counts each community once (the first return in file order, as the summary does): a
     // duplicate would otherwise weigh twice and be counted as a peer. Every return is still judged.

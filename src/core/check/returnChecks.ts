@@ -16,11 +16,27 @@ function subset(keep: (ind: Indicator) => boolean): (template: Template) => read
 }
 const requiredOf = subset((ind) => ind.required);
 const remarkedOf = subset((ind) => ind.remarkAbove !== null);
+const protoCoded = subset((ind) => ind.code === '__proto__');
+const codeSets = new WeakMap<readonly Indicator[], Set<string>>();
+function requiredCodes(required: readonly Indicator[]): Set<string> {
+  let set = codeSets.get(required);
+  if (!set) codeSets.set(required, (set = new Set(required.map((ind) => ind.code))));
+  return set;
+}
 
 /** A required indicator with no row (or column) in the return at all. */
 export const checkRequired: ReturnCheck = (ret, template) => {
   const out: Finding[] = [];
-  for (const ind of requiredOf(template)) {
+  const required = requiredOf(template);
+  // Nearly every return has them all: counted in one pass over its own keys (a for-in reads the values
+  // by their place, not looked up by code); the walk below only when one may be missing.
+  const codes = requiredCodes(required);
+  if (codes.size === required.length) {
+    let present = 0;
+    for (const code in ret.values) if (ret.values[code] && codes.has(code)) present++;
+    if (present === required.length) return out;
+  }
+  for (const ind of required) {
     if (!ret.values[ind.code]) {
       out.push(finding('required_missing', {}, { ...returnWhere(ret), indicator: ind.code, indicatorName: ind.name }));
     }
@@ -46,6 +62,17 @@ export const checkRemarks: ReturnCheck = (ret, template) => {
 /** A value a draft return took from a work summary is marked in its remark; every such value needs review. */
 export const checkExtracted: ReturnCheck = (ret, template) => {
   const out: Finding[] = [];
+  // Nearly no return has such a remark: one pass over its own values (a for-in reads them by their
+  // place, not looked up by code) says so before the walk in template order.
+  // (A code `__proto__` is the record's prototype, not one of its keys: the walk then.)
+  let marked = protoCoded(template).length > 0;
+  if (!marked) for (const code in ret.values) {
+    if (ret.values[code]?.remark?.startsWith(REVIEW_MARK)) {
+      marked = true;
+      break;
+    }
+  }
+  if (!marked) return out;
   for (const ind of template.indicators) {
     const v = ret.values[ind.code];
     if (!v?.remark?.startsWith(REVIEW_MARK)) continue;
@@ -130,6 +157,18 @@ export function evaluateRule(rule: Rule, ret: ParsedReturn, template: Template):
  * the template's English names where it has them.
  */
 export function withNames(text: string, template: Template, lang: 'zh-CN' | 'en-US' = 'zh-CN'): string {
+  // Pure in (text, the template's indicators, lang), and a city's failing rules repeat a few texts
+  // thousands of times: each worked out once.
+  let cache = namedCache.get(template.indicators);
+  if (!cache) namedCache.set(template.indicators, (cache = new Map()));
+  const key = `${lang}\u0000${text}`;
+  let named = cache.get(key);
+  if (named === undefined) cache.set(key, (named = namedText(text, template, lang)));
+  return named;
+}
+const namedCache = new WeakMap<readonly Indicator[], Map<string, string>>();
+
+function namedText(text: string, template: Template, lang: 'zh-CN' | 'en-US'): string {
   const name = (code: string): string | undefined => {
     const ind = template.indicators.find((i) => i.code === code);
     return (lang === 'en-US' ? ind?.nameEn ?? undefined : undefined) ?? ind?.name;

@@ -40,14 +40,41 @@ export function missingReturns(
   reported: readonly { community: string | null; period: string | null }[],
   roster: Roster,
 ): { community: string; street: string | null; period: string | null }[] {
-  const periods = [...new Set(reported.map((r) => r.period).filter((p): p is string => p !== null))].sort();
-  // Without any period, "reported" means reported at all.
-  const keyOf = (community: string | null, period: string | null): string => communityPeriodKey(community, period) ?? String(community);
-  const seen = new Set(reported.map((r) => keyOf(r.community, r.period)));
+  // Without any period, "reported" means reported at all. keyOf(c, p) below is the rule; it is applied by
+  // looking up the period, then the community (no key string per return and per roster entry), which
+  // answers the same unless a name or period holds the key's separator \0: then the keys themselves.
+  // (Only the roster's names, the periods and the returns lacking a community or period need a look: a
+  // full key `c\0p` of a return equals a roster entry's only if that entry's name or p holds a \0.)
   const out: { community: string; street: string | null; period: string | null }[] = [];
+  const byPeriod = new Map<string, Set<string>>();
+  const loose = new Set<string>();
+  const periodSet = new Set<string>();
+  for (const r of reported) {
+    const { community, period } = r;
+    if (period !== null) periodSet.add(period);
+    if (community && period) {
+      let set = byPeriod.get(period);
+      if (!set) byPeriod.set(period, (set = new Set()));
+      set.add(community);
+    } else loose.add(String(community));
+  }
+  const periods = [...periodSet].sort();
+  const odd = (x: string) => x.includes('\u0000');
+  if (periods.some(odd) || roster.entries.some((e) => odd(e.community)) || [...loose].some(odd)) {
+    const keyOf = (community: string | null, period: string | null): string => communityPeriodKey(community, period) ?? String(community);
+    const seen = new Set(reported.map((r) => keyOf(r.community, r.period)));
+    for (const period of periods.length ? periods : [null]) {
+      for (const e of roster.entries) {
+        if (!seen.has(keyOf(e.community, period))) out.push({ community: e.community, street: e.street, period });
+      }
+    }
+    return out;
+  }
   for (const period of periods.length ? periods : [null]) {
+    const set = period ? byPeriod.get(period) : undefined;
     for (const e of roster.entries) {
-      if (!seen.has(keyOf(e.community, period))) out.push({ community: e.community, street: e.street, period });
+      const has = e.community && period ? set?.has(e.community) === true : loose.has(String(e.community));
+      if (!has) out.push({ community: e.community, street: e.street, period });
     }
   }
   return out;

@@ -11,6 +11,11 @@ export interface PanelContext {
   returns: readonly ParsedReturn[];
   template: Template;
   roster: Roster | null;
+  /**
+   * `denseValues(returns, template.indicators)`, when the caller has it (the job makes it once for every
+   * check); a check makes it itself otherwise.
+   */
+  dense?: Float64Array | undefined;
 }
 export type PanelCheck = (ctx: PanelContext) => Finding[];
 

@@ -39,20 +39,20 @@ export function combineReturns(returns: readonly ParsedReturn[], template: Templ
   const k = indicators.length;
   const newValues = recordMaker<number | null>(indicators.map((i) => i.code));
   // Each row's values also as numbers in template order (NaN: none), for the totals below.
-  const dense: Float64Array[] = [];
-  const rows: SummaryRow[] = sorted.map((ret) => {
+  // (one buffer, row j at dense[j·k …], not a typed array per row)
+  let dense = new Float64Array(sorted.length * k);
+  const rows: SummaryRow[] = sorted.map((ret, j) => {
     const values: SummaryRow['values'] = newValues();
     const approximate: string[] = [];
-    const d = new Float64Array(k);
+    const base = j * k;
     for (let i = 0; i < k; i++) {
       const code = indicators[i]!.code;
       const v = ret.values[code];
       const x = v ? v.value : null;
       values[code] = x;
-      d[i] = x === null ? NaN : x;
+      dense[base + i] = x === null ? NaN : x;
       if (v?.approximate) approximate.push(code);
     }
-    dense.push(d);
     // Where each value came from, made when first asked for: no output of a run reads it, and it is one
     // object per value (835,000 a city-year).
     let sources: SummaryRow['sources'] | undefined;
@@ -71,13 +71,12 @@ export function combineReturns(returns: readonly ParsedReturn[], template: Templ
   const periods = [...byPeriod.keys()];
   const streets: Consolidation['streets'] = [];
   const totals: Consolidation['totals'] = [];
-  const rowsOf = (js: number[]): Float64Array[] => js.map((j) => dense[j]!);
   for (const [period, inPeriod] of byPeriod) {
-    for (const [street, own] of groupBy(inPeriod, (j) => rows[j]!.street)) streets.push({ ...totalOfDense(rowsOf(own), indicators, street), period });
-    totals.push({ ...totalOfDense(rowsOf(inPeriod), indicators, null), period });
+    for (const [street, own] of groupBy(inPeriod, (j) => rows[j]!.street)) streets.push({ ...totalOfDense(dense, own, indicators, street), period });
+    totals.push({ ...totalOfDense(dense, inPeriod, indicators, null), period });
   }
   // The closures below keep this function's variables alive as long as the consolidation: let the numbers go.
-  dense.length = 0;
+  dense = new Float64Array(0);
 
   // In the returns' order, each return's values in template order: the order a sort of the details by
   // (period, street, community, file, indicator) would give. Built on first use — only 明细 needs them,

@@ -50,10 +50,12 @@ export function totalOf(rows: readonly SummaryRow[], indicators: readonly Indica
 }
 
 /**
- * `totalOf` on rows given as numbers in template order (NaN: no value): the same sums in the same order,
+ * `totalOf` on rows given as numbers in template order (NaN: no value), row j at dense[j·k … j·k + k) for
+ * each j of `rows` (k = indicators.length): the same sums in the same order,
  * the same keys in the same order, without looking every value up by code.
  */
-export function totalOfDense(rows: readonly Float64Array[], indicators: readonly Indicator[], street: string | null): TotalRow {
+export function totalOfDense(dense: Float64Array, rows: readonly number[], indicators: readonly Indicator[], street: string | null): TotalRow {
+  const k = indicators.length;
   const values: Record<string, number | null> = {};
   const reported: Record<string, number> = {};
   for (let i = 0; i < indicators.length; i++) {
@@ -61,8 +63,8 @@ export function totalOfDense(rows: readonly Float64Array[], indicators: readonly
     if (ind.kind === 'rate') continue;
     let sum = 0;
     let n = 0;
-    for (const row of rows) {
-      const v = row[i]!;
+    for (const j of rows) {
+      const v = dense[j * k + i]!;
       if (v !== v) continue;
       sum += v;
       n++;
@@ -78,9 +80,9 @@ export function totalOfDense(rows: readonly Float64Array[], indicators: readonly
     const ia = ind.numerator ? indicators.findIndex((x) => x.code === ind.numerator) : -1;
     const ib = ind.denominator ? indicators.findIndex((x) => x.code === ind.denominator) : -1;
     if (ind.numerator && ind.denominator && ia >= 0 && ib >= 0) {
-      for (const row of rows) {
-        const a = row[ia]!;
-        const b = row[ib]!;
+      for (const j of rows) {
+        const a = dense[j * k + ia]!;
+        const b = dense[j * k + ib]!;
         if (a !== a || b !== b) continue;
         num += a;
         den += b;

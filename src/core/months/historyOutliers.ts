@@ -3,6 +3,7 @@ import type { PanelCheck } from '../check/types.js';
 import { returnWhere } from '../check/types.js';
 import { finding, type Finding } from '../findings/codes.js';
 import type { ParsedReturn } from '../read/types.js';
+import { denseValues } from '../check/dense.js';
 import type { Indicator, Template } from '../template/types.js';
 import { addMonths, monthsFrom, previousPeriod } from './periods.js';
 
@@ -150,88 +151,88 @@ export function recordOf(ret: ParsedReturn): HistoryRecord | null {
  * from `history` (earlier months read only as history). Of two records for the same community and period
  * the first counts (duplicates are reported elsewhere); a return's own period is never its own history.
  */
-export function checkHistory(returns: readonly ParsedReturn[], template: Template, history: readonly HistoryRecord[] = []): Finding[] {
-  // Each record's values as one dense row in template order (NaN: no value), so the loops below index
-  // numbers instead of looking codes up in objects.
+export function checkHistory(
+  returns: readonly ParsedReturn[],
+  template: Template,
+  history: readonly HistoryRecord[] = [],
+  dense?: Float64Array,
+): Finding[] {
+  // Each record's values as one row of numbers in template order (NaN: no value), all in one buffer —
+  // the returns' rows (denseValues) first, then the history records' — so the loops below index numbers
+  // instead of looking codes up in objects.
   const indicators = template.indicators;
   const k = indicators.length;
+  const n = returns.length;
+  const buf = new Float64Array((n + history.length) * k);
+  buf.set(dense ?? denseValues(returns, indicators));
+  for (let h = 0; h < history.length; h++) {
+    const vals = history[h]!.values;
+    const base = (n + h) * k;
+    for (let i = 0; i < k; i++) {
+      const x = vals[indicators[i]!.code];
+      buf[base + i] = x === null || x === undefined ? NaN : x;
+    }
+  }
   const series = new Map<string, Map<string, Dense>>();
-  const add = (community: string, period: string, row: Float64Array): void => {
+  const add = (community: string, period: string, at: number): void => {
     let byPeriod = series.get(community);
     if (!byPeriod) series.set(community, (byPeriod = new Map()));
-    if (!byPeriod.has(period)) byPeriod.set(period, { period, month: monthIndex(period), row });
-  };
-  const denseOf = (get: (code: string) => number | null | undefined): Float64Array => {
-    const row = new Float64Array(k);
-    for (let i = 0; i < k; i++) {
-      const x = get(indicators[i]!.code);
-      row[i] = x === null || x === undefined ? NaN : x;
-    }
-    return row;
+    if (!byPeriod.has(period)) byPeriod.set(period, { period, month: monthIndex(period), canonical: canonical(period), at });
   };
   // Every return's own values (a duplicate's too: it is judged on its own figures).
-  const codes = indicators.map((ind) => ind.code);
-  const own: (Float64Array | null)[] = [];
-  for (const ret of returns) {
-    if (!ret.community || !ret.period) {
-      own.push(null);
-      continue;
-    }
-    const row = new Float64Array(k);
-    const vals = ret.values;
-    for (let i = 0; i < k; i++) {
-      const x = vals[codes[i]!]?.value;
-      row[i] = x === null || x === undefined ? NaN : x;
-    }
-    add(ret.community, ret.period, row);
-    own.push(row);
+  for (let q = 0; q < n; q++) {
+    const ret = returns[q]!;
+    if (ret.community && ret.period) add(ret.community, ret.period, q * k);
   }
-  for (const h of history) add(h.community, h.period, denseOf((code) => h.values[code]));
+  for (let h = 0; h < history.length; h++) add(history[h]!.community, history[h]!.period, (n + h) * k);
 
   const out: Finding[] = [];
   let xs: Float64Array = new Float64Array(WINDOW);
-  const window: Float64Array[] = [];
-  for (let q = 0; q < returns.length; q++) {
+  // The window's rows, as their offsets in buf.
+  const window: number[] = [];
+  for (let q = 0; q < n; q++) {
     const ret = returns[q]!;
-    const values = own[q];
-    if (!values || !ret.community || !ret.period) continue;
+    if (!ret.community || !ret.period) continue;
+    const own = q * k;
     // Once per return, not per indicator: the window of earlier months, last year's month, last month.
     const lastYearPeriod = addMonths(ret.period, -12);
     const prevPeriod = previousPeriod(ret.period);
     const month = monthIndex(ret.period);
+    const retCanonical = canonical(ret.period);
     window.length = 0;
-    let lastYear: Float64Array | null = null;
-    let prevRecord: Float64Array | null = null;
-    for (const r of series.get(ret.community)?.values() ?? []) {
-      if (r.period >= ret.period) continue;
+    let lastYear = -1;
+    let prevRecord = -1;
+    for (const r of series.get(ret.community)!.values()) {
+      // r.period >= ret.period, by the month numbers when both are plain YYYY-MM (the same order).
+      if (retCanonical && r.canonical ? r.month >= month : r.period >= ret.period) continue;
       const d = month - r.month; // monthsFrom(r.period, ret.period): NaN unless both are YYYY-MM
-      if (d >= 1 && d <= WINDOW) window.push(r.row);
-      if (r.period === lastYearPeriod) lastYear = r.row;
-      if (r.period === prevPeriod) prevRecord = r.row;
+      if (d >= 1 && d <= WINDOW) window.push(r.at);
+      if (r.period === lastYearPeriod) lastYear = r.at;
+      if (r.period === prevPeriod) prevRecord = r.at;
     }
     if (window.length === 0) continue;
     const w = window.length;
     if (w > xs.length) xs = new Float64Array(w);
     for (let i = 0; i < k; i++) {
       const ind = indicators[i]!;
-      const value = values[i]!;
+      const value = buf[own + i]!;
       if (value !== value || value === 0 || (ind.kind === 'rate' && value <= 1)) continue;
-      let n = 0;
+      let m = 0;
       let min = Infinity;
       let max = -Infinity;
       for (let j = 0; j < w; j++) {
-        const x = window[j]![i]!;
+        const x = buf[window[j]! + i]!;
         if (x === x) {
-          xs[n++] = x;
+          xs[m++] = x;
           if (x < min) min = x;
           if (x > max) max = x;
         }
       }
-      if (n > 0 && nearAll(ind, value, min, max)) continue;
-      const ly = lastYear ? lastYear[i]! : NaN;
-      const o = judge(ind, value, xs, ly === ly ? ly : null, n);
+      if (m > 0 && nearAll(ind, value, min, max)) continue;
+      const ly = lastYear >= 0 ? buf[lastYear + i]! : NaN;
+      const o = judge(ind, value, xs, ly === ly ? ly : null, m);
       if (!o) continue;
-      const prev = prevRecord ? prevRecord[i]! : NaN;
+      const prev = prevRecord >= 0 ? buf[prevRecord + i]! : NaN;
       const previous = prev === prev ? prev : null;
       out.push(
         finding('outlier_history', {
@@ -244,6 +245,13 @@ export function checkHistory(returns: readonly ParsedReturn[], template: Templat
   return out;
 }
 
+/** A `YYYY-MM` with a month 01–12: among these, string order and monthIndex order agree. */
+function canonical(p: string): boolean {
+  if (p.length !== 7 || p.charCodeAt(4) !== 45) return false;
+  const mm = Number(p.slice(5));
+  return monthIndex(p) === monthIndex(p) && mm >= 1 && mm <= 12;
+}
+
 /** `YYYY-MM` → months since year 0, NaN for anything else (so differences are monthsFrom's). */
 function monthIndex(p: string): number {
   return monthsFrom('0000-01', p);
@@ -254,8 +262,11 @@ interface Dense {
   period: string;
   /** monthIndex(period). */
   month: number;
-  row: Float64Array;
+  /** canonical(period). */
+  canonical: boolean;
+  /** Where its row starts in the buffer of numbers. */
+  at: number;
 }
 
 /** The panel check: each return against earlier periods among the returns read in the same run. */
-export const historyOutliers: PanelCheck = ({ returns, template }) => checkHistory(returns, template);
+export const historyOutliers: PanelCheck = ({ returns, template, dense }) => checkHistory(returns, template, [], dense);

@@ -4,9 +4,9 @@ import { foldText, normalizeLabel } from '../text/normalize.js';
 import { cleanName, fieldOfCell, type FieldId } from './fields.js';
 import type { IndicatorMatcher, LabelMatch } from './matcher.js';
 import { parsePeriod, periodInText } from './period.js';
-import { plainNumber, readValueCell, unitNeutral } from './readValueCell.js';
+import { plainNumber, readValueCell, unitNeutral, type CellWhere } from './readValueCell.js';
 import { recordMaker } from './record.js';
-import type { ParsedReturn, ReturnValue } from './types.js';
+import { PlainTableValue, type ParsedReturn, type ReturnValue } from './types.js';
 
 interface TableLayout {
   headerRow: number;
@@ -152,7 +152,7 @@ export function readTableForm(
   }));
   for (let r = headerRow + 1; r < grid.values.length; r++) {
     const row = grid.values[r] ?? [];
-    if (row.every(isBlank)) continue;
+    if (blankRow(row)) continue;
     const communityV = cellAt(grid, r, fields.community!);
     const community = clean(communityV);
     if (isTotal(community)) continue;
@@ -177,7 +177,7 @@ export function readTableForm(
         );
       }
     } else if (!titlePeriod) findings.push(finding('period_not_found', {}, where));
-    const at = { ...where, period: period ?? undefined };
+    let at: CellWhere | null = null; // the parser's findings' location, made for the first cell that needs it
     const ret: ParsedReturn = {
       file,
       sheet,
@@ -194,7 +194,7 @@ export function readTableForm(
     const remarkV = remarkCol !== null ? cellAt(grid, r, remarkCol) : null;
     const remark = isBlank(remarkV) ? null : String(remarkV).trim();
     const values = ret.values;
-    const rowNo = String(r + 1 + originRow);
+    const rowNo = r + 1 + originRow;
     for (const col of cols) {
       if (col.plain) {
         // readValueCell's own fast path, without its lookups: the cell address is the column's letters
@@ -202,13 +202,22 @@ export function readTableForm(
         const raw = row[col.c] ?? null;
         const v = plainNumber(raw, col.ind);
         if (v !== null) {
-          values[col.code] = { value: v, raw, cell: col.letters + rowNo, approximate: false, remark };
+          values[col.code] = new PlainTableValue(v, raw, remark, col.letters, rowNo);
           continue;
         }
       }
-      values[col.code] = readValueCell(grid, r, col.c, col.ind, col.unit, remark, at, findings);
+      values[col.code] = readValueCell(grid, r, col.c, col.ind, col.unit, remark, (at ??= { ...where, period: period ?? undefined }), findings);
     }
     out.push(ret);
   }
   return out;
+}
+
+/** row.every(isBlank), as a plain loop (a hole is skipped, as every skips it). */
+function blankRow(row: readonly CellValue[]): boolean {
+  for (let i = 0; i < row.length; i++) {
+    const v = row[i];
+    if (v === undefined ? i in row : !isBlank(v)) return false;
+  }
+  return true;
 }

@@ -98,9 +98,14 @@ function plainValue(grid: SheetGrid, row: number, col: number, raw: CellValue, i
 export function plainNumber(raw: CellValue, ind: Indicator): number | null {
   let value: number;
   if (typeof raw === 'string') {
-    const text = raw.trim();
-    if (text === '' || !PLAIN_DECIMAL.test(text)) return null;
-    value = Number(text);
+    // The common case without trim and regex: a string that is already a plain decimal as it stands
+    // (no space around it). Anything else takes the rule as written.
+    if (isPlainDecimal(raw)) value = Number(raw);
+    else {
+      const text = raw.trim();
+      if (text === '' || !PLAIN_DECIMAL.test(text)) return null;
+      value = Number(text);
+    }
   } else if (typeof raw === 'number') {
     if (!Number.isFinite(raw)) return null;
     value = raw;
@@ -113,4 +118,29 @@ export function plainNumber(raw: CellValue, ind: Indicator): number | null {
   if (ind.min != null && value < ind.min) return null; // below_min
   if (ind.max != null && value > ind.max) return null; // above_max
   return value;
+}
+
+/** PLAIN_DECIMAL.test(s), by a scan of the character codes (no trim: a space anywhere fails). */
+export function isPlainDecimal(s: string): boolean {
+  const n = s.length;
+  let i = 0;
+  if (i < n && s.charCodeAt(0) === 45) i = 1; // -
+  let start = i;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    i++;
+  }
+  let digits = i - start;
+  if (digits < 1 || digits > 15) return false;
+  if (i === n) return true;
+  if (s.charCodeAt(i) !== 46) return false; // .
+  start = ++i;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+    i++;
+  }
+  digits = i - start;
+  return digits >= 1 && digits <= 15;
 }

@@ -14,6 +14,28 @@ export interface ReturnValue {
   remark: string | null;
 }
 
+/**
+ * The ReturnValue of a plain number in a table row (most of a city's 835,000 cells): its address is made
+ * when asked for (a finding, 明细), not stored — one string fewer per cell. `approximate` is false, on the
+ * prototype. Reads like any other ReturnValue (`cell` and `approximate` are getters/prototype values, so
+ * a spread or JSON.stringify of it would not carry them: nothing does that to a ReturnValue).
+ */
+export class PlainTableValue implements ReturnValue {
+  declare readonly approximate: boolean;
+  constructor(
+    public value: number,
+    public raw: CellValue,
+    public remark: string | null,
+    /** The column's letters (shared by the column's values) and the 1-based sheet row. */
+    private readonly letters: string,
+    private readonly rowNo: number,
+  ) {}
+  get cell(): string {
+    return this.letters + String(this.rowNo);
+  }
+}
+Object.defineProperty(PlainTableValue.prototype, 'approximate', { value: false, enumerable: true });
+
 /** One community's figures for one period, read from a sheet-form sheet or one row of a table. */
 export interface ParsedReturn {
   file: string;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../../src/core/findings/codes.js';
 import type { CellValue, SheetGrid } from '../../../src/core/grid.js';
-import { readValueCell } from '../../../src/core/read/readValueCell.js';
+import { isPlainDecimal, readValueCell } from '../../../src/core/read/readValueCell.js';
 import { parseValue } from '../../../src/core/value/parseValue.js';
 import { standardTemplate } from '../../helpers/template.js';
 
@@ -15,6 +15,9 @@ const cell: fc.Arbitrary<CellValue> = fc.oneof(
   fc.constantFrom('0', '-0', '0.5', '1', '100', '100.5', ' 42 ', '0.879', '87.9', '1e3', '00012', '1234567890123456', '12.1234567890123456', '-3', ''),
   fc.double({ noNaN: true, min: -10, max: 1e6 }),
   fc.constantFrom(0, -0, 1, 0.5, 101, Infinity, true, null),
+  // Near-decimals: signs, dots, spaces (ideographic too) and digits in any order, for the scan that skips the regex.
+  fc.array(fc.constantFrom('0', '1', '5', '9', '-', '.', ' ', '\u3000', '+', 'e'), { maxLength: 20 }).map((xs) => xs.join('')),
+  fc.tuple(fc.integer({ min: 0, max: 18 }), fc.integer({ min: 0, max: 18 })).map(([a, b]) => '7'.repeat(a) + (b ? '.' + '3'.repeat(b) : '')),
 );
 const unit = fc.constantFrom(null, '', '公斤', '吨', '%', '次', '场', '人次', '（千克）', 'kg', '份');
 const format = fc.constantFrom(undefined, null, 'General', '0.0%', 'yyyy-mm-dd', '0.00');
@@ -41,5 +44,20 @@ describe('readValueCell', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('isPlainDecimal', () => {
+  it('is the plain-decimal pattern, for text with no space', () => {
+    const text = fc.array(fc.constantFrom('0', '1', '9', '-', '.', '+', 'e', 'x', '１'), { maxLength: 36 }).map((xs) => xs.join(''));
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(isPlainDecimal(s)).toBe(/^-?\d{1,15}(?:\.\d{1,15})?$/.test(s));
+      }),
+      { numRuns: 5000 },
+    );
+    for (const s of ['1'.repeat(15), '1'.repeat(16), `1.${'2'.repeat(15)}`, `1.${'2'.repeat(16)}`, '-', '-.5', '5.', '', ' 5']) {
+      expect(isPlainDecimal(s)).toBe(/^-?\d{1,15}(?:\.\d{1,15})?$/.test(s));
+    }
   });
 });

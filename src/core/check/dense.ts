@@ -1,0 +1,22 @@
+import type { ParsedReturn } from '../read/types.js';
+import type { Indicator } from '../template/types.js';
+
+/**
+ * Every return's values as numbers in template order, in one buffer: return q's value of indicator i at
+ * [q·k + i] (k = indicators.length), NaN when it has none (no key, or a null value). The outlier checks
+ * read numbers by index from this instead of looking every value up by code each.
+ */
+export function denseValues(returns: readonly ParsedReturn[], indicators: readonly Indicator[]): Float64Array {
+  const k = indicators.length;
+  const codes = indicators.map((ind) => ind.code);
+  const out = new Float64Array(returns.length * k);
+  for (let q = 0; q < returns.length; q++) {
+    const vals = returns[q]!.values;
+    const base = q * k;
+    for (let i = 0; i < k; i++) {
+      const x = vals[codes[i]!]?.value;
+      out[base + i] = x === null || x === undefined ? NaN : x;
+    }
+  }
+  return out;
+}
