@@ -13,44 +13,23 @@ const tidy = (x: number): number => Math.round(x * 1e6) / 1e6;
  * not the 70 % an average would claim. Null when no row has both or Σdenominator is 0.
  */
 export function totalOf(rows: readonly SummaryRow[], indicators: readonly Indicator[], street: string | null): TotalRow {
-  const values: Record<string, number | null> = {};
-  const reported: Record<string, number> = {};
-  for (const ind of indicators) {
-    if (ind.kind === 'rate') continue;
-    let sum = 0;
-    let n = 0;
-    for (const row of rows) {
-      const v = row.values[ind.code];
-      if (v === null || v === undefined) continue;
-      sum += v;
-      n++;
+  // One rule for totals: the rows as numbers in template order (NaN: no value), summed by totalOfDense.
+  const k = indicators.length;
+  const dense = new Float64Array(rows.length * k);
+  const all: number[] = new Array(rows.length);
+  for (let j = 0; j < rows.length; j++) {
+    const values = rows[j]!.values;
+    for (let i = 0; i < k; i++) {
+      const v = values[indicators[i]!.code];
+      dense[j * k + i] = v === null || v === undefined ? NaN : v;
     }
-    values[ind.code] = n ? tidy(sum) : null;
-    reported[ind.code] = n;
+    all[j] = j;
   }
-  for (const ind of indicators) {
-    if (ind.kind !== 'rate') continue;
-    let num = 0;
-    let den = 0;
-    let n = 0;
-    if (ind.numerator && ind.denominator) {
-      for (const row of rows) {
-        const a = row.values[ind.numerator];
-        const b = row.values[ind.denominator];
-        if (a === null || a === undefined || b === null || b === undefined) continue;
-        num += a;
-        den += b;
-        n++;
-      }
-    }
-    values[ind.code] = n && den > 0 ? Math.round((num / den) * 100 * 100) / 100 : null;
-    reported[ind.code] = n;
-  }
-  return { street, returns: rows.length, values, reported };
+  return totalOfDense(dense, all, indicators, street);
 }
 
 /**
- * `totalOf` on rows given as numbers in template order (NaN: no value), row j at dense[j·k … j·k + k) for
+ * The totals on rows given as numbers in template order (NaN: no value), row j at dense[j·k … j·k + k) for
  * each j of `rows` (k = indicators.length): the same sums in the same order,
  * the same keys in the same order, without looking every value up by code.
  */
