@@ -161,7 +161,10 @@ export function runJob(input: JobInput): Job {
     for (const f of result.findings) if (f.indicator && en.has(f.indicator)) f.indicatorNameEn = en.get(f.indicator);
   }
   const c = result.consolidation;
-  const months = once(() => acrossMonths(c, history.rows, input.period ?? null));
+  // No view below refers to `input`: a closure that did would keep the read workbooks (every cell of every
+  // input, hundreds of MB at ten times a city-year) alive for as long as the job, outputs included.
+  const reportPeriod = input.period ?? null;
+  const months = once(() => acrossMonths(c, history.rows, reportPeriod));
   const chartSource = once(
     (): ChartSource => ({ indicators: c.indicators, rows: uniqueRows(c.rows, history.rows), excluded: excludedByFindings(result.findings), lang }),
   );
