@@ -134,9 +134,10 @@ async function cmdValidateOrCombine(cmd: 'validate' | 'combine', argv: string[])
     const { result } = loaded;
     for (const t of targets) {
       if (t.option === '--out') {
-        const { outputWorkbookChunks } = await import('../io/writeXlsx.js'); // exceljs: loaded only when a workbook is written
-        // Streamed: 明细 and 校验结果 go from the job's returns and findings into the file, row by row.
-        await write(t, () => outputWorkbookChunks(result.outputSources(), { deflater: zlibDeflater, crc32: zlibCrc32 }));
+        // Our own streaming writer, not writeXlsx.js: that one loads exceljs (tens of MB of heap at the run's peak).
+        const { xlsxChunks } = await import('../io/xlsxTables.js');
+        // Streamed: every sheet goes from the job's returns, findings and months into the file, row by row.
+        await write(t, () => xlsxChunks(result.outputSources(), { deflater: zlibDeflater, crc32: zlibCrc32 }));
       }
       if (t.option === '--csv') {
         const { tableToCsv } = await import('../io/writeCsv.js');
