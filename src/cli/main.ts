@@ -11,7 +11,7 @@ import { CHART_HELP, cmdChart } from './chart.js';
 import { exitCodeOf, loadAndRun } from './load.js';
 import { printFindings, refuseOutputs } from './outputs.js';
 import { cmdReport, REPORT_HELP } from './reportCmd.js';
-import { textReport } from './report.js';
+import { textReportLines } from './report.js';
 
 const COMMON = {
   template: { type: 'string' },
@@ -94,6 +94,19 @@ function checkFormat(f: string | undefined): 'text' | 'json' {
 }
 
 /** Writes chunks to stdout, waiting when its buffer is full (a city-year's JSON is tens of MB). */
+/** Lines, each ended by a newline, gathered into pieces of about 64 KB (what console.log of the joined lines writes). */
+function* inPieces(lines: Iterable<string>): Generator<string> {
+  let piece = '';
+  for (const l of lines) {
+    piece += l + '\n';
+    if (piece.length >= 1 << 16) {
+      yield piece;
+      piece = '';
+    }
+  }
+  if (piece) yield piece;
+}
+
 async function toStdout(chunks: Iterable<string>): Promise<void> {
   for (const c of chunks) if (!process.stdout.write(c)) await once(process.stdout, 'drain');
 }
@@ -134,9 +147,10 @@ async function cmdValidateOrCombine(cmd: 'validate' | 'combine', argv: string[])
     const { result } = loaded;
     for (const t of targets) {
       if (t.option === '--out') {
-        const { outputWorkbookChunks } = await import('../io/writeXlsx.js'); // exceljs: loaded only when a workbook is written
-        // Streamed: 明细 and 校验结果 go from the job's returns and findings into the file, row by row.
-        await write(t, () => outputWorkbookChunks(result.outputSources(), { deflater: zlibDeflater, crc32: zlibCrc32 }));
+        // Our own streaming writer, not writeXlsx.js: that one loads exceljs (tens of MB of heap at the run's peak).
+        const { xlsxChunks } = await import('../io/xlsxTables.js');
+        // Streamed: every sheet goes from the job's returns, findings and months into the file, row by row.
+        await write(t, () => xlsxChunks(result.outputSources(), { deflater: zlibDeflater, crc32: zlibCrc32 }));
       }
       if (t.option === '--csv') {
         const { tableToCsv } = await import('../io/writeCsv.js');
@@ -150,7 +164,7 @@ async function cmdValidateOrCombine(cmd: 'validate' | 'combine', argv: string[])
   if (format === 'json') {
     await toStdout(jsonLines(loaded.result.json(), pretty));
   } else {
-    console.log(textReport(loaded, lang, { color: process.stdout.isTTY === true }));
+    await toStdout(inPieces(textReportLines(loaded, lang, { color: process.stdout.isTTY === true })));
     if (written.length) console.log(`\n${lang === 'zh-CN' ? '已写出' : 'Wrote'}: ${written.join(', ')}`);
   }
   return failed.length ? 2 : exitCodeOf(loaded);

@@ -14,10 +14,10 @@ import { communityPeriodKey } from './key.js';
 import { acrossMonths, type AcrossMonths } from './months/acrossMonths.js';
 import { keyFigures, type KeyFigure } from './months/keyFigures.js';
 import { uniqueRows } from './months/rows.js';
-import { momTable, ytdTable } from './months/tables.js';
+import { momSource, ytdSource } from './months/tables.js';
 import { withHistory, type HistoryInput } from './months/withHistory.js';
 import { toJson } from './output/json.js';
-import { outputSources, outputTables, sourceOf, summaryTable, type OutputTable, type TableSource } from './output/tables.js';
+import { materialise, outputSources, outputTables, summaryTable, type OutputTable, type TableSource } from './output/tables.js';
 import { pushAll } from './groupBy.js';
 import { readWorkbooks } from './read/readWorkbook.js';
 import type { ParsedReturn } from './read/types.js';
@@ -67,8 +67,8 @@ export interface Job extends JobResult {
   /** Every output sheet: 汇总, 明细, 校验结果, and 累计 and 环比 when the months span more than one. */
   outputTables(): OutputTable[];
   /**
-   * The same sheets as `outputTables`, with 明细 and 校验结果 made row by row as a writer asks for them
-   * (summary.xlsx at ten times a city-year: 8.3 million 明细 rows never held as arrays of cells).
+   * The same sheets as `outputTables`, every one made row by row as a writer asks for it (summary.xlsx at
+   * ten times a city-year: 8.3 million 明细 rows and ~700,000 环比 rows never held as arrays of cells).
    */
   outputSources(): TableSource[];
   /** The rows the charts draw (history included), with the values that have an error finding marked out. */
@@ -161,16 +161,20 @@ export function runJob(input: JobInput): Job {
     for (const f of result.findings) if (f.indicator && en.has(f.indicator)) f.indicatorNameEn = en.get(f.indicator);
   }
   const c = result.consolidation;
-  const months = once(() => acrossMonths(c, history.rows, input.period ?? null));
+  // No view below refers to `input`: a closure that did would keep the read workbooks (every cell of every
+  // input, hundreds of MB at ten times a city-year) alive for as long as the job, outputs included.
+  const reportPeriod = input.period ?? null;
+  const months = once(() => acrossMonths(c, history.rows, reportPeriod));
   const chartSource = once(
     (): ChartSource => ({ indicators: c.indicators, rows: uniqueRows(c.rows, history.rows), excluded: excludedByFindings(result.findings), lang }),
   );
   const period = (): string | null => months()?.period ?? null;
   // 累计 and 环比 only when there is more than one month to speak of; one month never computes them.
-  const monthTables = once((): OutputTable[] => {
+  // Row sources: a writer makes their rows as it reads them (环比 at ten times a city-year is ~700,000 rows).
+  const monthSources = once((): TableSource[] => {
     const several = new Set([...c.periods, ...history.rows.map((r) => r.period)]).size > 1;
     const m = several ? months() : null;
-    return m && m.periods.length > 1 ? [ytdTable(m), momTable(m)] : [];
+    return m && m.periods.length > 1 ? [ytdSource(m), momSource(m)] : [];
   });
   const job: Job = {
     ...result,
@@ -179,9 +183,9 @@ export function runJob(input: JobInput): Job {
     history,
     months,
     summaryTable: once(() => summaryTable(c, lang)),
-    outputTables: once(() => [...outputTables(c, result.findings, lang), ...monthTables()]),
+    outputTables: once(() => [...outputTables(c, result.findings, lang), ...monthSources().map(materialise)]),
     // Not memoised: each call gives fresh cursors (the rows are made as the writer reads them).
-    outputSources: () => [...outputSources(c, result.findings, lang), ...monthTables().map(sourceOf)],
+    outputSources: () => [...outputSources(c, result.findings, lang), ...monthSources()],
     chartSource,
     charts: (indicator) => {
       const p = period();

@@ -5,7 +5,7 @@ import { acrossMonths } from '../../../src/core/months/acrossMonths.js';
 import { checkHistory, isHistoryOutlier, type HistoryRecord } from '../../../src/core/months/historyOutliers.js';
 import { monthOnMonth } from '../../../src/core/months/monthOnMonth.js';
 import { addMonths, previousPeriod } from '../../../src/core/months/periods.js';
-import { momTable, ytdTable } from '../../../src/core/months/tables.js';
+import { momSource, momTable, ytdSource, ytdTable } from '../../../src/core/months/tables.js';
 import { yearToDate } from '../../../src/core/months/yearToDate.js';
 import type { ParsedReturn } from '../../../src/core/read/types.js';
 import { csvGrid, standardTemplate } from '../../helpers/template.js';
@@ -101,6 +101,23 @@ describe('monthOnMonth', () => {
     const m = momTable(a);
     const jia = m.rows.find((r) => r[1] === '甲' && r[2] === '发放宣传资料')!;
     expect(jia.slice(4)).toEqual([120, null, null, null, '上月未报']);
+  });
+
+  it('makes 累计 and 环比 as row sources: counted rows, the table rows in order, a fresh cursor each time', () => {
+    const a = acrossMonths({ indicators: tpl.indicators, periods: ['2026-10'], rows, streets: [], totals: [], details: [], missing: [] })!;
+    for (const [src, table] of [[ytdSource(a), ytdTable(a)], [momSource(a), momTable(a)]] as const) {
+      const rowsOf = (): unknown[][] => {
+        const out: unknown[][] = [];
+        const cur = src.cursor();
+        for (let k = cur.next(); k !== null; k = cur.next()) out.push([k, ...cur.row]);
+        return out;
+      };
+      const first = rowsOf();
+      expect(first).toHaveLength(src.rowCount);
+      expect(first).toEqual(table.rows.map((r, i) => [table.kinds[i], ...r]));
+      expect(rowsOf()).toEqual(first);
+      expect(first.at(-1)![0]).toBe('total');
+    }
   });
 });
 
