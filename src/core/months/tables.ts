@@ -1,6 +1,6 @@
 import type { CellValue } from '../grid.js';
 import { groupBy } from '../groupBy.js';
-import { indicatorHeader, materialise, numFmtOf, type OutputColumn, type OutputTable, type RowCursor, type RowKind, type TableSource } from '../output/tables.js';
+import { cursorOf, indicatorHeader, materialise, numFmtOf, type OutputColumn, type OutputTable, type RowKind, type TableSource } from '../output/tables.js';
 import type { AcrossMonths } from './acrossMonths.js';
 import type { ChangeRow } from './monthOnMonth.js';
 import { periodLabel } from './periods.js';
@@ -104,17 +104,4 @@ export function momSource(a: AcrossMonths): TableSource {
     yield* block(mom.total, '合计', '合计', 'total');
   }
   return { sheet: MONTH_SHEETS.mom, tableName: 'CR_MonthOnMonth', columns, rowCount, cursor: () => cursorOf(columns.length, lines) };
-}
-
-/** A cursor over a generator that fills one reused row and yields each row's kind. */
-function cursorOf(width: number, lines: (row: CellValue[]) => Generator<RowKind>): RowCursor {
-  const row: CellValue[] = new Array(width).fill(null);
-  const it = lines(row);
-  return {
-    row,
-    next(): RowKind | null {
-      const r = it.next();
-      return r.done ? null : r.value;
-    },
-  };
 }

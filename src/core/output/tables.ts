@@ -69,6 +69,19 @@ export function sourceOf(t: OutputTable): TableSource {
 }
 
 /** Every row of a source, copied out. */
+/** A cursor over a generator that fills one reused row and yields each row's kind. */
+export function cursorOf(width: number, lines: (row: CellValue[]) => Generator<RowKind>): RowCursor {
+  const row: CellValue[] = new Array(width).fill(null);
+  const it = lines(row);
+  return {
+    row,
+    next(): RowKind | null {
+      const r = it.next();
+      return r.done ? null : r.value;
+    },
+  };
+}
+
 export function materialise(s: TableSource): OutputTable {
   const rows: CellValue[][] = [];
   const kinds: RowKind[] = [];
@@ -183,17 +196,7 @@ export function summarySource(c: Consolidation, lang: Lang = 'zh-CN'): TableSour
   }
   return {
     sheet: OUTPUT_SHEETS.summary, tableName: 'CR_Summary', columns, rowCount,
-    cursor() {
-      const row: CellValue[] = new Array(columns.length).fill(null);
-      const it = lines(row);
-      return {
-        row,
-        next(): RowKind | null {
-          const r = it.next();
-          return r.done ? null : r.value;
-        },
-      };
-    },
+    cursor: () => cursorOf(columns.length, lines),
   };
 }
 
