@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import fc from 'fast-check';
-import Papa from 'papaparse';
-import { readCsv, splitPlain } from '../../src/io/readCsv.js';
+import { readCsv } from '../../src/io/readCsv.js';
 import { fixtureBytes } from '../node/fixtures.js';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -67,40 +65,5 @@ describe('readCsv delimiters and shapes', () => {
   it('does not throw on an unterminated quote or an empty file', () => {
     expect(readCsv(utf8('a,"b\n1,2'), 'x.csv').book.sheets[0]!.values[0]![0]).toBe('a');
     expect(readCsv(new Uint8Array(0), 'empty.csv').book.sheets[0]!.values).toEqual([]);
-  });
-});
-
-describe('splitPlain: the quote-free fast path gives papaparse’s own rows', () => {
-  const parse = (t: string) => Papa.parse<string[]>(t, { delimitersToGuess: [',', '\t', ';', '|'], skipEmptyLines: false }).data;
-  // Few characters, many separators: delimiters, both line endings, a quote now and then, and long rows.
-  const piece = fc.constantFrom('a', '1', '中', '', ' ', ',', ',', '\t', ';', '|', '\n', '\n', '\r\n', '\r\n', '\r', '"');
-  const textOf = fc.array(piece, { maxLength: 120 }).map((xs) => xs.join(''));
-
-  it('equals papaparse whenever it answers, and answers for every quote-free text with one line ending', () => {
-    fc.assert(
-      fc.property(textOf, (t) => {
-        const fast = splitPlain(t);
-        const oneEnding = !t.includes('"') && t !== '' && (!t.includes('\r') || t.split('\r\n').every((s) => !s.includes('\r') && !s.includes('\n')));
-        if (oneEnding) expect(fast).not.toBeNull();
-        if (fast !== null) expect(fast).toEqual(parse(t));
-      }),
-      { numRuns: 3000 },
-    );
-  });
-
-  it('guesses the delimiter from the first ten lines only, as papaparse does', () => {
-    const head = Array.from({ length: 10 }, () => 'a;b;c').join('\n');
-    const tail = Array.from({ length: 30 }, () => 'a,b,c,d,e').join('\n');
-    for (const t of [`${head}\n${tail}`, `${tail}\n${head}`, head, `${head}\n`, 'x', '甲\t乙\r\n丙\t丁\r\n']) {
-      expect(splitPlain(t)).toEqual(parse(t));
-    }
-    expect(splitPlain(`${head}\n${tail}`)![0]).toEqual(['a', 'b', 'c']);
-  });
-
-  it('leaves quoted text, lone carriage returns and mixed endings to papaparse', () => {
-    expect(splitPlain('a,"b,c"\n')).toBeNull();
-    expect(splitPlain('a,b\rc,d\r')).toBeNull();
-    expect(splitPlain('a,b\r\nc,d\ne,f')).toBeNull();
-    expect(splitPlain('')).toBeNull();
   });
 });
