@@ -171,48 +171,8 @@ async function cmdValidateOrCombine(cmd: 'validate' | 'combine', argv: string[])
 }
 
 function* jsonLines(value: unknown, pretty: boolean): Generator<string> {
-  if (pretty) yield* jsonChunks(value, pretty);
-  else yield* compactChunks(value);
+  yield* jsonChunks(value, pretty);
   yield '\n';
-}
-
-const CHUNK = 1 << 16;
-const skipped = (v: unknown): boolean => v === undefined || typeof v === 'function' || typeof v === 'symbol';
-
-/**
- * `JSON.stringify(value)` in chunks of about 64 KB, for the compact JSON (a city-year's is tens of MB):
- * each top-level array is written element by element, everything else stringified whole — the bytes
- * jsonChunks gives, with one generator step per chunk rather than per piece.
- */
-export function* compactChunks(value: unknown): Generator<string> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    yield JSON.stringify(value) ?? 'null';
-    return;
-  }
-  let buf = '{';
-  let first = true;
-  for (const [k, el] of Object.entries(value)) {
-    if (skipped(el)) continue;
-    buf += (first ? '' : ',') + JSON.stringify(k) + ':';
-    first = false;
-    if (Array.isArray(el)) {
-      buf += '[';
-      for (let i = 0; i < el.length; i++) {
-        const x: unknown = el[i];
-        buf += (i ? ',' : '') + (skipped(x) ? 'null' : JSON.stringify(x));
-        if (buf.length > CHUNK) {
-          yield buf;
-          buf = '';
-        }
-      }
-      buf += ']';
-    } else buf += JSON.stringify(el);
-    if (buf.length > CHUNK) {
-      yield buf;
-      buf = '';
-    }
-  }
-  yield buf + '}';
 }
 
 async function cmdTemplate(argv: string[]): Promise<number> {

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compactChunks } from '../../src/cli/main.js';
 import { jsonChunks } from '../../src/core/output/jsonChunks.js';
+
+// The compact text is jsonChunks(v, false) (compactChunks inside it).
+const compactChunks = (v: unknown): Generator<string> => jsonChunks(v, false);
 
 // `--format json` streams the compact JSON through compactChunks: its bytes must be JSON.stringify's
 // (and jsonChunks', which --pretty still uses), chunk boundaries wherever they fall.

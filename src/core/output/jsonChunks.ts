@@ -5,6 +5,7 @@
  * (plain data only: no toJSON methods or replacers).
  */
 export function* jsonChunks(value: unknown, pretty = false): Generator<string> {
+  if (!pretty) return yield* compactChunks(value);
   let buf = '';
   for (const s of walk(value, pretty, '', 0)) {
     buf += s;
@@ -45,4 +46,51 @@ function* walk(v: unknown, pretty: boolean, indent: string, depth: number): Gene
     yield* walk(el, pretty, inner, depth + 1);
   }
   yield first ? '{}' : nl + indent + '}';
+}
+
+const CHUNK = 1 << 16;
+const skipped = (v: unknown): boolean => v === undefined || typeof v === 'function' || typeof v === 'symbol';
+
+/**
+ * The compact text (`--format json` of a city-year is tens of MB): the elements of the top-level arrays are
+ * stringified one by one into a buffer handed over at about 64 KB, everything else stringified whole — one
+ * generator step per chunk rather than per piece, which is what the pretty walk above costs.
+ */
+function* compactChunks(value: unknown): Generator<string> {
+  if (value === null || typeof value !== 'object') {
+    yield JSON.stringify(value) ?? 'null';
+    return;
+  }
+  let buf = '';
+  function* elements(el: readonly unknown[]): Generator<string> {
+    buf += '[';
+    for (let i = 0; i < el.length; i++) {
+      const x: unknown = el[i];
+      buf += (i ? ',' : '') + (skipped(x) ? 'null' : JSON.stringify(x));
+      if (buf.length > CHUNK) {
+        yield buf;
+        buf = '';
+      }
+    }
+    buf += ']';
+  }
+  if (Array.isArray(value)) {
+    yield* elements(value);
+    yield buf;
+    return;
+  }
+  buf = '{';
+  let first = true;
+  for (const [k, el] of Object.entries(value)) {
+    if (skipped(el)) continue;
+    buf += (first ? '' : ',') + JSON.stringify(k) + ':';
+    first = false;
+    if (Array.isArray(el)) yield* elements(el);
+    else buf += JSON.stringify(el);
+    if (buf.length > CHUNK) {
+      yield buf;
+      buf = '';
+    }
+  }
+  yield buf + '}';
 }
