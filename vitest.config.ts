@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    globalSetup: ['test/sharedFolder.ts'],
     testTimeout: 60_000,
     pool: 'forks',
     // vitest's default is one worker fewer than the cores: one worker on this 2-core machine, so the suite ran
