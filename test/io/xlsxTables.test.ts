@@ -258,7 +258,7 @@ describe('cells without addresses', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
-    rows.forEach((r, i) => {
+    rows.forEach((_, i) => {
       for (let c = 0; c < cols; c++) {
         const cell = ws.getCell(i + 2, c + 1);
         const kind = kinds[i]!;
