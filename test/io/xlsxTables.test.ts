@@ -7,7 +7,7 @@ import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import * as XLSX from '@e965/xlsx';
 import type { CellValue } from '../../src/core/grid.js';
-import { materialise, type OutputTable, type TableSource } from '../../src/core/output/tables.js';
+import { materialise, type OutputTable, type RowKind, type TableSource } from '../../src/core/output/tables.js';
 import { isOwnOutput } from '../../src/io/ownOutput.js';
 import { readXlsx } from '../../src/io/readXlsx.js';
 import { splitForExcel, tablesToXlsx } from '../../src/io/xlsxTables.js';
@@ -87,8 +87,7 @@ describe('the deflater', () => {
   it('writes texts that do not repeat inline and names that do as shared strings; both read back', async () => {
     const bytes = await tablesToXlsx(tables, { deflater: zlibDeflater });
     const sheet = new TextDecoder().decode(unzipSync(bytes)['xl/worksheets/sheet2.xml']!);
-    expect(sheet).toMatch(/<c r="B2"(?: s="\d+")? t="inlineStr"><is><t xml:space="preserve"> 0余 <\/t><\/is><\/c>/);
-    expect(sheet).toMatch(/<c r="A2"(?: s="\d+")? t="s"><v>\d+<\/v><\/c>/);
+    expect(sheet).toMatch(/<row r="2"><c r="A2" t="s"><v>\d+<\/v><\/c><c t="inlineStr"><is><t xml:space="preserve"> 0余 <\/t><\/is><\/c>/);
     const { book } = readXlsx(bytes, 'summary.xlsx');
     const rows = book.sheets[1]!.values;
     expect(rows[1]).toEqual(['社区0', ' 0余 ', 0]);
@@ -188,5 +187,91 @@ describe('cells written as bytes', () => {
     writeFileSync(path.join(dir, 'a.xlsx'), a);
     const out = execFileSync('python3', ['-c', 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); print(z.testzip(), sorted({i.date_time for i in z.infolist()}))', path.join(dir, 'a.xlsx')], { encoding: 'utf8' }).trim();
     expect(out).toBe('None [(2000, 1, 1, 0, 0, 0)]');
+  });
+});
+
+describe('cells without addresses', () => {
+  // Rows with empty cells everywhere a cell can be left out — first, last, gaps of one to eight columns — in
+  // plain, sub-total and total rows, columns with and without a number format. Every reader must put every
+  // value in the same place: the writer leaves out `r` where a cell is the next column, and empty cells of style 0.
+  const cols = 9;
+  let seed = 7;
+  const rand = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const fixed: CellValue[][] = [
+    [null, null, null, null, null, null, null, null, 1],
+    [1, null, null, null, null, null, null, null, null],
+    [null, null, 'a', null, 'b', null, null, 'c', null],
+    [null, 2, null, null, null, null, 3, null, 4],
+    [null, 2, null, null, null, 7, null, null, null],
+    [null, null, null, null, null, null, null, null, null],
+    ['', '', 'x', '', 5, '', '', '', ''],
+  ];
+  const rows: CellValue[][] = fixed.concat(Array.from({ length: 300 }, () => {
+    const empty = rand();
+    return Array.from({ length: cols }, (_, c) => {
+      const x = rand();
+      if (x < empty) return x < empty / 4 ? '' : null;
+      return c < 2 || c === 5 ? Math.round(rand() * 1000) / 4 : c % 2 ? `名${Math.floor(rand() * 5)}` : `文字${Math.floor(rand() * 1e6)}`;
+    });
+  }));
+  const kinds = rows.map((_, i) => (i % 7 === 5 ? 'subtotal' : i % 11 === 10 ? 'total' : 'return') as RowKind);
+  const t: OutputTable = {
+    sheet: '明细', tableName: 'CR_Details', rows, kinds,
+    // Number formats on two columns: the others, empty, are left out (long gaps, rows that start after A).
+    columns: Array.from({ length: cols }, (_, c) => ({ header: `列${c + 1}`, ...(c === 1 || c === 5 ? { numFmt: '#,##0.##' } : {}) })),
+  };
+  // Sheet row (1-based) and column → value, header included.
+  const expected = new Map<string, CellValue>();
+  t.columns.forEach((c, i) => expected.set(`1,${i + 1}`, c.header));
+  rows.forEach((r, i) => r.forEach((v, c) => v !== null && v !== '' && expected.set(`${i + 2},${c + 1}`, v)));
+
+  it('SheetJS, exceljs and our reader find every value where it was written, and nothing else', async () => {
+    const bytes = await tablesToXlsx([t], { deflater: zlibDeflater, crc32: zlibCrc32 });
+    const xml = new TextDecoder().decode(unzipSync(bytes)['xl/worksheets/sheet1.xml']!);
+    expect(xml).toMatch(/<\/c><c t="s">/); // a cell after the previous one, without its address
+    expect(xml).toMatch(/<\/c><c r="[C-I]\d+"/); // a cell after a gap, with it
+    expect(xml).toMatch(/<row r="\d+"><c r="[B-I]\d+"/); // a row that does not start in column A
+    expect(xml).not.toContain('<c/>'); // exceljs would take it for a merged cell and lose a column
+
+    const sheetJs = new Map<string, CellValue>();
+    const ws = XLSX.read(bytes).Sheets['明细']!;
+    for (const [k, cell] of Object.entries(ws)) {
+      if (k.startsWith('!')) continue;
+      const a = XLSX.utils.decode_cell(k);
+      sheetJs.set(`${a.r + 1},${a.c + 1}`, (cell as XLSX.CellObject).v as CellValue);
+    }
+    expect(sheetJs).toEqual(expected);
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    const exceljs = new Map<string, CellValue>();
+    wb.worksheets[0]!.eachRow((row, r) => row.eachCell((cell, c) => void exceljs.set(`${r},${c}`, cell.value as CellValue)));
+    expect(exceljs).toEqual(expected);
+
+    const ours = new Map<string, CellValue>();
+    readXlsx(bytes, 'summary.xlsx').book.sheets[0]!.values.forEach((r, i) => r.forEach((v, c) => v !== null && ours.set(`${i + 1},${c + 1}`, v)));
+    expect(ours).toEqual(expected);
+  });
+
+  it('keeps every style: bold and filled sub-totals and totals in every column, number formats, plain cells plain', async () => {
+    const bytes = await tablesToXlsx([t]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    rows.forEach((_, i) => {
+      for (let c = 0; c < cols; c++) {
+        const cell = ws.getCell(i + 2, c + 1);
+        const kind = kinds[i]!;
+        const where = `${kind} row ${i + 2}, column ${c + 1}`;
+        expect(cell.font?.bold ?? false, where).toBe(kind !== 'return');
+        expect((cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb ?? null, where).toBe(kind === 'subtotal' ? 'FFF2F2F2' : kind === 'total' ? 'FFDDEBF7' : null);
+        expect(cell.numFmt ?? null, where).toBe(c === 1 || c === 5 ? '#,##0.##' : null);
+        if (kind === 'return' && c !== 1 && c !== 5) expect(cell.style, where).toEqual({});
+      }
+    });
+    expect(ws.getCell(1, 1).font?.bold).toBe(true);
+    // The plain body style is style 0, the style of every untouched cell: General, no font, fill or border of its own.
+    const styles = new TextDecoder().decode(unzipSync(bytes)['xl/styles.xml']!);
+    expect(styles).toMatch(/<cellXfs count="\d+"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"\/>/);
   });
 });
