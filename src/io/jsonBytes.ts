@@ -95,17 +95,26 @@ const hasToJSON = (x: unknown): boolean =>
  * (toJSON is called with the element's index, which a slice would renumber).
  */
 function* leafArray(w: ByteChunks, a: readonly unknown[], pretty: boolean, level: number): Generator<Uint8Array> {
-  const indent = pretty ? ' '.repeat(2 * level) : '';
-  const close = pretty ? indent.length + 2 : 1; // "\n" + indent + "]", or "]"
+  const close = pretty ? 2 * level + 2 : 1; // "\n" + indent + "]", or "]"
+  // Pretty: the run is stringified inside `level` arrays, which indents it as it stands here, and their
+  // openings ("[\n  ", "[\n    ", …) and closings ("\n]", "\n  ]", …) are cut off again.
+  let opening = 0;
+  for (let k = 1; k <= level; k++) opening += 2 + 2 * k;
+  const closing = opening - 2 * level;
   let n = 8;
   for (let i = 0; i < a.length; ) {
     const end = Math.min(a.length, i + n);
     let plain = true;
     for (let j = i; j < end && plain; j++) plain = !hasToJSON(a[j]);
     if (plain) {
-      let s = pretty ? JSON.stringify(a.slice(i, end), null, 2) : JSON.stringify(a.slice(i, end));
-      if (indent) s = s.replace(/\n/g, '\n' + indent);
+      let run: unknown = a.slice(i, end);
+      if (pretty) for (let k = 0; k < level; k++) run = [run];
+      const s = pretty ? JSON.stringify(run, null, 2) : JSON.stringify(run);
       const at = w.text(s);
+      if (pretty && level) {
+        w.cut(at, opening);
+        w.unwrite(closing);
+      }
       if (i) w.patch(at, COMMA);
       if (end < a.length) w.unwrite(close);
       n = Math.max(1, Math.min(1024, Math.floor((BATCH_CHARS * (end - i)) / s.length)));
@@ -217,6 +226,12 @@ class ByteChunks {
   /** Overwrites the byte at `at` of the current buffer (written by the last `text`). */
   patch(at: number, b: number): void {
     this.buf[at] = b;
+  }
+
+  /** Cuts `n` bytes out at `at` (in the last `text`, which is all in the current buffer). */
+  cut(at: number, n: number): void {
+    this.buf.copyWithin(at, at + n, this.pos);
+    this.pos -= n;
   }
 
   /** Takes back the last `n` bytes (of the last `text`, which are all in the current buffer). */
