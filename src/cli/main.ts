@@ -3,7 +3,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { compareFindings, type Finding } from '../core/findings/codes.js';
 import { toLang, type Lang } from '../core/findings/wording.js';
 import { blankReturn } from '../core/output/blankReturn.js';
-import { jsonChunks } from '../core/output/jsonChunks.js';
+import { jsonBytes } from '../io/jsonBytes.js';
 import { loadTemplateFile, STANDARD_TEMPLATE_DIR } from '../node/loadTemplateFile.js';
 import { writeOutput, type OutputData, type OutputTarget } from '../node/writeOutput.js';
 import { zlibCrc32, zlibDeflater } from '../node/zlibDeflater.js';
@@ -93,7 +93,6 @@ function checkFormat(f: string | undefined): 'text' | 'json' {
   throw new UsageError(`--format must be text or json, got ${f}`);
 }
 
-/** Writes chunks to stdout, waiting when its buffer is full (a city-year's JSON is tens of MB). */
 /** Lines, each ended by a newline, gathered into pieces of about 64 KB (what console.log of the joined lines writes). */
 function* inPieces(lines: Iterable<string>): Generator<string> {
   let piece = '';
@@ -107,7 +106,8 @@ function* inPieces(lines: Iterable<string>): Generator<string> {
   if (piece) yield piece;
 }
 
-async function toStdout(chunks: Iterable<string>): Promise<void> {
+/** Writes chunks to stdout, waiting when its buffer is full (a city-year's JSON is tens of MB). */
+async function toStdout(chunks: Iterable<string | Uint8Array>): Promise<void> {
   for (const c of chunks) if (!process.stdout.write(c)) await once(process.stdout, 'drain');
 }
 
@@ -170,8 +170,8 @@ async function cmdValidateOrCombine(cmd: 'validate' | 'combine', argv: string[])
   return failed.length ? 2 : exitCodeOf(loaded);
 }
 
-function* jsonLines(value: unknown, pretty: boolean): Generator<string> {
-  yield* jsonChunks(value, pretty);
+function* jsonLines(value: unknown, pretty: boolean): Generator<string | Uint8Array> {
+  yield* jsonBytes(value, pretty);
   yield '\n';
 }
 
