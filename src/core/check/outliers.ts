@@ -1,4 +1,5 @@
 import { finding, type Finding } from '../findings/codes.js';
+import { cellOf } from '../read/returnValues.js';
 import { denseValues } from './dense.js';
 import type { Indicator } from '../template/types.js';
 import { log1pN, medianN, robustScaleN } from './robust.js';
@@ -129,7 +130,7 @@ export const peerOutliers: PanelCheck = ({ returns, template, dense: given }) =>
         const ret = rets[r]!;
         out.push(
           finding('outlier_peer', { value: v, median: o.median, peers: n, ratio: o.ratio }, {
-            ...returnWhere(ret), cell: ret.values[ind.code]!.cell, indicator: ind.code, indicatorName: ind.name,
+            ...returnWhere(ret), cell: cellOf(ret, ind.code)!, indicator: ind.code, indicatorName: ind.name,
           }),
         );
       }

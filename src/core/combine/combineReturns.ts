@@ -1,6 +1,7 @@
 import { missingReturns, type Roster } from '../check/roster.js';
 import { groupBy } from '../groupBy.js';
 import { recordMaker } from '../read/record.js';
+import { denseRow } from '../read/returnValues.js';
 import type { ParsedReturn } from '../read/types.js';
 import type { Template } from '../template/types.js';
 import { totalOfDense } from './totals.js';
@@ -45,13 +46,10 @@ export function combineReturns(returns: readonly ParsedReturn[], template: Templ
     const values: SummaryRow['values'] = newValues();
     const approximate: string[] = [];
     const base = j * k;
+    denseRow(ret, indicators, dense, base, approximate);
     for (let i = 0; i < k; i++) {
-      const code = indicators[i]!.code;
-      const v = ret.values[code];
-      const x = v ? v.value : null;
-      values[code] = x;
-      dense[base + i] = x === null ? NaN : x;
-      if (v?.approximate) approximate.push(code);
+      const x = dense[base + i]!;
+      values[indicators[i]!.code] = x !== x ? null : x;
     }
     // Where each value came from, made when first asked for: no output of a run reads it, and it is one
     // object per value (835,000 a city-year).

@@ -2,6 +2,7 @@ import { log1pN, medianN, robustScaleN } from '../check/robust.js';
 import type { PanelCheck } from '../check/types.js';
 import { returnWhere } from '../check/types.js';
 import { finding, type Finding } from '../findings/codes.js';
+import { cellOf } from '../read/returnValues.js';
 import type { ParsedReturn } from '../read/types.js';
 import { denseValues } from '../check/dense.js';
 import type { Indicator, Template } from '../template/types.js';
@@ -238,7 +239,7 @@ export function checkHistory(
         finding('outlier_history', {
           value, reference: o.reference, basis: o.basis, months: o.months, ratio: o.ratio,
           previousPeriod: previous !== null ? prevPeriod : null, previous,
-        }, { ...returnWhere(ret), cell: ret.values[ind.code]!.cell, indicator: ind.code, indicatorName: ind.name }),
+        }, { ...returnWhere(ret), cell: cellOf(ret, ind.code)!, indicator: ind.code, indicatorName: ind.name }),
       );
     }
   }
