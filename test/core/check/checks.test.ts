@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkDuplicates, checkRoster } from '../../../src/core/check/panelChecks.js';
 import { isOutlier, peerOutliers } from '../../../src/core/check/outliers.js';
@@ -82,6 +83,42 @@ describe('peer outliers', () => {
     // Seven communities, not eight returns: the duplicate neither counts as a peer nor moves the median.
     expect(fs.map((f) => (f.args as { peers: number; median: number }).peers)).toEqual([7, 7]);
     expect((fs[0]!.args as { median: number }).median).toBe(8);
+  });
+});
+
+describe('peer outliers on any panel', () => {
+  // peerOutliers works the spread out only for panels where some value is far from the median, and tests
+  // "far" before the z-score: the findings must be exactly isOutlier's, value by value, on the whole panel.
+  const value = fc.oneof(
+    fc.constantFrom(null, 0, -0, 0.5, 1, 1.5, 100, 101),
+    fc.integer({ min: 0, max: 60 }),
+    fc.double({ noNaN: true, noDefaultInfinity: true, min: 0, max: 5000 }),
+    fc.integer({ min: 1, max: 20 }).map((x) => x * 100),
+  );
+  it('flags what isOutlier flags, with its median and ratio', () => {
+    const codes = ['garbage_t', 'awareness_rate', 'poisonings', 'leaflets'];
+    fc.assert(
+      fc.property(fc.array(fc.tuple(value, value, value, value), { maxLength: 30 }), (rows) => {
+        const rets = rows.map((vs, i) => ret(Object.fromEntries(codes.map((c, j) => [c, vs[j]!])), { community: `c${i}` }));
+        const expected: [string, number, number, number | null][] = [];
+        for (const ind of tpl.indicators) {
+          const j = codes.indexOf(ind.code);
+          if (j < 0) continue;
+          const panel = rows.map((vs) => vs[j]!).filter((v): v is number => v !== null);
+          rows.forEach((vs, i) => {
+            const v = vs[j]!;
+            const o = v === null ? null : isOutlier(ind, v, panel);
+            if (o) expected.push([`c${i}`, v!, o.median, o.ratio]);
+          });
+        }
+        const got = peerOutliers({ returns: rets, template: tpl, roster: null }).map((f) => {
+          const a = f.args as { value: number; median: number; ratio: number | null };
+          return [f.community!, a.value, a.median, a.ratio] as [string, number, number, number | null];
+        });
+        expect(got).toEqual(expected);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
