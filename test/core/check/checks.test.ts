@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkDuplicates, checkRoster } from '../../../src/core/check/panelChecks.js';
+import { checkDuplicates, checkRoster, returnKey } from '../../../src/core/check/panelChecks.js';
 import { isOutlier, peerOutliers } from '../../../src/core/check/outliers.js';
 import { checkReturn, evaluateRule } from '../../../src/core/check/returnChecks.js';
 import type { ParsedReturn } from '../../../src/core/read/types.js';
@@ -126,7 +126,10 @@ describe('duplicates and roster', () => {
   it('names both places of a return reported twice', () => {
     const a = ret({}, { file: 'a.xlsx' });
     const b = ret({}, { file: 'b.xlsx', communityCell: 'C2' });
-    const fs = checkDuplicates({ returns: [a, b, ret({}, { community: '和平社区' })], template: tpl, roster: null });
+    const returns = [a, b, ret({}, { community: '和平社区' }), ret({}, { community: null }), ret({}, { period: null })];
+    const fs = checkDuplicates({ returns, template: tpl, roster: null });
+    // The job hands over the keys it made once: the same findings.
+    expect(checkDuplicates({ returns, template: tpl, roster: null, keys: returns.map(returnKey) })).toEqual(fs);
     expect(fs.map((f) => [f.code, f.file, (f.args as { otherFile: string }).otherFile])).toEqual([
       ['duplicate_return', 'b.xlsx', 'a.xlsx'],
       ['duplicate_return', 'a.xlsx', 'b.xlsx'],
