@@ -32,7 +32,9 @@ export function combineReturns(returns: readonly ParsedReturn[], template: Templ
   // comparator over names took seconds.
   // Each return's four ranks once; comparing them (`ra - rb || 0`: Infinity, for none, ties with itself)
   // orders exactly as comparing the names would.
-  const rank = ranker(returns.flatMap((r) => [r.period, r.street, r.community ?? '', r.file]));
+  const names = new Set<string | null>();
+  for (const r of returns) names.add(r.period).add(r.street).add(r.community ?? '').add(r.file);
+  const rank = ranker(names);
   const keys = returns.map((ret, i) => ({ ret, i, p: rank(ret.period), s: rank(ret.street), c: rank(ret.community ?? ''), f: rank(ret.file) }));
   keys.sort((a, b) => (a.p - b.p || 0) || (a.s - b.s || 0) || (a.c - b.c || 0) || (a.f - b.f || 0) || a.i - b.i);
   const sorted = keys.map((k) => k.ret);
