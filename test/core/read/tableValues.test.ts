@@ -12,7 +12,7 @@ import { IndicatorMatcher } from '../../../src/core/read/matcher.js';
 import { findTableLayout } from '../../../src/core/read/readTableForm.js';
 import { readValueCell } from '../../../src/core/read/readValueCell.js';
 import { readWorkbooks } from '../../../src/core/read/readWorkbook.js';
-import { cellOf, denseRow, hasValue, remarkOf, valueOf } from '../../../src/core/read/returnValues.js';
+import { cellOf, denseRow, hasValue, remarkOf, valueOf, ValuesReader } from '../../../src/core/read/returnValues.js';
 import { TableReturn, type ParsedReturn, type ReturnValue } from '../../../src/core/read/types.js';
 import { standardTemplate } from '../../helpers/template.js';
 
@@ -105,6 +105,14 @@ describe('table rows held as columns of numbers', () => {
           denseRow(p, tpl.indicators, y, 0, ay);
           expect(Array.from(x)).toEqual(Array.from(y));
           expect(ax).toEqual(ay);
+          // 明细's reader, value by value in template order.
+          const reader = new ValuesReader(tpl.indicators);
+          reader.at(ret);
+          tpl.indicators.forEach((ind, i) => {
+            const v = p.values[ind.code];
+            expect(reader.has(i)).toBe(!!v);
+            if (v) expect([reader.value(i), reader.raw(i), reader.approximate(i), reader.cell(i)]).toEqual([v.value, v.raw, v.approximate, v.cell]);
+          });
         }
       }),
       { numRuns: 300 },
