@@ -2,7 +2,7 @@ import { excludedByFindings, type ChartSource, type ChartSpec } from './charts/i
 import { indicatorCharts, meetingCharts } from './charts/meetingSet.js';
 import { monthsChart } from './charts/overMonths.js';
 import { denseValues } from './check/dense.js';
-import { PANEL_CHECKS } from './check/panelChecks.js';
+import { PANEL_CHECKS, returnKey } from './check/panelChecks.js';
 import { checkReturn } from './check/returnChecks.js';
 import type { Roster } from './check/roster.js';
 import { combineReturns } from './combine/combineReturns.js';
@@ -10,7 +10,6 @@ import type { Consolidation } from './combine/types.js';
 import { compareFindings, finding, type Finding } from './findings/codes.js';
 import type { Lang } from './findings/wording.js';
 import type { WorkbookGrids } from './grid.js';
-import { communityPeriodKey } from './key.js';
 import { acrossMonths, type AcrossMonths } from './months/acrossMonths.js';
 import { keyFigures, type KeyFigure } from './months/keyFigures.js';
 import { uniqueRows } from './months/rows.js';
@@ -113,15 +112,17 @@ export function checkAndCombine(input: Pick<JobInput, 'books' | 'template' | 'ro
     pushAll(findings, checkReturn(ret, template));
   }
   // The returns' values as numbers, once, for the checks that compute with them (peer and history outliers).
+  // And each return's community-period key, once, for the duplicates check and the filter below.
   const dense = denseValues(returns, template.indicators);
-  for (const check of PANEL_CHECKS) pushAll(findings, check({ returns, template, roster, dense }));
+  const keys = returns.map(returnKey);
+  for (const check of PANEL_CHECKS) pushAll(findings, check({ returns, template, roster, dense, keys }));
 
   // Into the summary: returns that name a community, and of duplicates only the first in file order
   // (summing both would double the totals; the duplicate_return errors name both copies).
   const seen = new Set<string>();
-  const combined = returns.filter((ret) => {
+  const combined = returns.filter((ret, q) => {
     if (!ret.community) return false;
-    const key = communityPeriodKey(ret.community, ret.period);
+    const key = keys[q] ?? null;
     if (key === null) return true;
     if (seen.has(key)) return false;
     seen.add(key);

@@ -103,15 +103,20 @@ async function readText(bytes: Uint8Array, path: string, limits: ReadLimits): Pr
   const { book, encoding } = readCsv(bytes, path);
   const ctx: BookContext = { file: path, limits, cells: 0, findings: [] };
   // Same limits as a workbook: over-long text is cut with a finding, and too many cells is a problem.
+  // (Plain loops: a city-year's CSV is 835,000 cells, and a callback per cell cost more than the test. A
+  // hole is skipped, as forEach skips it; papaparse's rows have none.)
   for (const sheet of book.sheets) {
     const cells = new GridBuilder(sheet.name, ctx);
-    sheet.values.forEach((row, r) =>
-      row.forEach((v, c) => {
-        if (v === null) return;
+    const rows = sheet.values;
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r]!;
+      for (let c = 0; c < row.length; c++) {
+        const v = row[c];
+        if (v === null || (v === undefined && !(c in row))) continue;
         if (++ctx.cells > limits.textCells) throw new ReadFailure('too_many_cells', `> ${limits.textCells}`);
         if (typeof v === 'string' && v.length > limits.cellText) row[c] = cells.text(v, r, c);
-      }),
-    );
+      }
+    }
   }
   return { book, findings: ctx.findings, encoding };
 }

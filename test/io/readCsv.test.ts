@@ -1,4 +1,7 @@
+import fc from 'fast-check';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import type { CellValue } from '../../src/core/grid.js';
 import { readCsv } from '../../src/io/readCsv.js';
 import { fixtureBytes } from '../node/fixtures.js';
 
@@ -65,5 +68,26 @@ describe('readCsv delimiters and shapes', () => {
   it('does not throw on an unterminated quote or an empty file', () => {
     expect(readCsv(utf8('a,"b\n1,2'), 'x.csv').book.sheets[0]!.values[0]![0]).toBe('a');
     expect(readCsv(new Uint8Array(0), 'empty.csv').book.sheets[0]!.values).toEqual([]);
+  });
+});
+
+describe('readCsv row by row', () => {
+  // readCsv takes papaparse's rows one by one (`step`) to share repeated texts: the grid must be exactly what
+  // one whole parse gives, whatever the text — quotes, delimiters to guess, line endings, ragged and blank rows.
+  const whole = (text: string): CellValue[][] => {
+    const rows: CellValue[][] = Papa.parse<string[]>(text, { delimitersToGuess: [',', '\t', ';', '|'], skipEmptyLines: false }).data;
+    const out = rows.map((r) => r.map((v) => (v === '' ? null : v)));
+    while (out.length > 0 && out[out.length - 1]!.every((v) => v === null)) out.pop();
+    return out;
+  };
+  const piece = fc.constantFrom('a', '1', '12', '4,950', '"', '""', '"x,y"', '"多\n行"', ',', ';', '\t', '|', '\n', '\r\n', '\r', ' ', '社区', '500余', '');
+  it('gives the rows of one whole papaparse parse', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), (parts) => {
+        const text = parts.join('');
+        expect(readCsv(utf8(text), 'x.csv').book.sheets[0]!.values).toEqual(whole(text));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

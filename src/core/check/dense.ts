@@ -1,3 +1,4 @@
+import { denseRow } from '../read/returnValues.js';
 import type { ParsedReturn } from '../read/types.js';
 import type { Indicator } from '../template/types.js';
 
@@ -8,15 +9,7 @@ import type { Indicator } from '../template/types.js';
  */
 export function denseValues(returns: readonly ParsedReturn[], indicators: readonly Indicator[]): Float64Array {
   const k = indicators.length;
-  const codes = indicators.map((ind) => ind.code);
   const out = new Float64Array(returns.length * k);
-  for (let q = 0; q < returns.length; q++) {
-    const vals = returns[q]!.values;
-    const base = q * k;
-    for (let i = 0; i < k; i++) {
-      const x = vals[codes[i]!]?.value;
-      out[base + i] = x === null || x === undefined ? NaN : x;
-    }
-  }
+  for (let q = 0; q < returns.length; q++) denseRow(returns[q]!, indicators, out, q * k);
   return out;
 }

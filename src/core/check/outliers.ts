@@ -1,4 +1,5 @@
 import { finding, type Finding } from '../findings/codes.js';
+import { cellOf } from '../read/returnValues.js';
 import { denseValues } from './dense.js';
 import type { Indicator } from '../template/types.js';
 import { log1pN, medianN, robustScaleN } from './robust.js';
@@ -35,26 +36,35 @@ interface PanelStats {
   median: number;
 }
 
-/** The statistics of values[0..n) (all of `values` when n is not given). */
-function panelStats(ind: Indicator, values: ArrayLike<number>, n: number = values.length): PanelStats {
+/** The statistics of values[0..n) (all of `values` when n is not given); `median` when already known. */
+function panelStats(ind: Indicator, values: ArrayLike<number>, n: number = values.length, median?: number): PanelStats {
   const rate = ind.kind === 'rate';
   if (n < MIN_PEERS) return { n, center: 0, scale: 0, median: 0 };
   const ts = rate ? values : log1pN(values, n);
   const center = medianN(ts, n);
-  return { n, center, scale: robustScaleN(ts, n, center), median: medianN(values, n) };
+  return { n, center, scale: robustScaleN(ts, n, center), median: median ?? medianN(values, n) };
+}
+
+/** A value that may stand out at all: not 0, not a rate ≤ 1 (rate_fraction already speaks about 0.879). */
+const judged = (rate: boolean, value: number): boolean => value !== 0 && !(rate && value <= 1);
+
+/** Far enough from the panel's median m to matter, whatever the statistics say. */
+function farFrom(rate: boolean, value: number, m: number): boolean {
+  if (rate) return Math.abs(value - m) >= RATE_POINTS;
+  const ratio = (value + 1) / (m + 1);
+  return ratio >= RATIO || ratio <= 1 / RATIO;
 }
 
 function isOutlierIn(ind: Indicator, value: number, st: PanelStats): { median: number; ratio: number | null } | null {
   const rate = ind.kind === 'rate';
-  // A rate ≤ 1 is already reported as rate_fraction (0.879 for 87.9 %); saying it twice helps nobody.
-  if (st.n < MIN_PEERS || value === 0 || (rate && value <= 1)) return null;
+  if (st.n < MIN_PEERS || !judged(rate, value)) return null;
   const { center, scale, median: m } = st;
   if (scale === 0 || m === 0) return null;
+  // Both tests must pass; the cheap one first (most values are near the median: no logarithm for them).
+  if (!farFrom(rate, value, m)) return null;
   const z = Math.abs((rate ? value : Math.log1p(Math.max(0, value))) - center) / scale;
   if (z <= Z) return null;
   const ratio = (value + 1) / (m + 1);
-  const far = rate ? Math.abs(value - m) >= RATE_POINTS : ratio >= RATIO || ratio <= 1 / RATIO;
-  if (!far) return null;
   if (rate) return { median: m, ratio: null };
   return { median: m, ratio: m > 0 ? Math.round((value / m) * 10) / 10 : Math.round(ratio * 10) / 10 };
 }
@@ -118,9 +128,21 @@ export const peerOutliers: PanelCheck = ({ returns, template, dense: given }) =>
         }
         values[n++] = v;
       }
-      const stats = panelStats(ind, values, n);
-      // Nothing can stand out of a panel too small, without spread or with a median of 0.
-      if (stats.n < MIN_PEERS || stats.scale === 0 || stats.median === 0) continue;
+      // Nothing can stand out of a panel too small or with a median of 0, nor when no value is far from the
+      // median: then the spread (logarithms and two more medians) is not worked out at all.
+      if (n < MIN_PEERS) continue;
+      const median = medianN(values, n);
+      if (median === 0) continue;
+      const rate = ind.kind === 'rate';
+      let anyFar = false;
+      for (let r = 0; r < nr && !anyFar; r++) {
+        const v = grid[base + r]!;
+        anyFar = v === v && judged(rate, v) && farFrom(rate, v, median);
+      }
+      if (!anyFar) continue;
+      const stats = panelStats(ind, values, n, median);
+      // Nor from a panel without spread.
+      if (stats.scale === 0) continue;
       for (let r = 0; r < nr; r++) {
         const v = grid[base + r]!;
         if (v !== v) continue;
@@ -129,7 +151,7 @@ export const peerOutliers: PanelCheck = ({ returns, template, dense: given }) =>
         const ret = rets[r]!;
         out.push(
           finding('outlier_peer', { value: v, median: o.median, peers: n, ratio: o.ratio }, {
-            ...returnWhere(ret), cell: ret.values[ind.code]!.cell, indicator: ind.code, indicatorName: ind.name,
+            ...returnWhere(ret), cell: cellOf(ret, ind.code)!, indicator: ind.code, indicatorName: ind.name,
           }),
         );
       }

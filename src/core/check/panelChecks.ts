@@ -13,11 +13,12 @@ export function returnKey(ret: ParsedReturn): string | null {
 }
 
 /** The same community and period reported twice: an error on each copy, naming the other. */
-export const checkDuplicates: PanelCheck = ({ returns }) => {
+export const checkDuplicates: PanelCheck = ({ returns, keys }) => {
   const out: Finding[] = [];
   const first = new Map<string, ParsedReturn>();
-  for (const ret of returns) {
-    const key = returnKey(ret);
+  for (let q = 0; q < returns.length; q++) {
+    const ret = returns[q]!;
+    const key = keys ? (keys[q] ?? null) : returnKey(ret);
     if (!key) continue;
     const prior = first.get(key);
     if (!prior) {

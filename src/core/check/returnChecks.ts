@@ -1,6 +1,7 @@
 import { REVIEW_MARK } from '../extract/reviewMark.js';
 import { finding, type Finding } from '../findings/codes.js';
-import type { ParsedReturn } from '../read/types.js';
+import { cellOf, hasValue, remarkOf, valueOf } from '../read/returnValues.js';
+import { TableReturn, type ParsedReturn } from '../read/types.js';
 import { evalExpr, refsOf } from '../template/expr.js';
 import type { Indicator, Rule, RuleOp, Template } from '../template/types.js';
 import { returnWhere, type ReturnCheck } from './types.js';
@@ -31,13 +32,17 @@ export const checkRequired: ReturnCheck = (ret, template) => {
   // Nearly every return has them all: counted in one pass over its own keys (a for-in reads the values
   // by their place, not looked up by code); the walk below only when one may be missing.
   const codes = requiredCodes(required);
-  if (codes.size === required.length) {
+  // A table row has the table's columns: every required one among them, for every row alike.
+  const store = ret instanceof TableReturn ? ret.valuesStore : null;
+  if (store) {
+    if (required.every((ind) => store.column(ind.code) >= 0)) return out;
+  } else if (codes.size === required.length) {
     let present = 0;
     for (const code in ret.values) if (ret.values[code] && codes.has(code)) present++;
     if (present === required.length) return out;
   }
   for (const ind of required) {
-    if (!ret.values[ind.code]) {
+    if (!hasValue(ret, ind.code)) {
       out.push(finding('required_missing', {}, { ...returnWhere(ret), indicator: ind.code, indicatorName: ind.name }));
     }
   }
@@ -48,11 +53,11 @@ export const checkRequired: ReturnCheck = (ret, template) => {
 export const checkRemarks: ReturnCheck = (ret, template) => {
   const out: Finding[] = [];
   for (const ind of remarkedOf(template)) {
-    const v = ret.values[ind.code];
-    if (ind.remarkAbove === null || !v || v.value === null || v.value <= ind.remarkAbove || v.remark) continue;
+    const value = valueOf(ret, ind.code); // null too when the return has no such value
+    if (ind.remarkAbove === null || value === null || value <= ind.remarkAbove || remarkOf(ret, ind.code)) continue;
     out.push(
-      finding('remark_missing', { value: v.value, threshold: ind.remarkAbove }, {
-        ...returnWhere(ret), cell: v.cell, indicator: ind.code, indicatorName: ind.name,
+      finding('remark_missing', { value, threshold: ind.remarkAbove }, {
+        ...returnWhere(ret), cell: cellOf(ret, ind.code), indicator: ind.code, indicatorName: ind.name,
       }),
     );
   }
@@ -66,7 +71,10 @@ export const checkExtracted: ReturnCheck = (ret, template) => {
   // place, not looked up by code) says so before the walk in template order.
   // (A code `__proto__` is the record's prototype, not one of its keys: the walk then.)
   let marked = protoCoded(template).length > 0;
-  if (!marked) for (const code in ret.values) {
+  const store = ret instanceof TableReturn ? ret.valuesStore : null;
+  // A table row's values share the row's remark.
+  if (store) marked ||= store.k > 0 && !!(ret as TableReturn).rowRemark?.startsWith(REVIEW_MARK);
+  else if (!marked) for (const code in ret.values) {
     if (ret.values[code]?.remark?.startsWith(REVIEW_MARK)) {
       marked = true;
       break;
@@ -106,8 +114,7 @@ function refsOfRule(rule: Rule): { left: string[]; right: string[] } {
 
 /** Evaluates one DHIS2-style rule on one return; keeps both sides' numbers in the finding. */
 export function evaluateRule(rule: Rule, ret: ParsedReturn, template: Template): Finding | null {
-  const values = ret.values;
-  const get = (code: string): number | null => values[code]?.value ?? null;
+  const get = (code: string): number | null => valueOf(ret, code);
   if (rule.when) {
     const w = evalExpr(rule.when, get);
     if (w === null || w <= 0) return null;
@@ -120,11 +127,11 @@ export function evaluateRule(rule: Rule, ret: ParsedReturn, template: Template):
   } else if (holds(rule.op, l, r, rule.tolerance)) return null;
   // A finding: where it is (the first indicator of the rule the return has).
   const refs = refsOfRule(rule);
-  const anchor = refs.left.find((c) => values[c]) ?? refs.right.find((c) => values[c]);
+  const anchor = refs.left.find((c) => hasValue(ret, c)) ?? refs.right.find((c) => hasValue(ret, c));
   const ind = template.indicators.find((i) => i.code === anchor);
   const where = {
     ...returnWhere(ret),
-    cell: anchor ? values[anchor]!.cell : returnWhere(ret).cell,
+    cell: anchor ? cellOf(ret, anchor)! : returnWhere(ret).cell,
     indicator: ind?.code,
     indicatorName: ind?.name,
   };

@@ -16,6 +16,8 @@ export interface PanelContext {
    * check); a check makes it itself otherwise.
    */
   dense?: Float64Array | undefined;
+  /** Each return's `returnKey` (community and period), when the caller has them; a check makes them otherwise. */
+  keys?: readonly (string | null)[] | undefined;
 }
 export type PanelCheck = (ctx: PanelContext) => Finding[];
 

@@ -1,6 +1,7 @@
 import { missingReturns, type Roster } from '../check/roster.js';
 import { groupBy } from '../groupBy.js';
 import { recordMaker } from '../read/record.js';
+import { denseRow } from '../read/returnValues.js';
 import type { ParsedReturn } from '../read/types.js';
 import type { Template } from '../template/types.js';
 import { totalOfDense } from './totals.js';
@@ -31,7 +32,9 @@ export function combineReturns(returns: readonly ParsedReturn[], template: Templ
   // comparator over names took seconds.
   // Each return's four ranks once; comparing them (`ra - rb || 0`: Infinity, for none, ties with itself)
   // orders exactly as comparing the names would.
-  const rank = ranker(returns.flatMap((r) => [r.period, r.street, r.community ?? '', r.file]));
+  const names = new Set<string | null>();
+  for (const r of returns) names.add(r.period).add(r.street).add(r.community ?? '').add(r.file);
+  const rank = ranker(names);
   const keys = returns.map((ret, i) => ({ ret, i, p: rank(ret.period), s: rank(ret.street), c: rank(ret.community ?? ''), f: rank(ret.file) }));
   keys.sort((a, b) => (a.p - b.p || 0) || (a.s - b.s || 0) || (a.c - b.c || 0) || (a.f - b.f || 0) || a.i - b.i);
   const sorted = keys.map((k) => k.ret);
@@ -45,13 +48,10 @@ export function combineReturns(returns: readonly ParsedReturn[], template: Templ
     const values: SummaryRow['values'] = newValues();
     const approximate: string[] = [];
     const base = j * k;
+    denseRow(ret, indicators, dense, base, approximate);
     for (let i = 0; i < k; i++) {
-      const code = indicators[i]!.code;
-      const v = ret.values[code];
-      const x = v ? v.value : null;
-      values[code] = x;
-      dense[base + i] = x === null ? NaN : x;
-      if (v?.approximate) approximate.push(code);
+      const x = dense[base + i]!;
+      values[indicators[i]!.code] = x !== x ? null : x;
     }
     // Where each value came from, made when first asked for: no output of a run reads it, and it is one
     // object per value (835,000 a city-year).

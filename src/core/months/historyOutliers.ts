@@ -2,6 +2,7 @@ import { log1pN, medianN, robustScaleN } from '../check/robust.js';
 import type { PanelCheck } from '../check/types.js';
 import { returnWhere } from '../check/types.js';
 import { finding, type Finding } from '../findings/codes.js';
+import { cellOf } from '../read/returnValues.js';
 import type { ParsedReturn } from '../read/types.js';
 import { denseValues } from '../check/dense.js';
 import type { Indicator, Template } from '../template/types.js';
@@ -163,8 +164,10 @@ export function checkHistory(
   const indicators = template.indicators;
   const k = indicators.length;
   const n = returns.length;
-  const buf = new Float64Array((n + history.length) * k);
-  buf.set(dense ?? denseValues(returns, indicators));
+  // (Without history the returns' own buffer serves: it is only read here.)
+  const returnsDense = dense ?? denseValues(returns, indicators);
+  const buf = history.length ? new Float64Array((n + history.length) * k) : returnsDense;
+  if (history.length) buf.set(returnsDense);
   for (let h = 0; h < history.length; h++) {
     const vals = history[h]!.values;
     const base = (n + h) * k;
@@ -173,11 +176,24 @@ export function checkHistory(
       buf[base + i] = x === null || x === undefined ? NaN : x;
     }
   }
+  // What the loops need of a period, worked out once per distinct period (a city-year has twelve).
+  const periods = new Map<string, PeriodFacts>();
+  const factsOf = (period: string): PeriodFacts => {
+    let f = periods.get(period);
+    if (!f) {
+      f = { month: monthIndex(period), canonical: canonical(period), lastYear: addMonths(period, -12), previous: previousPeriod(period) };
+      periods.set(period, f);
+    }
+    return f;
+  };
   const series = new Map<string, Map<string, Dense>>();
   const add = (community: string, period: string, at: number): void => {
     let byPeriod = series.get(community);
     if (!byPeriod) series.set(community, (byPeriod = new Map()));
-    if (!byPeriod.has(period)) byPeriod.set(period, { period, month: monthIndex(period), canonical: canonical(period), at });
+    if (!byPeriod.has(period)) {
+      const f = factsOf(period);
+      byPeriod.set(period, { period, month: f.month, canonical: f.canonical, at });
+    }
   };
   // Every return's own values (a duplicate's too: it is judged on its own figures).
   for (let q = 0; q < n; q++) {
@@ -193,12 +209,13 @@ export function checkHistory(
   for (let q = 0; q < n; q++) {
     const ret = returns[q]!;
     if (!ret.community || !ret.period) continue;
-    const own = q * k;
+    const at = q * k;
     // Once per return, not per indicator: the window of earlier months, last year's month, last month.
-    const lastYearPeriod = addMonths(ret.period, -12);
-    const prevPeriod = previousPeriod(ret.period);
-    const month = monthIndex(ret.period);
-    const retCanonical = canonical(ret.period);
+    const facts = factsOf(ret.period);
+    const lastYearPeriod = facts.lastYear;
+    const prevPeriod = facts.previous;
+    const month = facts.month;
+    const retCanonical = facts.canonical;
     window.length = 0;
     let lastYear = -1;
     let prevRecord = -1;
@@ -215,7 +232,7 @@ export function checkHistory(
     if (w > xs.length) xs = new Float64Array(w);
     for (let i = 0; i < k; i++) {
       const ind = indicators[i]!;
-      const value = buf[own + i]!;
+      const value = buf[at + i]!;
       if (value !== value || value === 0 || (ind.kind === 'rate' && value <= 1)) continue;
       let m = 0;
       let min = Infinity;
@@ -238,7 +255,7 @@ export function checkHistory(
         finding('outlier_history', {
           value, reference: o.reference, basis: o.basis, months: o.months, ratio: o.ratio,
           previousPeriod: previous !== null ? prevPeriod : null, previous,
-        }, { ...returnWhere(ret), cell: ret.values[ind.code]!.cell, indicator: ind.code, indicatorName: ind.name }),
+        }, { ...returnWhere(ret), cell: cellOf(ret, ind.code)!, indicator: ind.code, indicatorName: ind.name }),
       );
     }
   }
@@ -255,6 +272,14 @@ function canonical(p: string): boolean {
 /** `YYYY-MM` → months since year 0, NaN for anything else (so differences are monthsFrom's). */
 function monthIndex(p: string): number {
   return monthsFrom('0000-01', p);
+}
+
+/** A period's month number, whether it is a plain `YYYY-MM`, and the periods a year and a month before it. */
+interface PeriodFacts {
+  month: number;
+  canonical: boolean;
+  lastYear: string;
+  previous: string;
 }
 
 /** One record of the history check: its period and its values in template order (NaN: none). */

@@ -2,6 +2,7 @@ import type { Consolidation, SummaryRow, TotalRow } from '../combine/types.js';
 import type { Finding } from '../findings/codes.js';
 import { messageOf, severityLabel, type Lang } from '../findings/wording.js';
 import type { CellValue } from '../grid.js';
+import { ValuesReader } from '../read/returnValues.js';
 import type { Indicator } from '../template/types.js';
 
 export type RowKind = 'header' | 'return' | 'subtotal' | 'total';
@@ -243,27 +244,35 @@ export function detailSource(c: Consolidation, lang: Lang = 'zh-CN'): TableSourc
     };
   }
   const indicators = c.indicators;
+  // A table row's values are read from its table's columns, not made into objects (read/returnValues.ts).
+  const counter = new ValuesReader(indicators);
   let rowCount = 0;
-  for (const ret of returns) for (const ind of indicators) if (ret.values[ind.code]) rowCount++;
+  for (const ret of returns) {
+    counter.at(ret);
+    for (let i = 0; i < indicators.length; i++) if (counter.has(i)) rowCount++;
+  }
   return {
     ...base, rowCount,
     cursor() {
       let r = 0;
       let k = 0;
       const row: CellValue[] = new Array(12).fill(null);
+      const v = new ValuesReader(indicators);
       return {
         row,
         next(): RowKind | null {
           // The same lines, in the same order, as combineReturns' details: each return's values in template order.
           for (; r < returns.length; r++, k = 0) {
             const ret = returns[r]!;
+            if (k === 0) v.at(ret);
             while (k < indicators.length) {
-              const ind = indicators[k++]!;
-              const v = ret.values[ind.code];
-              if (!v) continue;
+              const i = k++;
+              if (!v.has(i)) continue;
+              const ind = indicators[i]!;
+              const raw = v.raw(i);
               row[0] = ret.community ?? ''; row[1] = ret.street; row[2] = ret.period; row[3] = ind.code; row[4] = ind.name;
-              row[5] = v.value; row[6] = ind.unit; row[7] = v.raw === null ? '' : String(v.raw); row[8] = v.approximate ? t.yes : null;
-              row[9] = ret.file; row[10] = ret.sheet; row[11] = v.cell;
+              row[5] = v.value(i); row[6] = ind.unit; row[7] = raw === null ? '' : String(raw); row[8] = v.approximate(i) ? t.yes : null;
+              row[9] = ret.file; row[10] = ret.sheet; row[11] = v.cell(i);
               return 'return';
             }
           }

@@ -5,8 +5,7 @@ import { cleanName, fieldOfCell, type FieldId } from './fields.js';
 import type { IndicatorMatcher, LabelMatch } from './matcher.js';
 import { parsePeriod, periodInText } from './period.js';
 import { plainNumber, readValueCell, unitNeutral, type CellWhere } from './readValueCell.js';
-import { recordMaker } from './record.js';
-import { PlainTableValue, type ParsedReturn, type ReturnValue } from './types.js';
+import { TableReturn, TableValues, type ParsedReturn } from './types.js';
 
 interface TableLayout {
   headerRow: number;
@@ -140,16 +139,23 @@ export function readTableForm(
     return p;
   };
   const out: ParsedReturn[] = [];
-  const newValues = recordMaker<ReturnValue>([...indicators.values()].map((m) => m.indicator.code));
   // Per value column, what every row shares. `plain`: no formulas or number formats in the sheet (a CSV)
   // and a stated unit that needs no conversion, so a plain number is read without the parser.
   const originRow = grid.origin?.row ?? 0;
   const noFormats = !grid.formulas && !grid.numberFormats;
   const cols = [...indicators].map(([c, m]) => ({
-    c, ind: m.indicator, unit: m.unit, code: m.indicator.code,
-    letters: columnLetters(c + (grid.origin?.col ?? 0) + 1),
+    c, ind: m.indicator, unit: m.unit,
     plain: noFormats && unitNeutral(m.indicator, m.unit),
   }));
+  const k = cols.length;
+  // The values go into the table's columns of numbers (types.ts: TableValues), not an object per cell.
+  const store = new TableValues(
+    cols.map((col) => col.ind.code),
+    cols.map((col) => col.c),
+    cols.map((col) => columnLetters(col.c + (grid.origin?.col ?? 0) + 1)),
+    Math.max(0, grid.values.length - headerRow - 1),
+  );
+  const numbers = store.numbers;
   for (let r = headerRow + 1; r < grid.values.length; r++) {
     const row = grid.values[r] ?? [];
     if (blankRow(row)) continue;
@@ -178,37 +184,41 @@ export function readTableForm(
       }
     } else if (!titlePeriod) findings.push(finding('period_not_found', {}, where));
     let at: CellWhere | null = null; // the parser's findings' location, made for the first cell that needs it
-    const ret: ParsedReturn = {
-      file,
-      sheet,
-      form: 'table',
-      row: r + 1 + (grid.origin?.row ?? 0),
-      community: community || null,
-      communityCell: a1(grid, r, fields.community!),
-      street: street || null,
-      period,
-      reporter: fields.reporter !== undefined ? String(cellAt(grid, r, fields.reporter) ?? '').trim() || null : null,
-      phone: fields.phone !== undefined ? String(cellAt(grid, r, fields.phone) ?? '').trim() || null : null,
-      values: newValues(),
-    };
     const remarkV = remarkCol !== null ? cellAt(grid, r, remarkCol) : null;
     const remark = isBlank(remarkV) ? null : String(remarkV).trim();
-    const values = ret.values;
-    const rowNo = r + 1 + originRow;
-    for (const col of cols) {
+    const j = store.rows.length;
+    store.rows.push(row);
+    const base = j * k;
+    for (let i = 0; i < k; i++) {
+      const col = cols[i]!;
       if (col.plain) {
-        // readValueCell's own fast path, without its lookups: the cell address is the column's letters
-        // and the row number, as a1 makes it.
-        const raw = row[col.c] ?? null;
-        const v = plainNumber(raw, col.ind);
+        // readValueCell's own fast path, without its lookups.
+        const v = plainNumber(row[col.c] ?? null, col.ind);
         if (v !== null) {
-          values[col.code] = new PlainTableValue(v, raw, remark, col.letters, rowNo);
+          numbers[base + i] = v;
           continue;
         }
       }
-      values[col.code] = readValueCell(grid, r, col.c, col.ind, col.unit, remark, (at ??= { ...where, period: period ?? undefined }), findings);
+      const v = readValueCell(grid, r, col.c, col.ind, col.unit, remark, (at ??= { ...where, period: period ?? undefined }), findings);
+      numbers[base + i] = v.value === null ? NaN : v.value;
+      if (v.approximate) store.approximate[base + i] = 1;
     }
-    out.push(ret);
+    out.push(
+      new TableReturn(
+        file,
+        sheet,
+        r + 1 + originRow,
+        community || null,
+        a1(grid, r, fields.community!),
+        street || null,
+        period,
+        fields.reporter !== undefined ? String(cellAt(grid, r, fields.reporter) ?? '').trim() || null : null,
+        fields.phone !== undefined ? String(cellAt(grid, r, fields.phone) ?? '').trim() || null : null,
+        store,
+        j,
+        remark,
+      ),
+    );
   }
   return out;
 }

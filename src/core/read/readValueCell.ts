@@ -100,7 +100,8 @@ export function plainNumber(raw: CellValue, ind: Indicator): number | null {
   if (typeof raw === 'string') {
     // The common case without trim and regex: a string that is already a plain decimal as it stands
     // (no space around it). Anything else takes the rule as written.
-    if (isPlainDecimal(raw)) value = Number(raw);
+    const x = plainDecimalValue(raw);
+    if (x === x) value = x;
     else {
       const text = raw.trim();
       if (text === '' || !PLAIN_DECIMAL.test(text)) return null;
@@ -120,27 +121,48 @@ export function plainNumber(raw: CellValue, ind: Indicator): number | null {
   return value;
 }
 
-/** PLAIN_DECIMAL.test(s), by a scan of the character codes (no trim: a space anywhere fails). */
-export function isPlainDecimal(s: string): boolean {
+/**
+ * `isPlainDecimal(s) ? Number(s) : NaN`, in the same scan. The digits are gathered as an integer M with d
+ * decimals; while M has at most 15 digits it is exact in a double, and so is 10^d (d ≤ 15), so M / 10^d —
+ * one correctly rounded division — is the double nearest to the decimal: what Number gives. Longer ones
+ * go to Number.
+ */
+export function plainDecimalValue(s: string): number {
   const n = s.length;
   let i = 0;
-  if (i < n && s.charCodeAt(0) === 45) i = 1; // -
+  const negative = n > 0 && s.charCodeAt(0) === 45; // -
+  if (negative) i = 1;
   let start = i;
+  let m = 0;
   while (i < n) {
     const c = s.charCodeAt(i);
     if (c < 48 || c > 57) break;
+    m = m * 10 + (c - 48);
     i++;
   }
-  let digits = i - start;
-  if (digits < 1 || digits > 15) return false;
-  if (i === n) return true;
-  if (s.charCodeAt(i) !== 46) return false; // .
-  start = ++i;
-  while (i < n) {
-    const c = s.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-    i++;
+  const intDigits = i - start;
+  if (intDigits < 1 || intDigits > 15) return NaN;
+  let decimals = 0;
+  if (i < n) {
+    if (s.charCodeAt(i) !== 46) return NaN; // .
+    start = ++i;
+    while (i < n) {
+      const c = s.charCodeAt(i);
+      if (c < 48 || c > 57) return NaN;
+      m = m * 10 + (c - 48);
+      i++;
+    }
+    decimals = i - start;
+    if (decimals < 1 || decimals > 15) return NaN;
   }
-  digits = i - start;
-  return digits >= 1 && digits <= 15;
+  if (intDigits + decimals > 15) return Number(s);
+  const x = decimals ? m / POWERS_OF_TEN[decimals]! : m;
+  return negative ? -x : x;
+}
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, d) => 10 ** d);
+
+/** PLAIN_DECIMAL.test(s), by a scan of the character codes (no trim: a space anywhere fails). */
+export function isPlainDecimal(s: string): boolean {
+  const x = plainDecimalValue(s);
+  return x === x;
 }

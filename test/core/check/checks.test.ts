@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkDuplicates, checkRoster } from '../../../src/core/check/panelChecks.js';
+import { checkDuplicates, checkRoster, returnKey } from '../../../src/core/check/panelChecks.js';
 import { isOutlier, peerOutliers } from '../../../src/core/check/outliers.js';
 import { checkReturn, evaluateRule } from '../../../src/core/check/returnChecks.js';
 import type { ParsedReturn } from '../../../src/core/read/types.js';
@@ -85,11 +86,50 @@ describe('peer outliers', () => {
   });
 });
 
+describe('peer outliers on any panel', () => {
+  // peerOutliers works the spread out only for panels where some value is far from the median, and tests
+  // "far" before the z-score: the findings must be exactly isOutlier's, value by value, on the whole panel.
+  const value = fc.oneof(
+    fc.constantFrom(null, 0, -0, 0.5, 1, 1.5, 100, 101),
+    fc.integer({ min: 0, max: 60 }),
+    fc.double({ noNaN: true, noDefaultInfinity: true, min: 0, max: 5000 }),
+    fc.integer({ min: 1, max: 20 }).map((x) => x * 100),
+  );
+  it('flags what isOutlier flags, with its median and ratio', () => {
+    const codes = ['garbage_t', 'awareness_rate', 'poisonings', 'leaflets'];
+    fc.assert(
+      fc.property(fc.array(fc.tuple(value, value, value, value), { maxLength: 30 }), (rows) => {
+        const rets = rows.map((vs, i) => ret(Object.fromEntries(codes.map((c, j) => [c, vs[j]!])), { community: `c${i}` }));
+        const expected: [string, number, number, number | null][] = [];
+        for (const ind of tpl.indicators) {
+          const j = codes.indexOf(ind.code);
+          if (j < 0) continue;
+          const panel = rows.map((vs) => vs[j]!).filter((v): v is number => v !== null);
+          rows.forEach((vs, i) => {
+            const v = vs[j]!;
+            const o = v === null ? null : isOutlier(ind, v, panel);
+            if (o) expected.push([`c${i}`, v!, o.median, o.ratio]);
+          });
+        }
+        const got = peerOutliers({ returns: rets, template: tpl, roster: null }).map((f) => {
+          const a = f.args as { value: number; median: number; ratio: number | null };
+          return [f.community!, a.value, a.median, a.ratio] as [string, number, number, number | null];
+        });
+        expect(got).toEqual(expected);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
 describe('duplicates and roster', () => {
   it('names both places of a return reported twice', () => {
     const a = ret({}, { file: 'a.xlsx' });
     const b = ret({}, { file: 'b.xlsx', communityCell: 'C2' });
-    const fs = checkDuplicates({ returns: [a, b, ret({}, { community: '和平社区' })], template: tpl, roster: null });
+    const returns = [a, b, ret({}, { community: '和平社区' }), ret({}, { community: null }), ret({}, { period: null })];
+    const fs = checkDuplicates({ returns, template: tpl, roster: null });
+    // The job hands over the keys it made once: the same findings.
+    expect(checkDuplicates({ returns, template: tpl, roster: null, keys: returns.map(returnKey) })).toEqual(fs);
     expect(fs.map((f) => [f.code, f.file, (f.args as { otherFile: string }).otherFile])).toEqual([
       ['duplicate_return', 'b.xlsx', 'a.xlsx'],
       ['duplicate_return', 'a.xlsx', 'b.xlsx'],

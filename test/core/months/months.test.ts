@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SummaryRow } from '../../../src/core/combine/types.js';
 import { runJob } from '../../../src/core/job.js';
@@ -194,6 +195,43 @@ describe('checkHistory', () => {
     expect(checkHistory([ret('朝阳社区', '2026-10', { rodent_bait_kg: 13 })], tpl, past)).toEqual([]);
     const f = checkHistory([ret('朝阳社区', '2026-10', { rodent_bait_kg: 65 })], tpl, past);
     expect(f.map((x) => [x.period, x.code === 'outlier_history' && x.args.reference, x.code === 'outlier_history' && x.args.previous])).toEqual([['2026-10', 14, 14]]);
+  });
+
+  it('judges each value as isHistoryOutlier does on the community’s earlier records, duplicates and history included', () => {
+    const codes = ['rodent_bait_kg', 'awareness_rate', 'meetings'];
+    const periods = ['2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-06', '2026-09', '2026-10'];
+    const value = fc.constantFrom(null, 0, 0.5, 1, 2, 3, 10, 12, 14, 40, 65, 80, 85, 86, 300, 1000);
+    const record = fc.tuple(fc.constantFrom('甲社区', '乙社区'), fc.constantFrom(...periods), fc.tuple(value, value, value));
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 24 }), fc.array(record, { maxLength: 8 }), (current, earlier) => {
+        const rets = current.map(([c, p, vs]) => ret(c, p, Object.fromEntries(codes.map((code, j) => [code, vs[j]!]))));
+        const past: HistoryRecord[] = earlier.map(([c, p, vs]) => ({ community: c, period: p, values: Object.fromEntries(codes.map((code, j) => [code, vs[j]!])) }));
+        // The general path: the first record of each community and period (returns, then history), in that order.
+        const first = new Map<string, { community: string; period: string; values: Record<string, number | null> }>();
+        for (const r of [...rets.map((x) => ({ community: x.community!, period: x.period!, values: Object.fromEntries(codes.map((c) => [c, x.values[c]!.value])) })), ...past]) {
+          if (!first.has(`${r.community}\u0000${r.period}`)) first.set(`${r.community}\u0000${r.period}`, r);
+        }
+        const expected: unknown[] = [];
+        for (const r of rets) {
+          for (const indicator of tpl.indicators) {
+            if (!codes.includes(indicator.code)) continue;
+            const v = r.values[indicator.code]!.value;
+            if (v === null) continue;
+            const series = [...first.values()].filter((x) => x.community === r.community && x.values[indicator.code] !== null && x.period < r.period!);
+            const o = isHistoryOutlier(indicator, r.period!, v, series.map((x) => ({ period: x.period, value: x.values[indicator.code]! })));
+            if (!o) continue;
+            const prev = series.find((x) => x.period === previousPeriod(r.period!));
+            expected.push([r.community, r.period, indicator.code, v, o.reference, o.basis, o.months, o.ratio, prev ? prev.period : null, prev ? prev.values[indicator.code] : null]);
+          }
+        }
+        const got = checkHistory(rets, tpl, past).map((f) => {
+          const a = f.args as { value: number; reference: number; basis: string; months: number; ratio: number | null; previousPeriod: string | null; previous: number | null };
+          return [f.community, f.period, f.indicator, a.value, a.reference, a.basis, a.months, a.ratio, a.previousPeriod, a.previous];
+        });
+        expect(got).toEqual(expected);
+      }),
+      { numRuns: 1500 },
+    );
   });
 
   it('runs as a panel check in runJob', () => {

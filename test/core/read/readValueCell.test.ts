@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../../src/core/findings/codes.js';
 import type { CellValue, SheetGrid } from '../../../src/core/grid.js';
-import { isPlainDecimal, readValueCell } from '../../../src/core/read/readValueCell.js';
+import { isPlainDecimal, plainDecimalValue, readValueCell } from '../../../src/core/read/readValueCell.js';
 import { parseValue } from '../../../src/core/value/parseValue.js';
 import { standardTemplate } from '../../helpers/template.js';
 
@@ -58,6 +58,27 @@ describe('isPlainDecimal', () => {
     );
     for (const s of ['1'.repeat(15), '1'.repeat(16), `1.${'2'.repeat(15)}`, `1.${'2'.repeat(16)}`, '-', '-.5', '5.', '', ' 5']) {
       expect(isPlainDecimal(s)).toBe(/^-?\d{1,15}(?:\.\d{1,15})?$/.test(s));
+    }
+  });
+});
+
+describe('plainDecimalValue', () => {
+  // The plain decimal's number, gathered digit by digit (one division for the decimals): always Number's.
+  it('is Number(s) for a plain decimal and NaN for anything else', () => {
+    const digits = (max: number) => fc.array(fc.constantFrom('0', '1', '2', '3', '4', '5', '6', '7', '8', '9'), { minLength: 0, maxLength: max }).map((xs) => xs.join(''));
+    const text = fc.oneof(
+      fc.tuple(fc.constantFrom('', '-'), digits(17), fc.constantFrom('', '.'), digits(17)).map((xs) => xs.join('')),
+      fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e9 }).map(String),
+      fc.array(fc.constantFrom('0', '9', '-', '.', ' ', '+', 'e'), { maxLength: 12 }).map((xs) => xs.join('')),
+    );
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(Object.is(plainDecimalValue(s), /^-?\d{1,15}(?:\.\d{1,15})?$/.test(s) ? Number(s) : NaN)).toBe(true);
+      }),
+      { numRuns: 20000 },
+    );
+    for (const s of ['0.1', '0.3', '84.4', '999999999999999', '99999999999999.9', '0.000000000000001', '-0', '-0.0', '007', '1.000000000000005']) {
+      expect(Object.is(plainDecimalValue(s), Number(s))).toBe(true);
     }
   });
 });
