@@ -345,6 +345,13 @@ function repeats(rows: readonly (readonly CellValue[])[], c: number): boolean {
 
 const KINDS: readonly RowKind[] = ['header', 'return', 'subtotal', 'total'];
 
+/** A shared text's cell as written in one column and row kind, and the text that followed it there last time. */
+interface KnownCell {
+  readonly text: string;
+  readonly tail: Uint8Array;
+  next: KnownCell | null;
+}
+
 function* sheetXml(t: SheetPart, styles: Styles, sst: SharedStrings, tableRel: string, pool: BufferPool): Generator<Uint8Array> {
   const cols = t.columns.length;
   const last = columnLetters(cols);
@@ -388,15 +395,16 @@ function* sheetXml(t: SheetPart, styles: Styles, sst: SharedStrings, tableRel: s
     sampleKinds.push(k);
   }
   const shared = t.columns.map((_, c) => repeats(sample, c));
-  // A shared text's whole cell — `<c t="s"><v>79</v></c>` — per column and row kind, for the
-  // text of the row above (community, street, file) and for the first 4,096 texts a column has (names, units).
-  const lastText: Record<RowKind, (string | null)[]> = { header: [], return: [], subtotal: [], total: [] };
-  const lastTail: Record<RowKind, Uint8Array[]> = { header: [], return: [], subtotal: [], total: [] };
-  const tailIn: Record<RowKind, Map<string, Uint8Array>[]> = { header: [], return: [], subtotal: [], total: [] };
+  // A shared text's whole cell — `<c t="s"><v>79</v></c>` — per column and row kind, for the first 4,096
+  // texts a column has. The column's previous cell is kept, and with each cell the one that followed it
+  // last time: a text like the row above's (community, street, file) or like last time's successor (the
+  // indicator codes, names and units, which come round in template order; the cells C5, C6 …) is found by
+  // a string comparison (the same string object: one pointer), without hashing it into the map.
+  const lastCell: Record<RowKind, (KnownCell | null)[]> = { header: [], return: [], subtotal: [], total: [] };
+  const cellsIn: Record<RowKind, Map<string, KnownCell>[]> = { header: [], return: [], subtotal: [], total: [] };
   for (const kind of KINDS) {
-    lastText[kind] = t.columns.map(() => null);
-    lastTail[kind] = t.columns.map(() => B.empty);
-    tailIn[kind] = t.columns.map(() => new Map());
+    lastCell[kind] = t.columns.map(() => null);
+    cellsIn[kind] = t.columns.map(() => new Map());
   }
   const out = new ByteOut(pool);
 
@@ -415,9 +423,8 @@ function* sheetXml(t: SheetPart, styles: Styles, sst: SharedStrings, tableRel: s
     buf[p++] = 0x22; // "
     buf[p++] = 0x3e; // >
     const tg = tags[kind];
-    const lastT = lastText[kind];
-    const lastB = lastTail[kind];
-    const known = tailIn[kind];
+    const lastC = lastCell[kind];
+    const known = cellsIn[kind];
     // The column a cell without an address would be at; -1: the row's first cell has one.
     let next = -1;
     for (let c = 0; c < cols; c++) {
@@ -448,26 +455,35 @@ function* sheetXml(t: SheetPart, styles: Styles, sst: SharedStrings, tableRel: s
       } else {
         const text = typeof v === 'string' ? v : String(v);
         if (allShared || shared[c]) {
-          let tail = text === lastT[c] ? lastB[c] : known[c]!.get(text);
-          if (tail !== undefined) {
-            sst.count++;
-          } else {
-            const id = sst.id(text);
-            if (known[c]!.size < 4096) {
-              tail = ascii(`<c${g.attr} t="s"><v>${id}</v></c>`);
-              known[c]!.set(text, tail);
-            } else {
-              // A column of many texts (as-written values): written out, not kept.
-              p = copyIn(buf, p, g.shared, from);
-              p = uintIn(buf, p, id);
-              p = copyIn(buf, p, B.vClose, 0);
-              lastT[c] = null;
-              continue;
-            }
+          const prev = lastC[c] as KnownCell | null;
+          let cell: KnownCell | undefined;
+          if (prev !== null) {
+            if (text === prev.text) cell = prev;
+            else if (prev.next !== null && text === prev.next.text) cell = prev.next;
           }
-          lastT[c] = text;
-          lastB[c] = tail;
-          p = copyIn(buf, p, tail, from);
+          if (cell === undefined) {
+            cell = known[c]!.get(text);
+            if (cell === undefined) {
+              const id = sst.id(text);
+              if (known[c]!.size >= 4096) {
+                // A column of many texts (as-written values): written out, not kept.
+                p = copyIn(buf, p, g.shared, from);
+                p = uintIn(buf, p, id);
+                p = copyIn(buf, p, B.vClose, 0);
+                lastC[c] = null;
+                continue;
+              }
+              cell = { text, tail: ascii(`<c${g.attr} t="s"><v>${id}</v></c>`), next: null };
+              known[c]!.set(text, cell);
+            } else {
+              sst.count++;
+            }
+            if (prev !== null) prev.next = cell;
+          } else {
+            sst.count++;
+          }
+          lastC[c] = cell;
+          p = copyIn(buf, p, cell.tail, from);
         } else {
           out.pos = p;
           out.room(3 * text.length + 128 + (cols - c) * 80);
