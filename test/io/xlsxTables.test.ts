@@ -194,6 +194,31 @@ describe('cells written as bytes', () => {
 describe('fast paths of the cell writer', () => {
   const sheetXml = (bytes: Uint8Array): string => new TextDecoder().decode(unzipSync(bytes)['xl/worksheets/sheet1.xml']!);
 
+  it('writes every finite number exactly as String(n): integers of any size, one and two decimals, the rest', async () => {
+    const number = fc.oneof(
+      fc.integer({ min: -20_000, max: 20_000 }),
+      fc.integer(),
+      fc.maxSafeInteger(),
+      fc.integer({ min: -1e9, max: 1e9 }).map((k) => k / 10),
+      fc.integer({ min: -1e11, max: 1e11 }).map((k) => k / 100),
+      fc.integer({ min: -1e6, max: 1e6 }).map((k) => k / 1000),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.constantFrom(0, -0, 9999, 10000, 99_999_999, 1e8, 1e8 + 1, 999_999_999_999_999, 1e15, -1e15, 1e21, 0.01, 0.009, 0.1 + 0.2, 0.7, 1.005, 2 ** 53, 9.95, 99.99),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(number, { minLength: 1, maxLength: 200 }), async (numbers) => {
+        const t: OutputTable = {
+          sheet: '明细', tableName: 'CR_Details', columns: [{ header: '数值' }, { header: '格式', numFmt: '0.00' }],
+          rows: numbers.map((n, i) => (i % 2 ? [n, null] : [null, n])), kinds: numbers.map(() => 'return' as const),
+        };
+        const xml = sheetXml(await tablesToXlsx([t]));
+        const written = [...xml.matchAll(/<c(?: r="[A-Z]+\d+")?(?: s="\d+")?><v>([^<]*)<\/v><\/c>/g)].map((m) => m[1]);
+        expect(written).toEqual(numbers.map((n) => String(n)));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('gives every shared text its own index, whatever order texts repeat or come back in', async () => {
     // Texts that come round in a cycle (indicator codes), repeat the row above (communities), follow one
     // another irregularly (units); as the same string and as equal strings made anew; in every row kind. Sixty
