@@ -232,18 +232,64 @@ function copyIn(buf: Uint8Array, p: number, src: Uint8Array, from: number): numb
   return p;
 }
 
-/** A non-negative integer below 2^53 at `p`; returns the end. */
-function uintIn(buf: Uint8Array, p: number, n: number): number {
-  if (n < 10) {
-    buf[p] = 48 + n;
-    return p + 1;
+// The digits of 0–9999, four to a number, zero-padded (7 → `0007`): an integer is written from these, four
+// digits at a time, rather than by a division per digit.
+const DIGITS4 = new Uint8Array(40000);
+for (let n = 0; n < 10000; n++) {
+  DIGITS4[4 * n] = 48 + ((n / 1000) | 0);
+  DIGITS4[4 * n + 1] = 48 + (((n / 100) | 0) % 10);
+  DIGITS4[4 * n + 2] = 48 + (((n / 10) | 0) % 10);
+  DIGITS4[4 * n + 3] = 48 + (n % 10);
+}
+
+/** An integer 0–9999 at `p`, without leading zeros; returns the end. */
+function smallIn(buf: Uint8Array, p: number, n: number): number {
+  const o = 4 * n;
+  if (n >= 1000) {
+    buf[p] = DIGITS4[o]!;
+    buf[p + 1] = DIGITS4[o + 1]!;
+    buf[p + 2] = DIGITS4[o + 2]!;
+    buf[p + 3] = DIGITS4[o + 3]!;
+    return p + 4;
   }
-  if (n >= 0x7fffffff) return asciiIn(buf, p, String(n));
-  let digits = 1;
-  for (let x = n; x >= 10; x = (x / 10) | 0) digits++;
-  const end = p + digits;
-  for (let x = n, q = end; q > p; x = (x / 10) | 0) buf[--q] = 48 + (x % 10);
-  return end;
+  if (n >= 100) {
+    buf[p] = DIGITS4[o + 1]!;
+    buf[p + 1] = DIGITS4[o + 2]!;
+    buf[p + 2] = DIGITS4[o + 3]!;
+    return p + 3;
+  }
+  if (n >= 10) {
+    buf[p] = DIGITS4[o + 2]!;
+    buf[p + 1] = DIGITS4[o + 3]!;
+    return p + 2;
+  }
+  buf[p] = 48 + n;
+  return p + 1;
+}
+
+/** An integer 0–9999 at `p` as four digits, zero-padded; returns the end. */
+function pad4In(buf: Uint8Array, p: number, n: number): number {
+  const o = 4 * n;
+  buf[p] = DIGITS4[o]!;
+  buf[p + 1] = DIGITS4[o + 1]!;
+  buf[p + 2] = DIGITS4[o + 2]!;
+  buf[p + 3] = DIGITS4[o + 3]!;
+  return p + 4;
+}
+
+/** A non-negative integer at `p`, as String(n) writes it; returns the end. */
+function uintIn(buf: Uint8Array, p: number, n: number): number {
+  if (n < 10000) return smallIn(buf, p, n);
+  if (n < 1e8) {
+    const hi = (n / 10000) | 0;
+    return pad4In(buf, smallIn(buf, p, hi), n - hi * 10000);
+  }
+  if (n >= 1e15) return asciiIn(buf, p, String(n));
+  // hi below 10^7, lo below 10^8: floor of the divisions exact (the quotient's fraction stays well clear of 1).
+  const hi = Math.floor(n / 1e8);
+  const lo = n - hi * 1e8;
+  const mid = Math.floor(lo / 10000);
+  return pad4In(buf, pad4In(buf, uintIn(buf, p, hi), mid), lo - mid * 10000);
 }
 
 function asciiIn(buf: Uint8Array, p: number, s: string): number {
@@ -251,7 +297,13 @@ function asciiIn(buf: Uint8Array, p: number, s: string): number {
   return p;
 }
 
-/** A finite number as JavaScript writes it (String(v)): integers digit by digit, others through String. */
+/**
+ * A finite number as JavaScript writes it (String(v)): integers and numbers of one or two decimals (rates,
+ * tonnes) digit by digit, others through String. A number `a` with a = k/10 (checked by dividing back) is
+ * written `k/10` `.` `k%10`: that decimal is the shortest that reads back as `a` — no integer does, and any
+ * other one-decimal number is 0.1 away — so it is the one String(a) picks; likewise k/100 where k%10 ≠ 0 (were
+ * k a multiple of 10, a would have a one-decimal form, which String would prefer).
+ */
 function numIn(buf: Uint8Array, p: number, v: number): number {
   if (Number.isInteger(v) && v > -1e15 && v < 1e15) {
     if (v < 0) {
@@ -259,6 +311,28 @@ function numIn(buf: Uint8Array, p: number, v: number): number {
       return uintIn(buf, p + 1, -v);
     }
     return uintIn(buf, p, v === 0 ? 0 : v);
+  }
+  const a = v < 0 ? -v : v;
+  if (a >= 0.01 && a < 1e9) {
+    const k10 = a * 10;
+    if (Number.isInteger(k10) && k10 / 10 === a) {
+      if (v < 0) buf[p++] = 45;
+      const d = k10 % 10;
+      p = uintIn(buf, p, (k10 - d) / 10);
+      buf[p] = 46; // .
+      buf[p + 1] = 48 + d;
+      return p + 2;
+    }
+    const k100 = a * 100;
+    if (Number.isInteger(k100) && k100 / 100 === a && k100 % 10 !== 0) {
+      if (v < 0) buf[p++] = 45;
+      const d = k100 % 100;
+      p = uintIn(buf, p, (k100 - d) / 100);
+      buf[p] = 46; // .
+      buf[p + 1] = DIGITS4[4 * d + 2]!;
+      buf[p + 2] = DIGITS4[4 * d + 3]!;
+      return p + 3;
+    }
   }
   return asciiIn(buf, p, String(v));
 }
@@ -345,6 +419,13 @@ function repeats(rows: readonly (readonly CellValue[])[], c: number): boolean {
 
 const KINDS: readonly RowKind[] = ['header', 'return', 'subtotal', 'total'];
 
+/** A shared text's cell as written in one column and row kind, and the text that followed it there last time. */
+interface KnownCell {
+  readonly text: string;
+  readonly tail: Uint8Array;
+  next: KnownCell | null;
+}
+
 function* sheetXml(t: SheetPart, styles: Styles, sst: SharedStrings, tableRel: string, pool: BufferPool): Generator<Uint8Array> {
   const cols = t.columns.length;
   const last = columnLetters(cols);
@@ -388,15 +469,16 @@ function* sheetXml(t: SheetPart, styles: Styles, sst: SharedStrings, tableRel: s
     sampleKinds.push(k);
   }
   const shared = t.columns.map((_, c) => repeats(sample, c));
-  // A shared text's whole cell — `<c t="s"><v>79</v></c>` — per column and row kind, for the
-  // text of the row above (community, street, file) and for the first 4,096 texts a column has (names, units).
-  const lastText: Record<RowKind, (string | null)[]> = { header: [], return: [], subtotal: [], total: [] };
-  const lastTail: Record<RowKind, Uint8Array[]> = { header: [], return: [], subtotal: [], total: [] };
-  const tailIn: Record<RowKind, Map<string, Uint8Array>[]> = { header: [], return: [], subtotal: [], total: [] };
+  // A shared text's whole cell — `<c t="s"><v>79</v></c>` — per column and row kind, for the first 4,096
+  // texts a column has. The column's previous cell is kept, and with each cell the one that followed it
+  // last time: a text like the row above's (community, street, file) or like last time's successor (the
+  // indicator codes, names and units, which come round in template order; the cells C5, C6 …) is found by
+  // a string comparison (the same string object: one pointer), without hashing it into the map.
+  const lastCell: Record<RowKind, (KnownCell | null)[]> = { header: [], return: [], subtotal: [], total: [] };
+  const cellsIn: Record<RowKind, Map<string, KnownCell>[]> = { header: [], return: [], subtotal: [], total: [] };
   for (const kind of KINDS) {
-    lastText[kind] = t.columns.map(() => null);
-    lastTail[kind] = t.columns.map(() => B.empty);
-    tailIn[kind] = t.columns.map(() => new Map());
+    lastCell[kind] = t.columns.map(() => null);
+    cellsIn[kind] = t.columns.map(() => new Map());
   }
   const out = new ByteOut(pool);
 
@@ -415,9 +497,8 @@ function* sheetXml(t: SheetPart, styles: Styles, sst: SharedStrings, tableRel: s
     buf[p++] = 0x22; // "
     buf[p++] = 0x3e; // >
     const tg = tags[kind];
-    const lastT = lastText[kind];
-    const lastB = lastTail[kind];
-    const known = tailIn[kind];
+    const lastC = lastCell[kind];
+    const known = cellsIn[kind];
     // The column a cell without an address would be at; -1: the row's first cell has one.
     let next = -1;
     for (let c = 0; c < cols; c++) {
@@ -448,26 +529,35 @@ function* sheetXml(t: SheetPart, styles: Styles, sst: SharedStrings, tableRel: s
       } else {
         const text = typeof v === 'string' ? v : String(v);
         if (allShared || shared[c]) {
-          let tail = text === lastT[c] ? lastB[c] : known[c]!.get(text);
-          if (tail !== undefined) {
-            sst.count++;
-          } else {
-            const id = sst.id(text);
-            if (known[c]!.size < 4096) {
-              tail = ascii(`<c${g.attr} t="s"><v>${id}</v></c>`);
-              known[c]!.set(text, tail);
-            } else {
-              // A column of many texts (as-written values): written out, not kept.
-              p = copyIn(buf, p, g.shared, from);
-              p = uintIn(buf, p, id);
-              p = copyIn(buf, p, B.vClose, 0);
-              lastT[c] = null;
-              continue;
-            }
+          const prev = lastC[c] as KnownCell | null;
+          let cell: KnownCell | undefined;
+          if (prev !== null) {
+            if (text === prev.text) cell = prev;
+            else if (prev.next !== null && text === prev.next.text) cell = prev.next;
           }
-          lastT[c] = text;
-          lastB[c] = tail;
-          p = copyIn(buf, p, tail, from);
+          if (cell === undefined) {
+            cell = known[c]!.get(text);
+            if (cell === undefined) {
+              const id = sst.id(text);
+              if (known[c]!.size >= 4096) {
+                // A column of many texts (as-written values): written out, not kept.
+                p = copyIn(buf, p, g.shared, from);
+                p = uintIn(buf, p, id);
+                p = copyIn(buf, p, B.vClose, 0);
+                lastC[c] = null;
+                continue;
+              }
+              cell = { text, tail: ascii(`<c${g.attr} t="s"><v>${id}</v></c>`), next: null };
+              known[c]!.set(text, cell);
+            } else {
+              sst.count++;
+            }
+            if (prev !== null) prev.next = cell;
+          } else {
+            sst.count++;
+          }
+          lastC[c] = cell;
+          p = copyIn(buf, p, cell.tail, from);
         } else {
           out.pos = p;
           out.room(3 * text.length + 128 + (cols - c) * 80);

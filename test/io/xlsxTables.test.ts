@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import fc from 'fast-check';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import * as XLSX from '@e965/xlsx';
@@ -187,6 +188,61 @@ describe('cells written as bytes', () => {
     writeFileSync(path.join(dir, 'a.xlsx'), a);
     const out = execFileSync('python3', ['-c', 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); print(z.testzip(), sorted({i.date_time for i in z.infolist()}))', path.join(dir, 'a.xlsx')], { encoding: 'utf8' }).trim();
     expect(out).toBe('None [(2000, 1, 1, 0, 0, 0)]');
+  });
+});
+
+describe('fast paths of the cell writer', () => {
+  const sheetXml = (bytes: Uint8Array): string => new TextDecoder().decode(unzipSync(bytes)['xl/worksheets/sheet1.xml']!);
+
+  it('writes every finite number exactly as String(n): integers of any size, one and two decimals, the rest', async () => {
+    const number = fc.oneof(
+      fc.integer({ min: -20_000, max: 20_000 }),
+      fc.integer(),
+      fc.maxSafeInteger(),
+      fc.integer({ min: -1e9, max: 1e9 }).map((k) => k / 10),
+      fc.integer({ min: -1e11, max: 1e11 }).map((k) => k / 100),
+      fc.integer({ min: -1e6, max: 1e6 }).map((k) => k / 1000),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.constantFrom(0, -0, 9999, 10000, 99_999_999, 1e8, 1e8 + 1, 999_999_999_999_999, 1e15, -1e15, 1e21, 0.01, 0.009, 0.1 + 0.2, 0.7, 1.005, 2 ** 53, 9.95, 99.99),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(number, { minLength: 1, maxLength: 200 }), async (numbers) => {
+        const t: OutputTable = {
+          sheet: '明细', tableName: 'CR_Details', columns: [{ header: '数值' }, { header: '格式', numFmt: '0.00' }],
+          rows: numbers.map((n, i) => (i % 2 ? [n, null] : [null, n])), kinds: numbers.map(() => 'return' as const),
+        };
+        const xml = sheetXml(await tablesToXlsx([t]));
+        const written = [...xml.matchAll(/<c(?: r="[A-Z]+\d+")?(?: s="\d+")?><v>([^<]*)<\/v><\/c>/g)].map((m) => m[1]);
+        expect(written).toEqual(numbers.map((n) => String(n)));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('gives every shared text its own index, whatever order texts repeat or come back in', async () => {
+    // Texts that come round in a cycle (indicator codes), repeat the row above (communities), follow one
+    // another irregularly (units); as the same string and as equal strings made anew; in every row kind. Sixty
+    // rows and more: every column is one the writer shares (few texts, each often).
+    const pool = ['人', '%', '人次', '吨', 'a&b', '前 ', '社区😀', 'x'];
+    const cell = fc.oneof(fc.nat(pool.length - 1).map((i) => pool[i]!), fc.nat(pool.length - 1).map((i) => pool[i]!.split('').join('')), fc.constant(null));
+    const kind = fc.constantFrom<RowKind>('return', 'return', 'return', 'subtotal', 'total');
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(cell, cell, cell, kind), { minLength: 60, maxLength: 300 }), fc.nat(5), async (lines, cycle) => {
+        const rows: CellValue[][] = lines.map(([a, b, c], i) => [pool[(i * (cycle + 1)) % pool.length]!, a, b, pool[Math.floor(i / 3) % pool.length]!, c]);
+        const t: OutputTable = {
+          sheet: '明细', tableName: 'CR_Details', columns: ['代码', '甲', '乙', '社区', '丙'].map((header) => ({ header })), rows, kinds: lines.map((l) => l[3]),
+        };
+        const bytes = await tablesToXlsx([t]);
+        const sst = new TextDecoder().decode(unzipSync(bytes)['xl/sharedStrings.xml']!);
+        const texts = [...sst.matchAll(/<si><t(?: xml:space="preserve")?>([^<]*)<\/t><\/si>/g)].map((m) => m[1]);
+        expect(new Set(texts).size).toBe(texts.length);
+        const used = rows.flat().filter((v) => v !== null).length + t.columns.length;
+        expect(sst).toContain(`count="${used}" uniqueCount="${texts.length}"`);
+        const sheet = XLSX.read(bytes).Sheets['明细']!;
+        rows.forEach((r, i) => r.forEach((v, c) => expect(sheet[`${'ABCDE'[c]}${i + 2}`]?.v ?? null).toBe(v)));
+      }),
+      { numRuns: 150 },
+    );
   });
 });
 
