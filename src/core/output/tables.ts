@@ -83,6 +83,21 @@ export function cursorOf(width: number, lines: (row: CellValue[]) => Generator<R
   };
 }
 
+/** A cursor over `items`, one 'return' line each, filled by `fill` into one reused row (no generator: a
+ * city-year's 校验结果 is tens of thousands of lines). */
+function eachCursor<T>(items: readonly T[], width: number, fill: (row: CellValue[], item: T) => void): RowCursor {
+  const row: CellValue[] = new Array(width).fill(null);
+  let i = 0;
+  return {
+    row,
+    next(): RowKind | null {
+      if (i >= items.length) return null;
+      fill(row, items[i++]!);
+      return 'return';
+    },
+  };
+}
+
 export function materialise(s: TableSource): OutputTable {
   const rows: CellValue[][] = [];
   const kinds: RowKind[] = [];
@@ -227,20 +242,10 @@ export function detailSource(c: Consolidation, lang: Lang = 'zh-CN'): TableSourc
     const details = c.details;
     return {
       ...base, rowCount: details.length,
-      cursor() {
-        let i = -1;
-        const row: CellValue[] = new Array(12).fill(null);
-        return {
-          row,
-          next(): RowKind | null {
-            const d = details[++i];
-            if (!d) return null;
-            row[0] = d.community; row[1] = d.street; row[2] = d.period; row[3] = d.code; row[4] = d.name; row[5] = d.value;
-            row[6] = d.unit; row[7] = d.raw; row[8] = d.approximate ? t.yes : null; row[9] = d.file; row[10] = d.sheet; row[11] = d.cell;
-            return 'return';
-          },
-        };
-      },
+      cursor: () => eachCursor(details, 12, (row, d) => {
+        row[0] = d.community; row[1] = d.street; row[2] = d.period; row[3] = d.code; row[4] = d.name; row[5] = d.value;
+        row[6] = d.unit; row[7] = d.raw; row[8] = d.approximate ? t.yes : null; row[9] = d.file; row[10] = d.sheet; row[11] = d.cell;
+      }),
     };
   }
   const indicators = c.indicators;
@@ -299,21 +304,11 @@ export function findingsSource(findings: readonly Finding[], lang: Lang = 'zh-CN
   ];
   return {
     sheet: OUTPUT_SHEETS.findings, tableName: 'CR_Findings', columns, rowCount: findings.length,
-    cursor() {
-      let i = -1;
-      const row: CellValue[] = new Array(9).fill(null);
-      return {
-        row,
-        next(): RowKind | null {
-          const f = findings[++i];
-          if (!f) return null;
-          row[0] = severityLabel(f.severity, lang); row[1] = f.code; row[2] = f.file; row[3] = f.sheet ?? null; row[4] = f.cell ?? null;
-          row[5] = f.community ?? null; row[6] = f.period ?? null;
-          row[7] = (lang === 'en-US' ? f.indicatorNameEn : undefined) ?? f.indicatorName ?? null; row[8] = messageOf(f, lang);
-          return 'return';
-        },
-      };
-    },
+    cursor: () => eachCursor(findings, 9, (row, f) => {
+      row[0] = severityLabel(f.severity, lang); row[1] = f.code; row[2] = f.file; row[3] = f.sheet ?? null; row[4] = f.cell ?? null;
+      row[5] = f.community ?? null; row[6] = f.period ?? null;
+      row[7] = (lang === 'en-US' ? f.indicatorNameEn : undefined) ?? f.indicatorName ?? null; row[8] = messageOf(f, lang);
+    }),
   };
 }
 
