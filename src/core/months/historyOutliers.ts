@@ -151,6 +151,10 @@ export function recordOf(ret: ParsedReturn): HistoryRecord | null {
  * Checks every return against the same community's earlier periods, drawn from the returns themselves and
  * from `history` (earlier months read only as history). Of two records for the same community and period
  * the first counts (duplicates are reported elsewhere); a return's own period is never its own history.
+ *
+ * The work goes community by community, so that a community's few rows of numbers are read from memory
+ * once and then judged from the cache month after month (return by return, they were 2,400 rows apart in
+ * a city-year); the findings are put back in the returns' order at the end.
  */
 export function checkHistory(
   returns: readonly ParsedReturn[],
@@ -176,62 +180,152 @@ export function checkHistory(
       buf[base + i] = x === null || x === undefined ? NaN : x;
     }
   }
-  // What the loops need of a period, worked out once per distinct period (a city-year has twelve).
-  const periods = new Map<string, PeriodFacts>();
-  const factsOf = (period: string): PeriodFacts => {
-    let f = periods.get(period);
-    if (!f) {
-      f = { month: monthIndex(period), canonical: canonical(period), lastYear: addMonths(period, -12), previous: previousPeriod(period) };
-      periods.set(period, f);
-    }
-    return f;
-  };
-  const series = new Map<string, Map<string, Dense>>();
-  const add = (community: string, period: string, at: number): void => {
-    let byPeriod = series.get(community);
-    if (!byPeriod) series.set(community, (byPeriod = new Map()));
-    if (!byPeriod.has(period)) {
-      const f = factsOf(period);
-      byPeriod.set(period, { period, month: f.month, canonical: f.canonical, at });
-    }
-  };
-  // Every return's own values (a duplicate's too: it is judged on its own figures).
-  for (let q = 0; q < n; q++) {
-    const ret = returns[q]!;
-    if (ret.community && ret.period) add(ret.community, ret.period, q * k);
-  }
-  for (let h = 0; h < history.length; h++) add(history[h]!.community, history[h]!.period, (n + h) * k);
+  const records = numberRecords(returns, history);
+  const judging = new HistoryJudging(buf, indicators, periodFacts(records.periods));
+  // The records community by community (a counting sort: each community's in record order).
+  const start = new Int32Array(records.communities + 1);
+  for (let j = 0; j < records.community.length; j++) if (records.community[j]! >= 0) start[records.community[j]! + 1]++;
+  for (let c = 0; c < records.communities; c++) start[c + 1] += start[c]!;
+  const order = new Int32Array(start[records.communities]!);
+  const next = start.slice(0, records.communities);
+  for (let j = 0; j < records.community.length; j++) if (records.community[j]! >= 0) order[next[records.community[j]!]++] = j;
 
-  const out: Finding[] = [];
-  let xs: Float64Array = new Float64Array(WINDOW);
-  // The window's rows, as their offsets in buf.
-  const window: number[] = [];
-  for (let q = 0; q < n; q++) {
-    const ret = returns[q]!;
-    if (!ret.community || !ret.period) continue;
-    const at = q * k;
-    // Once per return, not per indicator: the window of earlier months, last year's month, last month.
-    const facts = factsOf(ret.period);
-    const lastYearPeriod = facts.lastYear;
-    const prevPeriod = facts.previous;
-    const month = facts.month;
-    const retCanonical = facts.canonical;
-    window.length = 0;
+  // Per period, the community whose record of that period is already kept.
+  const keptBy = new Int32Array(records.periods.length).fill(-1);
+  let kept = new Int32Array(16);
+  for (let c = 0; c < records.communities; c++) {
+    const from = start[c]!;
+    const to = start[c + 1]!;
+    if (to - from > kept.length) kept = new Int32Array(to - from);
+    // The community's records, the first of each period.
+    let nk = 0;
+    for (let s = from; s < to; s++) {
+      const j = order[s]!;
+      const p = records.period[j]!;
+      if (keptBy[p] === c) continue;
+      keptBy[p] = c;
+      kept[nk++] = j;
+    }
+    // Every return of the community is judged (a duplicate too: on its own figures); history records follow them.
+    for (let s = from; s < to && order[s]! < n; s++) {
+      const q = order[s]!;
+      judging.judge(returns[q]!, q, records.period[q]!, records.period, kept, nk);
+    }
+  }
+  return judging.inReturnOrder();
+}
+
+/** Every record (the returns, then the history records) numbered by its community and its period. */
+interface Records {
+  /** Record j's community number; −1 for a return without a community or a period (neither judged nor history). */
+  community: Int32Array;
+  /** Record j's period number (when it has a community number). */
+  period: Int32Array;
+  communities: number;
+  /** The periods by number. */
+  periods: string[];
+}
+
+function numberRecords(returns: readonly ParsedReturn[], history: readonly HistoryRecord[]): Records {
+  const n = returns.length;
+  const community = new Int32Array(n + history.length).fill(-1);
+  const period = new Int32Array(n + history.length);
+  const communityIds = new Map<string, number>();
+  const periodIds = new Map<string, number>();
+  const periods: string[] = [];
+  for (let j = 0; j < n + history.length; j++) {
+    const r = j < n ? returns[j]! : history[j - n]!;
+    if (j < n && (!r.community || !r.period)) continue;
+    const c = communityIds.get(r.community!);
+    community[j] = c ?? communityIds.size;
+    if (c === undefined) communityIds.set(r.community!, communityIds.size);
+    const p = periodIds.get(r.period!);
+    period[j] = p ?? periods.length;
+    if (p === undefined) {
+      periodIds.set(r.period!, periods.length);
+      periods.push(r.period!);
+    }
+  }
+  return { community, period, communities: communityIds.size, periods };
+}
+
+/** What judging needs of each period, by period number. */
+interface PeriodFacts {
+  periods: readonly string[];
+  /** monthIndex(period). */
+  month: Float64Array;
+  /** canonical(period): 1 or 0. */
+  canonical: Uint8Array;
+  /** The number of the period a year before (the same month last year), −1 when no record has it. */
+  lastYear: Int32Array;
+  /** The number of the calendar month before, −1 when no record has it. */
+  previous: Int32Array;
+}
+
+function periodFacts(periods: readonly string[]): PeriodFacts {
+  const ids = new Map(periods.map((p, i) => [p, i]));
+  const np = periods.length;
+  const f: PeriodFacts = {
+    periods, month: new Float64Array(np), canonical: new Uint8Array(np), lastYear: new Int32Array(np), previous: new Int32Array(np),
+  };
+  for (let p = 0; p < np; p++) {
+    f.month[p] = monthIndex(periods[p]!);
+    f.canonical[p] = canonical(periods[p]!) ? 1 : 0;
+    f.lastYear[p] = ids.get(addMonths(periods[p]!, -12)) ?? -1;
+    f.previous[p] = ids.get(previousPeriod(periods[p]!)) ?? -1;
+  }
+  return f;
+}
+
+/** Judges returns one at a time against their community's kept records, collecting the findings. */
+class HistoryJudging {
+  /** The window's rows, as their offsets in buf. */
+  private window = new Int32Array(WINDOW);
+  /** The window's values of one indicator. */
+  private xs = new Float64Array(WINDOW);
+  private readonly found: Finding[] = [];
+  /** The return each finding is about (its place in `returns`). */
+  private readonly foundFor: number[] = [];
+
+  constructor(
+    private readonly buf: Float64Array,
+    private readonly indicators: readonly Indicator[],
+    private readonly facts: PeriodFacts,
+  ) {}
+
+  /**
+   * Return q (of period number p) against the community's kept records kept[0..nk) (record numbers, in
+   * record order), whose period numbers are in `periodOf`.
+   */
+  judge(ret: ParsedReturn, q: number, p: number, periodOf: Int32Array, kept: Int32Array, nk: number): void {
+    const { buf, facts } = this;
+    const k = this.indicators.length;
+    // The window of earlier months, last year's month, last month: their rows' offsets.
+    const month = facts.month[p]!;
+    const retCanonical = facts.canonical[p] === 1;
+    const lastYearPeriod = facts.lastYear[p]!;
+    const prevPeriod = facts.previous[p]!;
+    if (nk > this.window.length) this.window = new Int32Array(nk);
+    const window = this.window;
+    let w = 0;
     let lastYear = -1;
     let prevRecord = -1;
-    for (const r of series.get(ret.community)!.values()) {
-      // r.period >= ret.period, by the month numbers when both are plain YYYY-MM (the same order).
-      if (retCanonical && r.canonical ? r.month >= month : r.period >= ret.period) continue;
-      const d = month - r.month; // monthsFrom(r.period, ret.period): NaN unless both are YYYY-MM
-      if (d >= 1 && d <= WINDOW) window.push(r.at);
-      if (r.period === lastYearPeriod) lastYear = r.at;
-      if (r.period === prevPeriod) prevRecord = r.at;
+    for (let s = 0; s < nk; s++) {
+      const j = kept[s]!;
+      const rp = periodOf[j]!;
+      // The record's period ≥ the return's, by the month numbers when both are plain YYYY-MM (the same order).
+      if (retCanonical && facts.canonical[rp] === 1 ? facts.month[rp]! >= month : facts.periods[rp]! >= facts.periods[p]!) continue;
+      const d = month - facts.month[rp]!; // monthsFrom(record's period, return's): NaN unless both are YYYY-MM
+      if (d >= 1 && d <= WINDOW) window[w++] = j * k;
+      if (rp === lastYearPeriod) lastYear = j * k;
+      if (rp === prevPeriod) prevRecord = j * k;
     }
-    if (window.length === 0) continue;
-    const w = window.length;
-    if (w > xs.length) xs = new Float64Array(w);
+    if (w === 0) return;
+    if (w > this.xs.length) this.xs = new Float64Array(w);
+    const xs = this.xs;
+    const at = q * k;
     for (let i = 0; i < k; i++) {
-      const ind = indicators[i]!;
+      const ind = this.indicators[i]!;
       const value = buf[at + i]!;
       if (value !== value || value === 0 || (ind.kind === 'rate' && value <= 1)) continue;
       let m = 0;
@@ -251,15 +345,22 @@ export function checkHistory(
       if (!o) continue;
       const prev = prevRecord >= 0 ? buf[prevRecord + i]! : NaN;
       const previous = prev === prev ? prev : null;
-      out.push(
+      this.found.push(
         finding('outlier_history', {
           value, reference: o.reference, basis: o.basis, months: o.months, ratio: o.ratio,
-          previousPeriod: previous !== null ? prevPeriod : null, previous,
+          previousPeriod: previous !== null ? facts.periods[prevPeriod]! : null, previous,
         }, { ...returnWhere(ret), cell: cellOf(ret, ind.code)!, indicator: ind.code, indicatorName: ind.name }),
       );
+      this.foundFor.push(q);
     }
   }
-  return out;
+
+  /** The findings by return, as judging return by return in `returns`' order would have made them. */
+  inReturnOrder(): Finding[] {
+    const order = this.found.map((_, i) => i);
+    order.sort((a, b) => this.foundFor[a]! - this.foundFor[b]! || a - b);
+    return order.map((i) => this.found[i]!);
+  }
 }
 
 /** A `YYYY-MM` with a month 01–12: among these, string order and monthIndex order agree. */
@@ -272,25 +373,6 @@ function canonical(p: string): boolean {
 /** `YYYY-MM` → months since year 0, NaN for anything else (so differences are monthsFrom's). */
 function monthIndex(p: string): number {
   return monthsFrom('0000-01', p);
-}
-
-/** A period's month number, whether it is a plain `YYYY-MM`, and the periods a year and a month before it. */
-interface PeriodFacts {
-  month: number;
-  canonical: boolean;
-  lastYear: string;
-  previous: string;
-}
-
-/** One record of the history check: its period and its values in template order (NaN: none). */
-interface Dense {
-  period: string;
-  /** monthIndex(period). */
-  month: number;
-  /** canonical(period). */
-  canonical: boolean;
-  /** Where its row starts in the buffer of numbers. */
-  at: number;
 }
 
 /** The panel check: each return against earlier periods among the returns read in the same run. */

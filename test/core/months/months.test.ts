@@ -8,6 +8,7 @@ import { monthOnMonth } from '../../../src/core/months/monthOnMonth.js';
 import { addMonths, previousPeriod } from '../../../src/core/months/periods.js';
 import { momSource, momTable, ytdSource, ytdTable } from '../../../src/core/months/tables.js';
 import { yearToDate } from '../../../src/core/months/yearToDate.js';
+import { checkHistoryReference } from './historyReference.js';
 import type { ParsedReturn } from '../../../src/core/read/types.js';
 import { csvGrid, standardTemplate } from '../../helpers/template.js';
 
@@ -229,6 +230,28 @@ describe('checkHistory', () => {
           return [f.community, f.period, f.indicator, a.value, a.reference, a.basis, a.months, a.ratio, a.previousPeriod, a.previous];
         });
         expect(got).toEqual(expected);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('finds exactly what the return-by-return implementation found, in the same order', () => {
+    // Odd periods too: not YYYY-MM, a month 13, a year apart, the same period twice (duplicates).
+    const periods = ['2024-10', '2025-04', '2025-09', '2025-10', '2026-01', '2026-03', '2026-04', '2026-09', '2026-10', '2026-13', '2026-1', '十月', ''];
+    const value = fc.oneof(
+      fc.constantFrom(null, 0, -0, 0.5, 1, 2, 3, 10, 12, 14, 40, 65, 85, 86, 300, 1000),
+      fc.integer({ min: -5, max: 2000 }),
+      fc.double({ noNaN: true, min: -10, max: 1e5 }),
+    );
+    const codes = ['rodent_bait_kg', 'awareness_rate', 'meetings', 'leaflets'];
+    const record = fc.tuple(fc.constantFrom('甲社区', '乙社区', '丙社区', ''), fc.constantFrom(...periods), fc.array(value, { minLength: 4, maxLength: 4 }));
+    const values = (vs: (number | null)[]) => Object.fromEntries(codes.map((code, j) => [code, vs[j]!]));
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 40 }), fc.array(record, { maxLength: 12 }), (current, earlier) => {
+        const rets = current.map(([c, p, vs]) => ret(c, p, values(vs)));
+        const past: HistoryRecord[] = earlier.map(([c, p, vs]) => ({ community: c, period: p, values: values(vs) }));
+        expect(checkHistory(rets, tpl, past)).toEqual(checkHistoryReference(rets, tpl, past));
+        expect(checkHistory(rets, tpl)).toEqual(checkHistoryReference(rets, tpl));
       }),
       { numRuns: 1500 },
     );
