@@ -124,8 +124,9 @@ function judge(ind: Indicator, value: number, xs: ArrayLike<number>, lastYear: n
 
 /**
  * True when `judge` must find nothing whatever the median of a window whose values lie in [min, max] (the
- * median always does): the value is within RATIO of both ends (counts, min > 0 so the median is not 0), or
- * within RATE_POINTS of both (rates). Saves the median of nearly every value; `judge` decides the rest.
+ * median always does), or when the window is empty: the value is within RATIO of both ends (counts, min > 0
+ * so the median is not 0), or within RATE_POINTS of both (rates). Any range that holds the window's values
+ * will do — the narrower, the more it decides. Saves the median of nearly every value; `judge` decides the rest.
  */
 function nearAll(ind: Indicator, value: number, min: number, max: number): boolean {
   if (ind.kind === 'rate') return Math.abs(value - min) < RATE_POINTS && Math.abs(value - max) < RATE_POINTS;
@@ -181,7 +182,7 @@ export function checkHistory(
     }
   }
   const records = numberRecords(returns, history);
-  const judging = new HistoryJudging(buf, indicators, periodFacts(records.periods));
+  const judging = new HistoryJudging(buf, indicators, periodFacts(records.periods), records.period);
   // The records community by community (a counting sort: each community's in record order).
   const start = new Int32Array(records.communities + 1);
   for (let j = 0; j < records.community.length; j++) if (records.community[j]! >= 0) start[records.community[j]! + 1]++;
@@ -207,10 +208,8 @@ export function checkHistory(
       kept[nk++] = j;
     }
     // Every return of the community is judged (a duplicate too: on its own figures); history records follow them.
-    for (let s = from; s < to && order[s]! < n; s++) {
-      const q = order[s]!;
-      judging.judge(returns[q]!, q, records.period[q]!, records.period, kept, nk);
-    }
+    judging.community(kept, nk);
+    for (let s = from; s < to && order[s]! < n; s++) judging.judge(returns[order[s]!]!, order[s]!);
   }
   return judging.inReturnOrder();
 }
@@ -277,10 +276,24 @@ function periodFacts(periods: readonly string[]): PeriodFacts {
   return f;
 }
 
-/** Judges returns one at a time against their community's kept records, collecting the findings. */
+/**
+ * Judges a community's returns one at a time against its kept records (`community`, then `judge` for each
+ * return), collecting the findings.
+ */
 class HistoryJudging {
-  /** The window's rows, as their offsets in buf. */
+  private readonly k: number;
+  /** The community's kept records (record numbers, in record order): kept[0..nk). */
+  private kept: Int32Array = new Int32Array(0);
+  private nk = 0;
+  /** Per indicator, the least and the largest value of all the community's kept records. */
+  private readonly lo: Float64Array;
+  private readonly hi: Float64Array;
+  /** The window of the return being judged: its rows, as their offsets in buf (w of them, −1: not yet worked out). */
   private window = new Int32Array(WINDOW);
+  private w = -1;
+  /** The rows of the same month last year and of the month before, −1: none. */
+  private lastYear = -1;
+  private prevRecord = -1;
   /** The window's values of one indicator. */
   private xs = new Float64Array(WINDOW);
   private readonly found: Finding[] = [];
@@ -291,68 +304,104 @@ class HistoryJudging {
     private readonly buf: Float64Array,
     private readonly indicators: readonly Indicator[],
     private readonly facts: PeriodFacts,
-  ) {}
+    /** Each record's period number. */
+    private readonly periodOf: Int32Array,
+  ) {
+    this.k = indicators.length;
+    this.lo = new Float64Array(this.k);
+    this.hi = new Float64Array(this.k);
+  }
+
+  /** The next community: its kept records kept[0..nk), and the range of each indicator's values among them. */
+  community(kept: Int32Array, nk: number): void {
+    const { buf, k, lo, hi } = this;
+    this.kept = kept;
+    this.nk = nk;
+    lo.fill(Infinity);
+    hi.fill(-Infinity);
+    for (let s = 0; s < nk; s++) {
+      const at = kept[s]! * k;
+      for (let i = 0; i < k; i++) {
+        const x = buf[at + i]!;
+        if (x < lo[i]!) lo[i] = x;
+        if (x > hi[i]!) hi[i] = x;
+      }
+    }
+  }
 
   /**
-   * Return q (of period number p) against the community's kept records kept[0..nk) (record numbers, in
-   * record order), whose period numbers are in `periodOf`.
+   * Return q, of the current community. A window's values lie within the community's range, so a value near
+   * all of that range (nearAll: 97 % of a city-year's) cannot be flagged, and its window is not looked at.
    */
-  judge(ret: ParsedReturn, q: number, p: number, periodOf: Int32Array, kept: Int32Array, nk: number): void {
-    const { buf, facts } = this;
-    const k = this.indicators.length;
-    // The window of earlier months, last year's month, last month: their rows' offsets.
+  judge(ret: ParsedReturn, q: number): void {
+    const { buf, k, indicators, lo, hi } = this;
+    const at = q * k;
+    this.w = -1;
+    for (let i = 0; i < k; i++) {
+      const ind = indicators[i]!;
+      const value = buf[at + i]!;
+      if (value !== value || value === 0 || (ind.kind === 'rate' && value <= 1)) continue;
+      if (nearAll(ind, value, lo[i]!, hi[i]!)) continue;
+      if (this.w < 0) this.windowOf(this.periodOf[q]!);
+      if (this.w > 0) this.judgeValue(ret, q, i, value);
+    }
+  }
+
+  /** The window of earlier months of a return of period number p, last year's month, last month. */
+  private windowOf(p: number): void {
+    const { facts, k, kept, periodOf } = this;
     const month = facts.month[p]!;
     const retCanonical = facts.canonical[p] === 1;
     const lastYearPeriod = facts.lastYear[p]!;
     const prevPeriod = facts.previous[p]!;
-    if (nk > this.window.length) this.window = new Int32Array(nk);
+    if (this.nk > this.window.length) this.window = new Int32Array(this.nk);
     const window = this.window;
     let w = 0;
-    let lastYear = -1;
-    let prevRecord = -1;
-    for (let s = 0; s < nk; s++) {
+    this.lastYear = -1;
+    this.prevRecord = -1;
+    for (let s = 0; s < this.nk; s++) {
       const j = kept[s]!;
       const rp = periodOf[j]!;
       // The record's period ≥ the return's, by the month numbers when both are plain YYYY-MM (the same order).
       if (retCanonical && facts.canonical[rp] === 1 ? facts.month[rp]! >= month : facts.periods[rp]! >= facts.periods[p]!) continue;
       const d = month - facts.month[rp]!; // monthsFrom(record's period, return's): NaN unless both are YYYY-MM
       if (d >= 1 && d <= WINDOW) window[w++] = j * k;
-      if (rp === lastYearPeriod) lastYear = j * k;
-      if (rp === prevPeriod) prevRecord = j * k;
+      if (rp === lastYearPeriod) this.lastYear = j * k;
+      if (rp === prevPeriod) this.prevRecord = j * k;
     }
-    if (w === 0) return;
+    this.w = w;
     if (w > this.xs.length) this.xs = new Float64Array(w);
-    const xs = this.xs;
-    const at = q * k;
-    for (let i = 0; i < k; i++) {
-      const ind = this.indicators[i]!;
-      const value = buf[at + i]!;
-      if (value !== value || value === 0 || (ind.kind === 'rate' && value <= 1)) continue;
-      let m = 0;
-      let min = Infinity;
-      let max = -Infinity;
-      for (let j = 0; j < w; j++) {
-        const x = buf[window[j]! + i]!;
-        if (x === x) {
-          xs[m++] = x;
-          if (x < min) min = x;
-          if (x > max) max = x;
-        }
+  }
+
+  /** Return q's value of indicator i against its window's values of i (w > 0). */
+  private judgeValue(ret: ParsedReturn, q: number, i: number, value: number): void {
+    const { buf, window, w, xs, lastYear, prevRecord } = this;
+    const ind = this.indicators[i]!;
+    let m = 0;
+    let min = Infinity;
+    let max = -Infinity;
+    for (let j = 0; j < w; j++) {
+      const x = buf[window[j]! + i]!;
+      if (x === x) {
+        xs[m++] = x;
+        if (x < min) min = x;
+        if (x > max) max = x;
       }
-      if (m > 0 && nearAll(ind, value, min, max)) continue;
-      const ly = lastYear >= 0 ? buf[lastYear + i]! : NaN;
-      const o = judge(ind, value, xs, ly === ly ? ly : null, m);
-      if (!o) continue;
-      const prev = prevRecord >= 0 ? buf[prevRecord + i]! : NaN;
-      const previous = prev === prev ? prev : null;
-      this.found.push(
-        finding('outlier_history', {
-          value, reference: o.reference, basis: o.basis, months: o.months, ratio: o.ratio,
-          previousPeriod: previous !== null ? facts.periods[prevPeriod]! : null, previous,
-        }, { ...returnWhere(ret), cell: cellOf(ret, ind.code)!, indicator: ind.code, indicatorName: ind.name }),
-      );
-      this.foundFor.push(q);
     }
+    if (m > 0 && nearAll(ind, value, min, max)) return;
+    const ly = lastYear >= 0 ? buf[lastYear + i]! : NaN;
+    const o = judge(ind, value, xs, ly === ly ? ly : null, m);
+    if (!o) return;
+    const prev = prevRecord >= 0 ? buf[prevRecord + i]! : NaN;
+    const previous = prev === prev ? prev : null;
+    const prevPeriod = this.facts.previous[this.periodOf[q]!]!;
+    this.found.push(
+      finding('outlier_history', {
+        value, reference: o.reference, basis: o.basis, months: o.months, ratio: o.ratio,
+        previousPeriod: previous !== null ? this.facts.periods[prevPeriod]! : null, previous,
+      }, { ...returnWhere(ret), cell: cellOf(ret, ind.code)!, indicator: ind.code, indicatorName: ind.name }),
+    );
+    this.foundFor.push(q);
   }
 
   /** The findings by return, as judging return by return in `returns`' order would have made them. */
