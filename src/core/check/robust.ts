@@ -37,38 +37,52 @@ function grow(buf: Float64Array, n: number): Float64Array {
 export function medianN(xs: ArrayLike<number>, n: number): number {
   sortBuf = grow(sortBuf, n);
   const s = sortBuf;
-  if (n <= 32) {
-    // Stable insertion sort: equal values (−0 and 0) keep their input order, as Array#sort does.
-    for (let i = 0; i < n; i++) {
-      const x = xs[i]!;
-      let j = i - 1;
-      while (j >= 0 && s[j]! > x) {
-        s[j + 1] = s[j]!;
-        j--;
-      }
-      s[j + 1] = x;
-    }
-  } else {
-    let signedZero = false;
-    for (let i = 0; i < n; i++) {
-      const x = xs[i]!;
-      if (x === 0 && 1 / x < 0) signedZero = true;
-      s[i] = x;
-    }
-    // A typed sort is numeric and native; it puts −0 before 0, which a stable sort need not: rare, so the
-    // plain sort decides then.
-    if (signedZero) return median(Array.from({ length: n }, (_, i) => xs[i]!));
-    // The middle value(s) of the sorted order, found without sorting: select puts the mid-th smallest at
-    // s[mid] and smaller-or-equal ones before it, whose largest is the (mid−1)-th.
-    const mid = n >> 1;
-    select(s, n, mid);
-    if (n % 2) return s[mid]!;
-    let below = -Infinity;
-    for (let i = 0; i < mid; i++) if (s[i]! > below) below = s[i]!;
-    return (below + s[mid]!) / 2;
-  }
   const mid = n >> 1;
-  return n % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+  if (n <= 32) {
+    sortInto(xs, n, s);
+    return n % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+  }
+  // A list holding −0 goes to the plain sort (rare): see above.
+  if (copyInto(xs, n, s)) return median(Array.from({ length: n }, (_, i) => xs[i]!));
+  // The middle value(s) of the sorted order, found without sorting: select puts the mid-th smallest at
+  // s[mid] and smaller-or-equal ones before it, whose largest is the (mid−1)-th.
+  select(s, n, mid);
+  return n % 2 ? s[mid]! : (largest(s, mid) + s[mid]!) / 2;
+}
+
+// Each loop of these statistics is a function of its own that returns when the loop ends: V8 compiles a
+// long loop on its first run (on-stack replacement), and code after the loop that had not run yet would be
+// compiled as a bail-out taken again on every later call.
+
+/** xs[0..n) into s, sorted by a stable insertion sort: equal values (−0 and 0) keep their input order, as Array#sort does. */
+function sortInto(xs: ArrayLike<number>, n: number, s: Float64Array): void {
+  for (let i = 0; i < n; i++) {
+    const x = xs[i]!;
+    let j = i - 1;
+    while (j >= 0 && s[j]! > x) {
+      s[j + 1] = s[j]!;
+      j--;
+    }
+    s[j + 1] = x;
+  }
+}
+
+/** xs[0..n) into s; whether any of them is −0. */
+function copyInto(xs: ArrayLike<number>, n: number, s: Float64Array): boolean {
+  let signedZero = false;
+  for (let i = 0; i < n; i++) {
+    const x = xs[i]!;
+    if (x === 0 && 1 / x < 0) signedZero = true;
+    s[i] = x;
+  }
+  return signedZero;
+}
+
+/** The largest of s[0..n) (−∞ for none). */
+function largest(s: Float64Array, n: number): number {
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) if (s[i]! > max) max = s[i]!;
+  return max;
 }
 
 /** Rearranges s[0..n) so that s[k] is the k-th smallest, s[i] ≤ s[k] for i < k and ≥ for i > k (no NaN). */
@@ -106,12 +120,22 @@ function select(s: Float64Array, n: number, k: number): void {
 export function robustScaleN(xs: ArrayLike<number>, n: number, center: number): number {
   devBuf = grow(devBuf, n);
   const dev = devBuf;
-  for (let i = 0; i < n; i++) dev[i] = Math.abs(xs[i]! - center);
+  deviations(xs, n, center, dev);
   const mad = medianN(dev, n);
   if (mad > 0) return mad * 1.4826;
-  let sum = 0;
-  for (let i = 0; i < n; i++) sum += dev[i]!;
-  return (sum / n) * 1.2533;
+  return (sum(dev, n) / n) * 1.2533;
+}
+
+/** |xs[i] − center| into dev[i], i < n. */
+function deviations(xs: ArrayLike<number>, n: number, center: number, dev: Float64Array): void {
+  for (let i = 0; i < n; i++) dev[i] = Math.abs(xs[i]! - center);
+}
+
+/** s[0] + s[1] + … + s[n−1], in that order. */
+function sum(s: Float64Array, n: number): number {
+  let total = 0;
+  for (let i = 0; i < n; i++) total += s[i]!;
+  return total;
 }
 
 /** log(1 + max(0, x)) of xs[0..n), into a scratch buffer valid until the next call. */

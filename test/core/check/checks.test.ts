@@ -5,6 +5,7 @@ import { isOutlier, peerOutliers } from '../../../src/core/check/outliers.js';
 import { checkReturn, evaluateRule } from '../../../src/core/check/returnChecks.js';
 import type { ParsedReturn } from '../../../src/core/read/types.js';
 import { standardTemplate } from '../../helpers/template.js';
+import { peerOutliersReference } from './peerReference.js';
 
 const tpl = standardTemplate();
 const ind = (code: string) => tpl.indicators.find((i) => i.code === code)!;
@@ -118,6 +119,33 @@ describe('peer outliers on any panel', () => {
         expect(got).toEqual(expected);
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('peer outliers, panel by panel', () => {
+  // Long panels (selection, not sorting, beyond 32 values) with many ties, zeros, −0, negatives, nulls,
+  // communities reported twice and several periods: the findings and their order are the old implementation's.
+  const value = fc.oneof(
+    { weight: 6, arbitrary: fc.integer({ min: 8, max: 14 }) },
+    { weight: 2, arbitrary: fc.constantFrom(85, 87.5, 88, 90) },
+    { weight: 2, arbitrary: fc.constantFrom(null, 0, -0, 0.5, 1, 2, 40, 100, 101) },
+    { weight: 1, arbitrary: fc.integer({ min: -3, max: 60 }) },
+    { weight: 1, arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true, min: -1, max: 5000 }) },
+    { weight: 1, arbitrary: fc.integer({ min: 1, max: 20 }).map((x) => x * 100) },
+  );
+  const codes = ['garbage_t', 'awareness_rate', 'poisonings', 'leaflets'];
+  const row = fc.tuple(fc.integer({ min: 0, max: 90 }), fc.constantFrom('2026-09', '2026-10', '十月'), fc.array(value, { minLength: 4, maxLength: 4 }));
+  it('finds exactly what the old implementation found', () => {
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 160, size: 'max' }), fc.boolean(), (rows, zeroHeavy) => {
+        const rets = rows.map(([c, period, vs], i) =>
+          ret(Object.fromEntries(codes.map((code, j) => [code, zeroHeavy && i % 3 === 1 ? 0 : vs[j]!])), { community: c ? `c${c}` : null, period, file: `f${i}.xlsx` }),
+        );
+        const ctx = { returns: rets, template: tpl, roster: null };
+        expect(peerOutliers(ctx)).toEqual(peerOutliersReference(ctx));
+      }),
+      { numRuns: 1000 },
     );
   });
 });
