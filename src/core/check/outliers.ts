@@ -3,7 +3,7 @@ import { cellOf } from '../read/returnValues.js';
 import { denseValues } from './dense.js';
 import type { ParsedReturn } from '../read/types.js';
 import type { Indicator } from '../template/types.js';
-import { log1pN, medianN, robustScaleN } from './robust.js';
+import { log1pN, logMedianN, medianN, robustScaleN } from './robust.js';
 import { returnWhere, type PanelCheck } from './types.js';
 
 /**
@@ -37,13 +37,13 @@ interface PanelStats {
   median: number;
 }
 
-/** The statistics of values[0..n) (all of `values` when n is not given); `median` when already known. */
-function panelStats(ind: Indicator, values: ArrayLike<number>, n: number = values.length, median?: number): PanelStats {
-  const rate = ind.kind === 'rate';
+/** The statistics of a whole panel (isOutlier's; the check itself works them out only where needed, in Panels.judge). */
+function panelStats(ind: Indicator, values: readonly number[]): PanelStats {
+  const n = values.length;
   if (n < MIN_PEERS) return { n, center: 0, scale: 0, median: 0 };
-  const ts = rate ? values : log1pN(values, n);
+  const ts = ind.kind === 'rate' ? values : log1pN(values, n);
   const center = medianN(ts, n);
-  return { n, center, scale: robustScaleN(ts, n, center), median: median ?? medianN(values, n) };
+  return { n, center, scale: robustScaleN(ts, n, center), median: medianN(values, n) };
 }
 
 /** A value that may stand out at all: not 0, not a rate ≤ 1 (rate_fraction already speaks about 0.879). */
@@ -221,7 +221,10 @@ class Panels {
     const rate = ind.kind === 'rate';
     const nf = this.farOnes(i, rate, median);
     if (nf === 0) return;
-    const { center, scale } = panelStats(ind, this.values, n, median);
+    // panelStats', with the logarithms' median from the values' middle ones (logMedianN).
+    const ts = rate ? this.values : log1pN(this.values, n);
+    const center = rate ? median : logMedianN(ts, n);
+    const scale = robustScaleN(ts, n, center);
     if (scale === 0) return;
     const nr = this.rets.length;
     for (let f = 0; f < nf; f++) {

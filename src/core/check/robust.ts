@@ -33,28 +33,52 @@ function grow(buf: Float64Array, n: number): Float64Array {
   return buf.length >= n ? buf : new Float64Array(Math.max(n, buf.length * 2));
 }
 
-/** Median of xs[0..n) (n ≥ 1); xs is left as it was. */
+/**
+ * The middle values of the last list whose median `medianN` worked out, in the sorted order of `median`:
+ * [0] the ((n >> 1) − 1)-th smallest (n even; NaN for n odd), [1] the (n >> 1)-th. The median is [1] for n
+ * odd, ([0] + [1]) / 2 for n even.
+ */
+export const lastMiddles = new Float64Array(2);
+
+/** Median of xs[0..n) (n ≥ 1); xs is left as it was. Its middle values are left in `lastMiddles`. */
 export function medianN(xs: ArrayLike<number>, n: number): number {
   sortBuf = grow(sortBuf, n);
-  const s = sortBuf;
+  middles(xs, n, sortBuf);
+  return n % 2 ? lastMiddles[1]! : (lastMiddles[0]! + lastMiddles[1]!) / 2;
+}
+
+/** The middle values of xs[0..n) into lastMiddles, sorting or selecting in s (which may be xs itself). */
+function middles(xs: ArrayLike<number>, n: number, s: Float64Array): void {
   const mid = n >> 1;
+  lastMiddles[0] = NaN;
   if (n <= 32) {
     sortInto(xs, n, s);
-    return n % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+    if (n % 2 === 0) lastMiddles[0] = s[mid - 1]!;
+    lastMiddles[1] = s[mid]!;
+    return;
   }
-  // A list holding −0 goes to the plain sort (rare): see above.
-  if (copyInto(xs, n, s)) return median(Array.from({ length: n }, (_, i) => xs[i]!));
-  // The middle value(s) of the sorted order, found without sorting: select puts the mid-th smallest at
-  // s[mid] and smaller-or-equal ones before it, whose largest is the (mid−1)-th.
+  if (copyInto(xs, n, s)) {
+    // A list holding −0: the plain sort (rare), see above.
+    const sorted = Array.from({ length: n }, (_, i) => s[i]!).sort((a, b) => a - b);
+    if (n % 2 === 0) lastMiddles[0] = sorted[mid - 1]!;
+    lastMiddles[1] = sorted[mid]!;
+    return;
+  }
+  // Found without sorting: select puts the mid-th smallest at s[mid] and smaller-or-equal ones before it,
+  // whose largest is the (mid−1)-th.
   select(s, n, mid);
-  return n % 2 ? s[mid]! : (largest(s, mid) + s[mid]!) / 2;
+  if (n % 2 === 0) lastMiddles[0] = largest(s, mid);
+  lastMiddles[1] = s[mid]!;
 }
 
 // Each loop of these statistics is a function of its own that returns when the loop ends: V8 compiles a
 // long loop on its first run (on-stack replacement), and code after the loop that had not run yet would be
 // compiled as a bail-out taken again on every later call.
 
-/** xs[0..n) into s, sorted by a stable insertion sort: equal values (−0 and 0) keep their input order, as Array#sort does. */
+/**
+ * xs[0..n) into s, sorted by a stable insertion sort: equal values (−0 and 0) keep their input order, as
+ * Array#sort does. s may be xs (each x is read before anything at or after its place is written).
+ */
 function sortInto(xs: ArrayLike<number>, n: number, s: Float64Array): void {
   for (let i = 0; i < n; i++) {
     const x = xs[i]!;
@@ -116,13 +140,19 @@ function select(s: Float64Array, n: number, k: number): void {
   }
 }
 
-/** `robustScale` of xs[0..n) (n ≥ 1). */
+/**
+ * `robustScale` of xs[0..n) (n ≥ 1). The deviations' median is found in their own buffer (the same list in
+ * the same order as medianN's copy of it: the same answer); the rare fallback works them out again to sum
+ * them in the input order.
+ */
 export function robustScaleN(xs: ArrayLike<number>, n: number, center: number): number {
   devBuf = grow(devBuf, n);
   const dev = devBuf;
   deviations(xs, n, center, dev);
-  const mad = medianN(dev, n);
+  middles(dev, n, dev);
+  const mad = n % 2 ? lastMiddles[1]! : (lastMiddles[0]! + lastMiddles[1]!) / 2;
   if (mad > 0) return mad * 1.4826;
+  deviations(xs, n, center, dev);
   return (sum(dev, n) / n) * 1.2533;
 }
 
@@ -138,10 +168,52 @@ function sum(s: Float64Array, n: number): number {
   return total;
 }
 
+/** log(1 + i) for the integers i below its length: most counts are small integers, and a look-up is cheaper. */
+let smallLogs: Float64Array | null = null;
+
 /** log(1 + max(0, x)) of xs[0..n), into a scratch buffer valid until the next call. */
 export function log1pN(xs: ArrayLike<number>, n: number): Float64Array {
   tBuf = grow(tBuf, n);
-  const t = tBuf;
-  for (let i = 0; i < n; i++) t[i] = Math.log1p(Math.max(0, xs[i]!));
-  return t;
+  smallLogs ??= Float64Array.from({ length: 1024 }, (_, i) => Math.log1p(i));
+  logsInto(xs, n, tBuf, smallLogs);
+  return tBuf;
+}
+
+/** log(1 + max(0, x)) of xs[0..n) into t: the same Math.log1p, read from `logs` for a small integer x. */
+function logsInto(xs: ArrayLike<number>, n: number, t: Float64Array, logs: Float64Array): void {
+  for (let i = 0; i < n; i++) {
+    const x = xs[i]!;
+    const j = x | 0;
+    t[i] = j === x && j >= 0 && j < logs.length ? logs[j]! : Math.log1p(Math.max(0, x));
+  }
+}
+
+/**
+ * median(ts[0..n)) where ts = log1pN(xs, n) and lastMiddles holds xs's middle values (medianN(xs, n) was the
+ * last median worked out). log(1 + max(0, x)) never decreases as x grows, so the logarithms' middle values
+ * are those of xs's middle values, and no second selection is needed. Math.log1p is not promised to be
+ * monotonic to the last bit, so counting confirms they are at their ranks in ts; when not, ts is selected.
+ */
+export function logMedianN(ts: Float64Array, n: number): number {
+  const k = n >> 1;
+  const hi = Math.log1p(Math.max(0, lastMiddles[1]!));
+  const lo = n % 2 ? hi : Math.log1p(Math.max(0, lastMiddles[0]!));
+  if (!atRanks(ts, n, lo, n % 2 ? k : k - 1, hi, k)) return medianN(ts, n);
+  return n % 2 ? hi : (lo + hi) / 2;
+}
+
+/** Whether lo is the i-th smallest of ts[0..n) and hi the k-th (0-based; a value is the i-th when at most i lie below it and more than i up to it). */
+function atRanks(ts: Float64Array, n: number, lo: number, i: number, hi: number, k: number): boolean {
+  let belowLo = 0;
+  let upToLo = 0;
+  let belowHi = 0;
+  let upToHi = 0;
+  for (let j = 0; j < n; j++) {
+    const x = ts[j]!;
+    if (x < lo) belowLo++;
+    if (x <= lo) upToLo++;
+    if (x < hi) belowHi++;
+    if (x <= hi) upToHi++;
+  }
+  return belowLo <= i && upToLo > i && belowHi <= k && upToHi > k;
 }
