@@ -22,7 +22,8 @@ export function robustScale(xs: readonly number[], center: number): number {
 // ── The same two statistics on the first `n` numbers of a buffer, for the hot loops of the outlier checks ──
 // Same results bit for bit as `median` / `robustScale` above: short lists are sorted stably and numerically
 // like `sort((a, b) => a - b)` (so even −0 and 0 keep their order), long ones (a period's 2,400 peers) by
-// selection (a list holding −0 by the plain sort), and the mean sums in the input order.
+// counting (small whole numbers) or selection (a list holding −0 by the plain sort), and the mean sums in the
+// input order.
 
 /** Scratch buffers, grown on demand; the checks are synchronous, so one set serves every call. */
 let sortBuf: Float64Array = new Float64Array(64);
@@ -64,8 +65,16 @@ function middles(xs: ArrayLike<number>, n: number, s: Float64Array): void {
     lastMiddles[1] = sorted[mid]!;
     return;
   }
-  // Found without sorting: select puts the mid-th smallest at s[mid] and smaller-or-equal ones before it,
-  // whose largest is the (mid−1)-th.
+  // Small whole numbers (most panels of counts) are counted: the k-th smallest is where the running count
+  // passes k. Anything else is selected: select puts the mid-th smallest at s[mid] and smaller-or-equal ones
+  // before it, whose largest is the (mid−1)-th. Either way, the numbers found are numbers of the list.
+  const top = integersTop(s, n);
+  if (top >= 0) {
+    countInto(s, n, top, counts);
+    if (n % 2 === 0) lastMiddles[0] = countedAt(counts, mid - 1);
+    lastMiddles[1] = countedAt(counts, mid);
+    return;
+  }
   select(s, n, mid);
   if (n % 2 === 0) lastMiddles[0] = largest(s, mid);
   lastMiddles[1] = s[mid]!;
@@ -100,6 +109,34 @@ function copyInto(xs: ArrayLike<number>, n: number, s: Float64Array): boolean {
     s[i] = x;
   }
   return signedZero;
+}
+
+/** Whole numbers from 0 to below this are counted rather than selected. */
+const COUNTED = 4096;
+const counts = new Int32Array(COUNTED);
+
+/** The largest of s[0..n) when all are whole numbers in [0, COUNTED) (so no NaN), else −1. */
+function integersTop(s: Float64Array, n: number): number {
+  let top = 0;
+  for (let i = 0; i < n; i++) {
+    const x = s[i]!;
+    if (!(x >= 0 && x < COUNTED && (x | 0) === x)) return -1;
+    if (x > top) top = x;
+  }
+  return top;
+}
+
+/** How many of s[0..n) (whole numbers up to top) are each number v, into count[v]. */
+function countInto(s: Float64Array, n: number, top: number, count: Int32Array): void {
+  count.fill(0, 0, top + 1);
+  for (let i = 0; i < n; i++) count[s[i]! | 0]!++;
+}
+
+/** The k-th smallest (0-based) of the numbers counted in count (k below how many there are). */
+function countedAt(count: Int32Array, k: number): number {
+  let v = 0;
+  for (let seen = count[0]!; seen <= k; seen += count[v]!) v++;
+  return v;
 }
 
 /** The largest of s[0..n) (−∞ for none). */

@@ -41,6 +41,18 @@ describe('medianN / robustScaleN', () => {
     );
   });
 
+  it('equal median on long lists of small whole numbers (counted, not selected), up to and past 4,096', () => {
+    const whole = fc.oneof(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 300 }), fc.constantFrom(0, 4095, 4096, 4097));
+    fc.assert(
+      fc.property(fc.array(whole, { minLength: 33, maxLength: 3000 }), (xs) => {
+        expect(Object.is(medianN(xs, xs.length), median(xs))).toBe(true);
+        const c = median(xs);
+        expect(Object.is(robustScaleN(xs, xs.length, c), robustScale(xs, c))).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('keep −0 and 0 in input order, as a stable sort does', () => {
     for (const xs of [[0, -0], [-0, 0], [0, -0, 0], [-0, 0, -0], Array.from({ length: 41 }, (_, i) => (i % 2 ? 0 : -0))]) {
       expect(Object.is(medianN(xs, xs.length), median(xs))).toBe(true);
