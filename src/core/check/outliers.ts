@@ -29,7 +29,7 @@ export function isOutlier(ind: Indicator, value: number, values: readonly number
   return isOutlierIn(ind, value, panelStats(ind, values));
 }
 
-/** The panel's statistics, which do not depend on the value tested: computed once per period and indicator. */
+/** A panel's statistics, which do not depend on the value tested. */
 interface PanelStats {
   n: number;
   center: number;

@@ -163,34 +163,11 @@ export function checkHistory(
   history: readonly HistoryRecord[] = [],
   dense?: Float64Array,
 ): Finding[] {
-  // Each record's values as one row of numbers in template order (NaN: no value), all in one buffer —
-  // the returns' rows (denseValues) first, then the history records' — so the loops below index numbers
-  // instead of looking codes up in objects.
   const indicators = template.indicators;
-  const k = indicators.length;
   const n = returns.length;
-  // (Without history the returns' own buffer serves: it is only read here.)
-  const returnsDense = dense ?? denseValues(returns, indicators);
-  const buf = history.length ? new Float64Array((n + history.length) * k) : returnsDense;
-  if (history.length) buf.set(returnsDense);
-  for (let h = 0; h < history.length; h++) {
-    const vals = history[h]!.values;
-    const base = (n + h) * k;
-    for (let i = 0; i < k; i++) {
-      const x = vals[indicators[i]!.code];
-      buf[base + i] = x === null || x === undefined ? NaN : x;
-    }
-  }
   const records = numberRecords(returns, history);
-  const judging = new HistoryJudging(buf, indicators, periodFacts(records.periods), records.period);
-  // The records community by community (a counting sort: each community's in record order).
-  const start = new Int32Array(records.communities + 1);
-  for (let j = 0; j < records.community.length; j++) if (records.community[j]! >= 0) start[records.community[j]! + 1]++;
-  for (let c = 0; c < records.communities; c++) start[c + 1] += start[c]!;
-  const order = new Int32Array(start[records.communities]!);
-  const next = start.slice(0, records.communities);
-  for (let j = 0; j < records.community.length; j++) if (records.community[j]! >= 0) order[next[records.community[j]!]++] = j;
-
+  const judging = new HistoryJudging(valueRows(returns, indicators, history, dense), indicators, periodFacts(records.periods), records.period);
+  const { start, order } = byCommunity(records);
   // Per period, the community whose record of that period is already kept.
   const keptBy = new Int32Array(records.periods.length).fill(-1);
   let kept = new Int32Array(16);
@@ -212,6 +189,49 @@ export function checkHistory(
     for (let s = from; s < to && order[s]! < n; s++) judging.judge(returns[order[s]!]!, order[s]!);
   }
   return judging.inReturnOrder();
+}
+
+/**
+ * Each record's values as one row of numbers in template order (NaN: no value), all in one buffer — the
+ * returns' rows (denseValues; the returns' own buffer when there is no history: it is only read) first,
+ * then the history records' — so the checks index numbers instead of looking codes up in objects.
+ */
+function valueRows(
+  returns: readonly ParsedReturn[],
+  indicators: readonly Indicator[],
+  history: readonly HistoryRecord[],
+  dense: Float64Array | undefined,
+): Float64Array {
+  const k = indicators.length;
+  const n = returns.length;
+  const returnsDense = dense ?? denseValues(returns, indicators);
+  if (!history.length) return returnsDense;
+  const buf = new Float64Array((n + history.length) * k);
+  buf.set(returnsDense);
+  for (let h = 0; h < history.length; h++) {
+    const vals = history[h]!.values;
+    const base = (n + h) * k;
+    for (let i = 0; i < k; i++) {
+      const x = vals[indicators[i]!.code];
+      buf[base + i] = x === null || x === undefined ? NaN : x;
+    }
+  }
+  return buf;
+}
+
+/**
+ * The records community by community (a counting sort): community c's record numbers, in record order, are
+ * order[start[c] .. start[c + 1]).
+ */
+function byCommunity(records: Records): { start: Int32Array; order: Int32Array } {
+  const { community, communities } = records;
+  const start = new Int32Array(communities + 1);
+  for (let j = 0; j < community.length; j++) if (community[j]! >= 0) start[community[j]! + 1]++;
+  for (let c = 0; c < communities; c++) start[c + 1] += start[c]!;
+  const order = new Int32Array(start[communities]!);
+  const next = start.slice(0, communities);
+  for (let j = 0; j < community.length; j++) if (community[j]! >= 0) order[next[community[j]!]++] = j;
+  return { start, order };
 }
 
 /** Every record (the returns, then the history records) numbered by its community and its period. */
