@@ -230,6 +230,7 @@ function logsInto(xs: ArrayLike<number>, n: number, t: Float64Array, logs: Float
  * last median worked out). log(1 + max(0, x)) never decreases as x grows, so the logarithms' middle values
  * are those of xs's middle values, and no second selection is needed. Math.log1p is not promised to be
  * monotonic to the last bit, so counting confirms they are at their ranks in ts; when not, ts is selected.
+ * The answer is therefore right whatever lastMiddles holds; only the time it takes depends on it.
  */
 export function logMedianN(ts: Float64Array, n: number): number {
   const k = n >> 1;
