@@ -27,7 +27,8 @@ export function readCsv(bytes: Uint8Array, file: string): { book: WorkbookGrids;
   const text = decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded;
   const newline = guessNewline(text);
   const delimiter = guessDelimiter(text, decoded, newline);
-  const pool = new TextPool(SEEN_MAX);
+  // A field has a character and a delimiter: a small file has no room for SEEN_MAX texts.
+  const pool = new TextPool(Math.min(SEEN_MAX, (text.length >> 1) + 1));
   const values = scanCsv(text, delimiter.charCodeAt(0), newline, Infinity, pool) ?? papaRows(decoded, delimiter, newline, pool);
   while (values.length > 0 && values[values.length - 1]!.every((v) => v === null)) values.pop();
   return { book: { file, sheets: [{ name: baseName(file), values }] }, encoding };

@@ -1,5 +1,5 @@
 import type { CellValue } from '../core/grid.js';
-import { HASH_FACTOR, HASH_START, type TextPool } from './textPool.js';
+import { HASH_FACTOR, HASH_START, TextPool } from './textPool.js';
 
 /** The line endings papaparse tells apart. */
 export type Newline = '\n' | '\r\n' | '\r';
@@ -21,43 +21,70 @@ const LF = 0x0a;
  * Stops after `maxRows` rows (papaparse's `preview`).
  */
 export function scanCsv(text: string, delimiter: number, newline: Newline, maxRows: number, pool: TextPool): CellValue[][] | null {
-  const n = text.length;
+  if (!warm) warmUp();
   const rows: CellValue[][] = [];
-  if (n === 0) return rows;
-  const nl = newline.charCodeAt(0);
-  const crlf = newline.length === 2;
-  // One row's fields (the first `count`), copied out at the row's end: the grid's rows are then exactly as
-  // long as they need be, and this array is reused.
-  const fields: CellValue[] = [];
-  let count = 0;
-  let i = 0;
-  for (;;) {
-    let end = i;
-    if (i < n && text.charCodeAt(i) === QUOTE) {
-      end = quotedEnd(text, i, delimiter, nl, crlf);
-      if (end < 0) return null;
-      fields[count++] = quotedValue(text, i, end, pool);
-    } else {
-      let fnv = HASH_START;
-      for (; end < n; end++) {
-        const c = text.charCodeAt(end);
-        if (c === delimiter || (c === nl && (!crlf || (end + 1 < n && text.charCodeAt(end + 1) === LF)))) break;
-        fnv = Math.imul(fnv ^ c, HASH_FACTOR);
-      }
-      fields[count++] = end === i ? null : pool.slice(text, i, end, fnv);
-    }
-    if (end >= n) break;
-    if (text.charCodeAt(end) === delimiter) {
-      i = end + 1;
-      continue;
-    }
-    rows.push(fields.slice(0, count));
-    count = 0;
-    if (rows.length >= maxRows) return rows;
-    i = end + (crlf ? 2 : 1);
+  if (text.length === 0) return rows;
+  const scanner = new RowScanner(text, delimiter, newline, pool);
+  while (rows.length < maxRows && scanner.at <= text.length) {
+    const row = scanner.row();
+    if (row === null) return null;
+    rows.push(row);
   }
-  rows.push(fields.slice(0, count));
   return rows;
+}
+
+/**
+ * Reads a text row by row: one small method that V8 optimises after a few rows (see `warmUp`), rather than
+ * one loop over the whole file, which V8 can only swap for optimised code in mid-run (on-stack replacement),
+ * compiling everything it calls into it.
+ */
+class RowScanner {
+  /** Where the next row starts; past the end of the text once the last row is read. */
+  at = 0;
+  private readonly nl: number;
+  private readonly crlf: boolean;
+  /** One row's fields, copied out at the row's end: the grid's rows are then exactly as long as they need be. */
+  private readonly fields: CellValue[] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly delimiter: number,
+    newline: Newline,
+    private readonly pool: TextPool,
+  ) {
+    this.nl = newline.charCodeAt(0);
+    this.crlf = newline.length === 2;
+  }
+
+  /** The row at `at`, or null when its quoting is one papaparse reads leniently. */
+  row(): CellValue[] | null {
+    const { text, delimiter, nl, crlf, pool, fields } = this;
+    const n = text.length;
+    let count = 0;
+    let i = this.at;
+    for (;;) {
+      let end = i;
+      if (i < n && text.charCodeAt(i) === QUOTE) {
+        end = quotedEnd(text, i, delimiter, nl, crlf);
+        if (end < 0) return null;
+        fields[count++] = quotedValue(text, i, end, pool);
+      } else {
+        let fnv = HASH_START;
+        for (; end < n; end++) {
+          const c = text.charCodeAt(end);
+          if (c === delimiter || (c === nl && (!crlf || (end + 1 < n && text.charCodeAt(end + 1) === LF)))) break;
+          fnv = Math.imul(fnv ^ c, HASH_FACTOR);
+        }
+        fields[count++] = end === i ? null : pool.slice(text, i, end, fnv);
+      }
+      if (end < n && text.charCodeAt(end) === delimiter) {
+        i = end + 1;
+        continue;
+      }
+      this.at = end + (end < n && crlf ? 2 : 1); // past the end after the last row
+      return fields.slice(0, count);
+    }
+  }
 }
 
 /**
@@ -120,4 +147,24 @@ export function guessNewline(text: string): Newline {
   }
   if (crs === 0 || (firstLf >= 0 && firstLf < firstCr)) return '\n';
   return crlfs >= (crs + 1) / 2 ? '\r\n' : '\r';
+}
+
+let warm = false;
+
+/**
+ * V8 compiles `RowScanner.row` for the paths the rows read so far took, and drops that code the first time
+ * another path comes — the first quoted field, a CRLF file after a LF one, a full pool: each time a 10–30 ms
+ * recompile on a background thread, with the main thread back in slower code meanwhile. So, once per
+ * process, tiny texts that take every path are read first.
+ */
+function warmUp(): void {
+  warm = true;
+  for (const newline of ['\n', '\r\n'] as const) {
+    const text = `a,,"b","c""d"${newline}1,a${newline}"e"`;
+    for (const pool of [new TextPool(8), new TextPool(0)]) {
+      scanCsv(text, 0x2c, newline, Infinity, pool);
+      scanCsv(text + newline, 0x2c, newline, Infinity, pool);
+    }
+    guessNewline(text);
+  }
 }

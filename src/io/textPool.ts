@@ -8,19 +8,23 @@ export const HASH_FACTOR = 0x01000193;
  * across 835,000 cells: each repeat then reuses the first copy instead of making a string that the garbage
  * collector must sweep (or, had it been kept, copy as long as the grid lives).
  *
- * Open addressing with linear probing over a power-of-two table; it holds at most `max` texts (a file of
- * all-different texts gains nothing from it), after which new texts are made but not kept.
+ * Open addressing with linear probing over a power-of-two table made at its full size (no growing, so no
+ * rare path in the reading loop); it holds at most `max` texts (a file of all-different texts gains nothing
+ * from it), after which new texts are made but not kept.
  */
 export class TextPool {
-  private texts: (string | undefined)[];
-  private hashes: Int32Array;
-  private mask: number;
+  private readonly texts: (string | undefined)[];
+  private readonly hashes: Int32Array;
+  private readonly mask: number;
   private size = 0;
 
+  /** `max`: how many texts to keep at most; the table has room for twice as many, so probes stay short. */
   constructor(private readonly max: number) {
-    this.texts = emptySlots(1024);
-    this.hashes = new Int32Array(1024);
-    this.mask = 1023;
+    let cap = 16;
+    while (cap < 2 * max) cap *= 2;
+    this.texts = emptySlots(cap);
+    this.hashes = new Int32Array(cap);
+    this.mask = cap - 1;
   }
 
   /**
@@ -30,61 +34,38 @@ export class TextPool {
   slice(text: string, start: number, end: number, fnv: number): string {
     const hash = mix(fnv);
     const len = end - start;
-    const texts = this.texts;
-    for (let i = hash & this.mask; ; i = (i + 1) & this.mask) {
+    const { texts, hashes, mask } = this;
+    // Probes from the slot after `hash`, so that every lookup takes the step to the next slot (V8 then
+    // never meets it for the first time in optimised code).
+    let i = hash;
+    for (;;) {
+      i = (i + 1) & mask;
       const t = texts[i];
       if (t === undefined) break;
-      if (this.hashes[i] === hash && t.length === len && sameChars(t, text, start)) return t;
+      if (hashes[i] === hash && t.length === len && sameChars(t, text, start)) return t;
     }
     const made = text.slice(start, end);
-    this.keep(made, hash);
+    this.keep(made, hash, i);
     return made;
   }
 
-  /** `s` itself or the kept copy of the same text. */
+  /** The kept copy of `s`, or `s` itself (kept now if there is room). */
   share(s: string): string {
-    const hash = mix(fnvOf(s));
-    const texts = this.texts;
-    for (let i = hash & this.mask; ; i = (i + 1) & this.mask) {
-      const t = texts[i];
-      if (t === undefined) break;
-      if (this.hashes[i] === hash && t === s) return t;
-    }
-    this.keep(s, hash);
-    return s;
+    return this.slice(s, 0, s.length, fnvOf(s));
   }
 
-  private keep(s: string, hash: number): void {
+  /** Keeps `s` in the free slot `i` where its probe ended, unless the pool is full. */
+  private keep(s: string, hash: number, i: number): void {
     if (this.size >= this.max) return;
-    if (++this.size * 2 > this.texts.length) this.grow();
-    const texts = this.texts;
-    let i = hash & this.mask;
-    while (texts[i] !== undefined) i = (i + 1) & this.mask;
-    texts[i] = s;
+    this.size++;
+    this.texts[i] = s;
     this.hashes[i] = hash;
-  }
-
-  private grow(): void {
-    const oldTexts = this.texts;
-    const oldHashes = this.hashes;
-    const cap = oldTexts.length * 2;
-    this.texts = emptySlots(cap);
-    this.hashes = new Int32Array(cap);
-    this.mask = cap - 1;
-    for (let j = 0; j < oldTexts.length; j++) {
-      const s = oldTexts[j];
-      if (s === undefined) continue;
-      let i = oldHashes[j]! & this.mask;
-      while (this.texts[i] !== undefined) i = (i + 1) & this.mask;
-      this.texts[i] = s;
-      this.hashes[i] = oldHashes[j]!;
-    }
   }
 }
 
 /**
- * An array of `cap` empty slots, made by pushing: `new Array(cap)` past 100,000 or so elements makes
- * optimised code (which may inline this into the reading loop) bail out to the interpreter.
+ * An array of `cap` empty slots, packed (made by pushing): `new Array(cap)` would be holey, and slower to
+ * read.
  */
 function emptySlots(cap: number): (string | undefined)[] {
   const slots: (string | undefined)[] = [];
@@ -99,10 +80,13 @@ export function fnvOf(s: string): number {
   return h;
 }
 
-/** FNV-1a's low bits (the table index) vary little between short texts; this spreads the high bits down. */
+/**
+ * FNV-1a's low bits (the table index) vary little between short texts; this spreads the high bits down, to
+ * 30 bits (a small integer to V8, never a heap number).
+ */
 function mix(h: number): number {
   h ^= h >>> 15;
-  return Math.imul(h, 0x2c1b3c6d) ^ (h >>> 12);
+  return (Math.imul(h, 0x2c1b3c6d) ^ (h >>> 12)) & 0x3fffffff;
 }
 
 function sameChars(t: string, text: string, start: number): boolean {

@@ -36,7 +36,7 @@ describe('TextPool', () => {
     expect(slice(pool, `${a};`, 0, 5)).toBe(a);
   });
 
-  it('grows past its first table, keeping every text findable', () => {
+  it('finds every one of as many texts as it may keep', () => {
     const pool = new TextPool(5000);
     const texts = Array.from({ length: 5000 }, (_, i) => `t${i}`);
     for (const t of texts) pool.share(t);
