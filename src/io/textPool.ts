@@ -22,7 +22,7 @@ export class TextPool {
   constructor(private readonly max: number) {
     let cap = 16;
     while (cap < 2 * max) cap *= 2;
-    this.texts = emptySlots(cap);
+    this.texts = new Array<string | undefined>(cap).fill(undefined);
     this.hashes = new Int32Array(cap);
     this.mask = cap - 1;
   }
@@ -61,16 +61,6 @@ export class TextPool {
     this.texts[i] = s;
     this.hashes[i] = hash;
   }
-}
-
-/**
- * An array of `cap` empty slots, packed (made by pushing): `new Array(cap)` would be holey, and slower to
- * read.
- */
-function emptySlots(cap: number): (string | undefined)[] {
-  const slots: (string | undefined)[] = [];
-  for (let i = 0; i < cap; i++) slots.push(undefined);
-  return slots;
 }
 
 /** The FNV-1a hash of a whole text. */
