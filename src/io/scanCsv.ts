@@ -5,7 +5,6 @@ import { HASH_FACTOR, HASH_START, TextPool } from './textPool.js';
 export type Newline = '\n' | '\r\n' | '\r';
 
 const QUOTE = 0x22;
-const CR = 0x0d;
 const LF = 0x0a;
 
 /**
@@ -115,38 +114,70 @@ function quotedValue(text: string, open: number, end: number, pool: TextPool): C
  * papaparse's guess of a text's line ending (`guessLineEndings`), without its regular expression and
  * splits: over the first 1,048,576 characters with each quoted stretch (a quote to the next quote) left out,
  * `\n` when there is no `\r` or a `\n` comes first; else `\r\n` when at least half of the pieces between
- * `\r`s start with `\n`; else `\r`.
+ * `\r`s start with `\n`; else `\r`. Jumps from one `\r` to the next with indexOf.
  */
 export function guessNewline(text: string): Newline {
   const n = Math.min(text.length, 1 << 20);
-  let firstCr = -1;
-  let firstLf = -1;
+  const stretches = new QuotedStretches(text, n);
+  const firstCr = stretches.next('\r', 0);
+  if (firstCr < 0) return '\n';
+  const firstLf = new QuotedStretches(text, n).next('\n', 0);
+  if (firstLf >= 0 && firstLf < firstCr) return '\n';
   let crs = 0;
   let crlfs = 0;
-  let afterCr = false;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === QUOTE) {
-      const close = text.indexOf('"', i + 1);
-      if (close >= 0 && close < n) {
-        i = close; // the stretch is left out: a `\r` before it and a `\n` after it meet
-        continue;
-      }
-    }
-    if (c === CR) {
-      if (firstCr < 0) firstCr = i;
-      crs++;
-      afterCr = true;
-      continue;
-    }
-    if (c === LF) {
-      if (firstLf < 0) firstLf = i;
-      if (afterCr) crlfs++;
-    }
-    afterCr = false;
+  for (let cr = firstCr; cr >= 0; ) {
+    crs++;
+    const after = stretches.skip(cr + 1); // a stretch between a `\r` and a `\n` is left out: they meet
+    if (after < n && text.charCodeAt(after) === LF) crlfs++;
+    cr = stretches.next('\r', after);
   }
-  if (crs === 0 || (firstLf >= 0 && firstLf < firstCr)) return '\n';
   return crlfs >= (crs + 1) / 2 ? '\r\n' : '\r';
+}
+
+/**
+ * The quoted stretches of `text[0, n)` as papaparse's `/"([^]*?)"/g` finds them — each quote to the next,
+ * a last quote with none after it being text — walked forward: positions asked about never go back.
+ */
+class QuotedStretches {
+  private open: number;
+  private close: number;
+
+  constructor(
+    private readonly text: string,
+    private readonly n: number,
+  ) {
+    this.open = this.find('"', 0);
+    this.close = this.open < 0 ? -1 : this.find('"', this.open + 1);
+  }
+
+  /** The first position at or after `p` in no stretch. */
+  skip(p: number): number {
+    while (this.close >= 0 && this.close < p) this.passStretch();
+    while (this.close >= 0 && this.open <= p) {
+      p = this.close + 1;
+      this.passStretch();
+    }
+    return p;
+  }
+
+  /** The first `ch` at or after `from` in no stretch, or -1. */
+  next(ch: string, from: number): number {
+    for (let p = this.find(ch, from); p >= 0; p = this.find(ch, from)) {
+      from = this.skip(p);
+      if (from === p) return p;
+    }
+    return -1;
+  }
+
+  private passStretch(): void {
+    this.open = this.find('"', this.close + 1);
+    this.close = this.open < 0 ? -1 : this.find('"', this.open + 1);
+  }
+
+  private find(ch: string, from: number): number {
+    const p = this.text.indexOf(ch, from);
+    return p < this.n ? p : -1;
+  }
 }
 
 let warm = false;
@@ -165,6 +196,5 @@ function warmUp(): void {
       scanCsv(text, 0x2c, newline, Infinity, pool);
       scanCsv(text + newline, 0x2c, newline, Infinity, pool);
     }
-    guessNewline(text);
   }
 }
