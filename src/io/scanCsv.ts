@@ -11,7 +11,7 @@ const LF = 0x0a;
  * The rows of a delimited text, exactly as papaparse's parser (quote `"`, no comments) reads them, or null
  * when the text quotes a field in a way papaparse reads leniently — a quoted field not closed, or its closing
  * quote followed by anything but the delimiter, the line ending or the end (papaparse then skips spaces, or
- * keeps the quote in the text) — for the caller to hand that file to papaparse itself.
+ * keeps the quote in the text) — for the caller to hand that file to `lenientCsv`.
  *
  * What papaparse does, and so this: a field that starts with `"` runs to the next lone `"` and `""` inside
  * it is one `"`; any other field runs to the next delimiter or `newline` (quotes inside it are text; a

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import Papa from 'papaparse';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CellValue } from '../../src/core/grid.js';
 import { decodeText } from '../../src/io/decodeText.js';
 import { readCsv } from '../../src/io/readCsv.js';
@@ -96,26 +96,14 @@ describe('readCsv against papaparse', () => {
     );
   });
 
-  it('on well-formed texts, which papaparse never reads whole', () => {
-    const parse = vi.spyOn(Papa, 'parse');
-    try {
-      fc.assert(
-        fc.property(fc.constantFrom('', '\uFEFF'), wellFormedCsv, (bom, { text, delimiter, newline }) => {
-          const bytes = utf8(bom + text);
-          parse.mockClear();
-          expect(grid(bytes)).toEqual(papaGrid(bytes));
-          // The grid came from scanCsv, unless papaparse guesses another delimiter or line ending, for which
-          // the text need not be well-formed. (papaGrid's own parse is the last call.)
-          const guessed = parse.mock.results.at(-1)!.value as Papa.ParseResult<string[]>;
-          if (guessed.meta.delimiter === delimiter && (guessed.meta.linebreak === newline || !/[\r\n]/.test(text))) {
-            expect(parse.mock.calls.slice(0, -1).every(([, config]) => config?.preview === 10)).toBe(true);
-          }
-        }),
-        { numRuns: 2000 },
-      );
-    } finally {
-      parse.mockRestore();
-    }
+  it('on well-formed texts', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('', '\uFEFF'), wellFormedCsv, (bom, { text }) => {
+        const bytes = utf8(bom + text);
+        expect(grid(bytes)).toEqual(papaGrid(bytes));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it.each([
