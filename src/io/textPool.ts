@@ -1,4 +1,7 @@
-/** FNV-1a over UTF-16 code units: a text's hash starts at `HASH_START`, and each unit `c` makes it `fnv(h, c)`. */
+/**
+ * FNV-1a over UTF-16 code units: a hash starts at `HASH_START`, and each unit `c` turns it, `h`, into
+ * `Math.imul(h ^ c, HASH_FACTOR)`.
+ */
 export const HASH_START = 0x811c9dc5;
 export const HASH_FACTOR = 0x01000193;
 
