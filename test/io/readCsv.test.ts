@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { CellValue } from '../../src/core/grid.js';
+import { decodeText } from '../../src/io/decodeText.js';
 import { readCsv } from '../../src/io/readCsv.js';
+import { csvPiece, wellFormedCsv } from './csvTexts.js';
 import { fixtureBytes } from '../node/fixtures.js';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -71,23 +73,68 @@ describe('readCsv delimiters and shapes', () => {
   });
 });
 
-describe('readCsv row by row', () => {
-  // readCsv takes papaparse's rows one by one (`step`) to share repeated texts: the grid must be exactly what
-  // one whole parse gives, whatever the text — quotes, delimiters to guess, line endings, ragged and blank rows.
-  const whole = (text: string): CellValue[][] => {
+describe('readCsv against papaparse', () => {
+  // readCsv once was papaparse (`delimitersToGuess` below) with empty fields made null and trailing blank rows
+  // dropped; it must still give exactly that grid, whatever the text — delimiters to guess, line endings,
+  // quotes well or badly placed, ragged and blank rows, BOMs.
+  const papaGrid = (bytes: Uint8Array): CellValue[][] => {
+    const text = decodeText(bytes).text;
     const rows: CellValue[][] = Papa.parse<string[]>(text, { delimitersToGuess: [',', '\t', ';', '|'], skipEmptyLines: false }).data;
     const out = rows.map((r) => r.map((v) => (v === '' ? null : v)));
     while (out.length > 0 && out[out.length - 1]!.every((v) => v === null)) out.pop();
     return out;
   };
-  const piece = fc.constantFrom('a', '1', '12', '4,950', '"', '""', '"x,y"', '"多\n行"', ',', ';', '\t', '|', '\n', '\r\n', '\r', ' ', '社区', '500余', '');
-  it('gives the rows of one whole papaparse parse', () => {
+  const grid = (bytes: Uint8Array) => readCsv(bytes, 'x.csv').book.sheets[0]!.values;
+
+  it('on texts pieced together at random', () => {
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 60 }), (parts) => {
-        const text = parts.join('');
-        expect(readCsv(utf8(text), 'x.csv').book.sheets[0]!.values).toEqual(whole(text));
+      fc.property(fc.constantFrom('', '\uFEFF'), fc.array(csvPiece, { maxLength: 60 }), (bom, parts) => {
+        const bytes = utf8(bom + parts.join(''));
+        expect(grid(bytes)).toEqual(papaGrid(bytes));
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('on well-formed texts', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('', '\uFEFF'), wellFormedCsv, (bom, { text }) => {
+        const bytes = utf8(bom + text);
+        expect(grid(bytes)).toEqual(papaGrid(bytes));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it.each([
+    ['an unterminated quote', 'a,"b\n1,2'],
+    ['an unterminated quote at the end', 'a,b\n1,"'],
+    ['a quote alone', '"'],
+    ['text after a closing quote', '"a"b,c\nd,e'],
+    ['a quote after a closing quote', '"a"x"b",c\nd,e'],
+    ['spaces between a closing quote and the delimiter', '"a"  ,b\nc,d'],
+    ['an ideographic space after a closing quote', '"a"\u3000,b\nc,d'],
+    ['spaces between a closing quote and the line end', '"a"  \r\nb,c\r\nd,e'],
+    ['spaces after a closing quote at the end', 'a,"b"  '],
+    ['CRLF after a quote in a LF file', '"a"\r\nb,c\nd,e\nf,g\n'],
+    ['a doubled quote before the end', 'x,"a""'],
+    ['quotes that close then reopen', '"a"""b",c\n1,2'],
+    ['only quotes', '""""\n""'],
+    ['a stray quote inside an unquoted field', 'a"b,c\n1,2"'],
+    ['semicolons with every field quoted', '"a";"b";"c"\n"1";"2";"3"\n'],
+    ['tabs with quoted fields', '"a"\t"b,c"\n1\t"2\t3"\n'],
+    ['bars with a newline inside quotes', 'a|"b\nc"|d\r\n1|2|3\r\n'],
+    ['a quoted field closed by a different line ending', '"a"\rb\n"c"\nd\n'],
+    ['no delimiter at all', '标题\n第二行\n\n'],
+    ['two BOMs', '\uFEFF\uFEFFa,b\n1,2'],
+  ])('%s', (_name, text) => {
+    expect(grid(utf8(text))).toEqual(papaGrid(utf8(text)));
+  });
+
+  it('drops a BOM that the GB18030 decoder leaves in the text, as papaparse does', () => {
+    const bytes = new Uint8Array([0x84, 0x31, 0x95, 0x33, 0x61, 0x2c, 0x62, 0x0a, 0xc9, 0xe7, 0x2c, 0x32]);
+    expect(readCsv(bytes, 'x.csv').encoding).toBe('gb18030');
+    expect(grid(bytes)).toEqual([['a', 'b'], ['社', '2']]);
+    expect(grid(bytes)).toEqual(papaGrid(bytes));
   });
 });
