@@ -3,7 +3,8 @@ import { finding, type Finding } from '../findings/codes.js';
 import { cellOf, hasValue, remarkOf, valueOf } from '../read/returnValues.js';
 import { TableReturn, type ParsedReturn } from '../read/types.js';
 import { evalExpr, refsOf } from '../template/expr.js';
-import type { Indicator, Rule, RuleOp, Template } from '../template/types.js';
+import type { Indicator, Rule, Template } from '../template/types.js';
+import { holds, tableRulesPassing } from './ruleColumns.js';
 import { returnWhere, type ReturnCheck } from './types.js';
 
 /** The template's indicators that pass `keep`, in template order: worked out once per indicator list. */
@@ -89,21 +90,6 @@ export const checkExtracted: ReturnCheck = (ret, template) => {
   return out;
 };
 
-// Rules compare sums of decimals: allow for binary floating-point noise, nothing more.
-const EPS = 1e-9;
-
-function holds(op: RuleOp, l: number, r: number, tolerance: number): boolean {
-  switch (op) {
-    case '<=': return l <= r + EPS;
-    case '<': return l < r - EPS;
-    case '>=': return l >= r - EPS;
-    case '>': return l > r + EPS;
-    case '==': return Math.abs(l - r) <= EPS + tolerance;
-    case '!=': return Math.abs(l - r) > EPS;
-    case '≈': return Math.abs(l - r) <= tolerance + EPS;
-  }
-}
-
 /** Each rule's references, left side then right side: worked out once per rule, not per return. */
 const refsCache = new WeakMap<Rule, { left: string[]; right: string[] }>();
 function refsOfRule(rule: Rule): { left: string[]; right: string[] } {
@@ -188,8 +174,16 @@ function namedText(text: string, template: Template, lang: 'zh-CN' | 'en-US'): s
 
 export const checkRules: ReturnCheck = (ret, template) => {
   const out: Finding[] = [];
-  for (const rule of template.rules) {
-    const f = evaluateRule(rule, ret, template);
+  const rules = template.rules;
+  // A table row: the rules were worked out over the table's columns, and only those that may fail are
+  // evaluated here (ruleColumns.ts).
+  const store = ret instanceof TableReturn ? ret.valuesStore : null;
+  const at = store ? (ret as TableReturn).valuesAt : 0;
+  const passing = store ? tableRulesPassing(store, rules, at) : null;
+  const base = at * rules.length;
+  for (let q = 0; q < rules.length; q++) {
+    if (passing && passing[base + q] === 1) continue;
+    const f = evaluateRule(rules[q]!, ret, template);
     if (f) out.push(f);
   }
   return out;
