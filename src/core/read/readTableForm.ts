@@ -4,7 +4,7 @@ import { foldText, normalizeLabel } from '../text/normalize.js';
 import { cleanName, fieldOfCell, type FieldId } from './fields.js';
 import type { IndicatorMatcher, LabelMatch } from './matcher.js';
 import { parsePeriod, periodInText } from './period.js';
-import { plainNumber, readValueCell, unitNeutral, type CellWhere } from './readValueCell.js';
+import { plainCellValue, plainKindOf, readValueCell, unitNeutral, type CellWhere } from './readValueCell.js';
 import { TableReturn, TableValues, type ParsedReturn } from './types.js';
 
 interface TableLayout {
@@ -156,6 +156,11 @@ export function readTableForm(
     Math.max(0, grid.values.length - headerRow - 1),
   );
   const numbers = store.numbers;
+  // The plain path's rule per value column, as numbers (kind −1: the column always takes the parser).
+  const gridCols = Int32Array.from(cols, (col) => col.c);
+  const plainKinds = Int8Array.from(cols, (col) => (col.plain ? plainKindOf(col.ind) : -1));
+  const mins = Float64Array.from(cols, (col) => col.ind.min ?? -Infinity);
+  const maxs = Float64Array.from(cols, (col) => col.ind.max ?? Infinity);
   for (let r = headerRow + 1; r < grid.values.length; r++) {
     const row = grid.values[r] ?? [];
     if (blankRow(row)) continue;
@@ -190,15 +195,16 @@ export function readTableForm(
     store.rows.push(row);
     const base = j * k;
     for (let i = 0; i < k; i++) {
-      const col = cols[i]!;
-      if (col.plain) {
+      const kind = plainKinds[i]!;
+      if (kind >= 0) {
         // readValueCell's own fast path, without its lookups.
-        const v = plainNumber(row[col.c] ?? null, col.ind);
-        if (v !== null) {
-          numbers[base + i] = v;
+        const x = plainCellValue(row[gridCols[i]!] ?? null, kind as 0 | 1 | 2, mins[i]!, maxs[i]!);
+        if (x === x) {
+          numbers[base + i] = x;
           continue;
         }
       }
+      const col = cols[i]!;
       const v = readValueCell(grid, r, col.c, col.ind, col.unit, remark, (at ??= { ...where, period: period ?? undefined }), findings);
       numbers[base + i] = v.value === null ? NaN : v.value;
       if (v.approximate) store.approximate[base + i] = 1;
