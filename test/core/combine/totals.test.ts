@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { rankOrder } from '../../../src/core/combine/combineReturns.js';
 import { RowTotals, totalOf, totalOfDense } from '../../../src/core/combine/totals.js';
 import type { SummaryRow, TotalRow } from '../../../src/core/combine/types.js';
 import { byText, latest } from '../../../src/core/months/rows.js';
@@ -105,6 +106,24 @@ describe('totals', () => {
         const rows = periods.map((p, j) => ({ period: p, community: `c${j}` }) as unknown as SummaryRow);
         expect(latest(rows)).toBe([...rows].sort((a, b) => byText(b.period, a.period))[0]);
       }),
+    );
+  });
+});
+
+describe('rankOrder', () => {
+  it('orders as a stable sort comparing the ranks field by field, by numbers or by the comparator', () => {
+    const rank = fc.oneof(fc.integer({ min: 0, max: 6 }), fc.constant(Infinity));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(rank, rank, rank, rank), { maxLength: 40 }), fc.boolean(), (items, small) => {
+        const n = items.length;
+        const ranks = [0, 1, 2, 3].map((f) => Float64Array.from(items, (x) => x[f]!));
+        const want = items
+          .map((x, i) => ({ x, i }))
+          .sort((a, b) => (a.x[0] - b.x[0] || 0) || (a.x[1] - b.x[1] || 0) || (a.x[2] - b.x[2] || 0) || (a.x[3] - b.x[3] || 0) || a.i - b.i)
+          .map((k) => k.i);
+        expect(Array.from(rankOrder(ranks, n, small ? 1 : undefined))).toEqual(want);
+      }),
+      { numRuns: 500 },
     );
   });
 });
