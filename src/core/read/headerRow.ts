@@ -1,5 +1,6 @@
 import { cellAt, type SheetGrid } from '../grid.js';
 import { foldText, normalizeLabel } from '../text/normalize.js';
+import { isPlainDecimal } from './readValueCell.js';
 
 /** A column of a small data table (template, rules, roster), known by any of several header names. */
 export interface ColumnSpec<K extends string> {
@@ -43,6 +44,9 @@ export function findHeaderRow<K extends string>(
   minHits = 1,
 ): HeaderMatch<K> | null {
   const wanted = specs.map((s) => ({ id: s.id, names: new Set(s.names.map((n) => headerKeys(n)[0]!)) }));
+  // A plain decimal (`1080`, `84.4`: most cells of the data rows below a header) folds to keys made of
+  // digits, dots and minus signs only: it names no column unless a header name is such a key.
+  const numbersMayName = wanted.some((w) => [...w.names].some((k) => /^[0-9.-]*$/.test(k)));
   const last = Math.min(grid.values.length, 30);
   const known = keysOf(grid);
   for (let r = 0; r < last; r++) {
@@ -51,7 +55,7 @@ export function findHeaderRow<K extends string>(
     let hits = 0;
     for (let c = 0; c < row.length; c++) {
       const v = cellAt(grid, r, c);
-      if (typeof v !== 'string' || v.trim() === '') continue;
+      if (typeof v !== 'string' || v.trim() === '' || (!numbersMayName && isPlainDecimal(v))) continue;
       let keys = known.get(v);
       if (keys === undefined) known.set(v, (keys = headerKeys(v)));
       for (const w of wanted) {
