@@ -115,34 +115,48 @@ export function evaluateRule(rule: Rule, ret: ParsedReturn, template: Template):
   const refs = refsOfRule(rule);
   const anchor = refs.left.find((c) => hasValue(ret, c)) ?? refs.right.find((c) => hasValue(ret, c));
   const ind = template.indicators.find((i) => i.code === anchor);
-  const where = {
-    ...returnWhere(ret),
-    cell: anchor ? cellOf(ret, anchor)! : returnWhere(ret).cell,
-    indicator: ind?.code,
-    indicatorName: ind?.name,
-  };
+  const at = returnWhere(ret);
+  const where = { ...at, cell: anchor ? cellOf(ret, anchor)! : at.cell, indicator: ind?.code, indicatorName: ind?.name };
   if (l === null || r === null) {
     return finding('rule_side_missing', { rule: rule.id, side: l === null ? rule.leftText : rule.rightText }, where);
   }
+  const named = namedSides(rule, template);
   // A computed side is rounded for people to read; a side that is one value stays as written (翠苑's 0.879).
   const shown = (e: Rule['left'], x: number): number => (e.type === 'bin' ? Math.round(x * 100) / 100 : x);
   return finding(
     'rule_failed',
     {
       rule: rule.id,
-      left: withNames(rule.leftText, template),
+      left: named.left,
       op: rule.op,
-      right: withNames(rule.rightText, template),
+      right: named.right,
       leftValue: shown(rule.left, l),
       rightValue: shown(rule.right, r),
       tolerance: rule.tolerance,
       note: rule.message,
-      leftEn: withNames(rule.leftText, template, 'en-US'),
-      rightEn: withNames(rule.rightText, template, 'en-US'),
+      leftEn: named.leftEn,
+      rightEn: named.rightEn,
     },
     where,
     rule.severity,
   );
+}
+
+/** A rule's two sides with the template's names, in both languages: worked out once per rule and template. */
+const namedSidesCache = new WeakMap<Rule, { indicators: readonly Indicator[]; left: string; right: string; leftEn: string; rightEn: string }>();
+function namedSides(rule: Rule, template: Template): { left: string; right: string; leftEn: string; rightEn: string } {
+  let n = namedSidesCache.get(rule);
+  if (!n || n.indicators !== template.indicators) {
+    n = {
+      indicators: template.indicators,
+      left: withNames(rule.leftText, template),
+      right: withNames(rule.rightText, template),
+      leftEn: withNames(rule.leftText, template, 'en-US'),
+      rightEn: withNames(rule.rightText, template, 'en-US'),
+    };
+    namedSidesCache.set(rule, n);
+  }
+  return n;
 }
 
 /**
