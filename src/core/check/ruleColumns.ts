@@ -21,24 +21,29 @@ export function holds(op: RuleOp, l: number, r: number, tolerance: number): bool
  * An expression over every return of a table at once: entry j is return j's value, NaN where evalExpr gives
  * null (a missing value, ÷ 0) — and NaN too where it gives a number that is NaN (∞ − ∞), so NaN only
  * means "not known here". The same operations on the same doubles in the same order as evalExpr.
+ * (The loops sit in small functions of their own: each sees one kind of argument and compiles small.)
  */
 function exprColumn(e: Expr, store: TableValues, n: number, missingAsZero: boolean): Float64Array {
+  if (e.type === 'num') return new Float64Array(n).fill(e.value);
+  if (e.type === 'ref') return refColumn(store, store.column(e.code), n, missingAsZero);
+  return binColumn(e.op, exprColumn(e.left, store, n, missingAsZero), exprColumn(e.right, store, n, missingAsZero), n);
+}
+
+function refColumn(store: TableValues, i: number, n: number, missingAsZero: boolean): Float64Array {
   const out = new Float64Array(n);
-  if (e.type === 'num') return out.fill(e.value);
-  if (e.type === 'ref') {
-    const i = store.column(e.code);
-    if (i < 0) return out.fill(missingAsZero ? 0 : NaN);
-    const nums = store.numbers;
-    const k = store.k;
-    for (let j = 0; j < n; j++) {
-      const x = nums[j * k + i]!;
-      out[j] = x !== x && missingAsZero ? 0 : x;
-    }
-    return out;
+  if (i < 0) return out.fill(missingAsZero ? 0 : NaN);
+  const nums = store.numbers;
+  const k = store.k;
+  for (let j = 0; j < n; j++) {
+    const x = nums[j * k + i]!;
+    out[j] = x !== x && missingAsZero ? 0 : x;
   }
-  const l = exprColumn(e.left, store, n, missingAsZero);
-  const r = exprColumn(e.right, store, n, missingAsZero);
-  switch (e.op) {
+  return out;
+}
+
+function binColumn(op: '+' | '-' | '*' | '/', l: Float64Array, r: Float64Array, n: number): Float64Array {
+  const out = new Float64Array(n);
+  switch (op) {
     case '+': for (let j = 0; j < n; j++) out[j] = l[j]! + r[j]!; break;
     case '-': for (let j = 0; j < n; j++) out[j] = l[j]! - r[j]!; break;
     case '*': for (let j = 0; j < n; j++) out[j] = l[j]! * r[j]!; break;
@@ -59,26 +64,35 @@ export function rulesPassing(store: TableValues, rules: readonly Rule[], n: numb
   const passing = new Uint8Array(n * q);
   for (let p = 0; p < q; p++) {
     const rule = rules[p]!;
-    const when = rule.when ? exprColumn(rule.when, store, n, false) : null;
     const zero = rule.missing === 'zero';
-    const left = exprColumn(rule.left, store, n, zero);
-    const right = exprColumn(rule.right, store, n, zero);
-    const { op, tolerance } = rule;
-    for (let j = 0; j < n; j++) {
-      if (when) {
-        const w = when[j]!;
-        if (w !== w) continue;
-        if (w <= 0) {
-          passing[j * q + p] = 1;
-          continue;
-        }
-      }
-      const l = left[j]!;
-      const r = right[j]!;
-      if (l === l && r === r && holds(op, l, r, tolerance)) passing[j * q + p] = 1;
-    }
+    markPassing(
+      passing, p, q,
+      rule.when ? exprColumn(rule.when, store, n, false) : null,
+      exprColumn(rule.left, store, n, zero),
+      exprColumn(rule.right, store, n, zero),
+      rule.op, rule.tolerance,
+    );
   }
   return passing;
+}
+
+/** Rule p's entries of `passing` (q rules per return), from its condition's and sides' columns. */
+function markPassing(
+  passing: Uint8Array, p: number, q: number, when: Float64Array | null, left: Float64Array, right: Float64Array, op: RuleOp, tolerance: number,
+): void {
+  for (let j = 0; j < left.length; j++) {
+    if (when) {
+      const w = when[j]!;
+      if (w !== w) continue;
+      if (w <= 0) {
+        passing[j * q + p] = 1;
+        continue;
+      }
+    }
+    const l = left[j]!;
+    const r = right[j]!;
+    if (l === l && r === r && holds(op, l, r, tolerance)) passing[j * q + p] = 1;
+  }
 }
 
 /** `rulesPassing` per table, for the rules it was worked out for and as many returns as it then held. */
