@@ -4,7 +4,7 @@ import { cellOf, hasValue, remarkOf, valueOf } from '../read/returnValues.js';
 import { TableReturn, type ParsedReturn } from '../read/types.js';
 import { evalExpr, refsOf } from '../template/expr.js';
 import type { Indicator, Rule, Template } from '../template/types.js';
-import { holds, tableRulesPassing } from './ruleColumns.js';
+import { holds, tableRules } from './ruleColumns.js';
 import { returnWhere, type ReturnCheck } from './types.js';
 
 /** The template's indicators that pass `keep`, in template order: worked out once per indicator list. */
@@ -189,14 +189,13 @@ function namedText(text: string, template: Template, lang: 'zh-CN' | 'en-US'): s
 export const checkRules: ReturnCheck = (ret, template) => {
   const out: Finding[] = [];
   const rules = template.rules;
-  // A table row: the rules were worked out over the table's columns, and only those that may fail are
-  // evaluated here (ruleColumns.ts).
+  // A table row: the rules compiled for the table's columns say which certainly pass (ruleColumns.ts);
+  // only the others are evaluated here.
   const store = ret instanceof TableReturn ? ret.valuesStore : null;
-  const at = store ? (ret as TableReturn).valuesAt : 0;
-  const passing = store ? tableRulesPassing(store, rules, at) : null;
-  const base = at * rules.length;
+  const compiled = store ? tableRules(store, rules) : null;
+  const at = store ? (ret as TableReturn).valuesAt * store.k : 0;
   for (let q = 0; q < rules.length; q++) {
-    if (passing && passing[base + q] === 1) continue;
+    if (compiled && compiled[q]!.passes(store!.numbers, at)) continue;
     const f = evaluateRule(rules[q]!, ret, template);
     if (f) out.push(f);
   }

@@ -17,93 +17,100 @@ export function holds(op: RuleOp, l: number, r: number, tolerance: number): bool
   }
 }
 
-/**
- * An expression over every return of a table at once: entry j is return j's value, NaN where evalExpr gives
- * null (a missing value, ÷ 0) — and NaN too where it gives a number that is NaN (∞ − ∞), so NaN only
- * means "not known here". The same operations on the same doubles in the same order as evalExpr.
- * (The loops sit in small functions of their own: each sees one kind of argument and compiles small.)
- */
-function exprColumn(e: Expr, store: TableValues, n: number, missingAsZero: boolean): Float64Array {
-  if (e.type === 'num') return new Float64Array(n).fill(e.value);
-  if (e.type === 'ref') return refColumn(store, store.column(e.code), n, missingAsZero);
-  return binColumn(e.op, exprColumn(e.left, store, n, missingAsZero), exprColumn(e.right, store, n, missingAsZero), n);
-}
-
-function refColumn(store: TableValues, i: number, n: number, missingAsZero: boolean): Float64Array {
-  const out = new Float64Array(n);
-  if (i < 0) return out.fill(missingAsZero ? 0 : NaN);
-  const nums = store.numbers;
-  const k = store.k;
-  for (let j = 0; j < n; j++) {
-    const x = nums[j * k + i]!;
-    out[j] = x !== x && missingAsZero ? 0 : x;
-  }
-  return out;
-}
-
-function binColumn(op: '+' | '-' | '*' | '/', l: Float64Array, r: Float64Array, n: number): Float64Array {
-  const out = new Float64Array(n);
-  switch (op) {
-    case '+': for (let j = 0; j < n; j++) out[j] = l[j]! + r[j]!; break;
-    case '-': for (let j = 0; j < n; j++) out[j] = l[j]! - r[j]!; break;
-    case '*': for (let j = 0; j < n; j++) out[j] = l[j]! * r[j]!; break;
-    case '/': for (let j = 0; j < n; j++) out[j] = r[j] === 0 ? NaN : l[j]! / r[j]!; break;
-  }
-  return out;
-}
+/** An expression compiled for one table: return `at`'s value (at = its place × the table's k), NaN for "not known here". */
+type TableExpr = (nums: Float64Array, at: number) => number;
 
 /**
- * For every return j of a table (the first `n`) and every rule q: `passing[j · rules.length + q]` is 1 when
- * evaluateRule certainly finds nothing — the rule's condition is a number ≤ 0, or both sides are numbers
- * and the comparison holds. 0 means "evaluate it one by one" (a failure, or a side or condition that is
- * null or NaN: evaluateRule tells those apart). A city's 173,000 rule evaluations become a few loops
- * over columns; the few thousand that fail are evaluated as before, and make the same findings.
+ * An expression compiled for one table's columns: for a return, its value — NaN where evalExpr gives null
+ * (a missing value, ÷ 0) and NaN too where it gives a number that is NaN (∞ − ∞), so NaN only means "not
+ * known here". The same operations on the same doubles in the same order as evalExpr, without looking
+ * any code up per return.
  */
-export function rulesPassing(store: TableValues, rules: readonly Rule[], n: number): Uint8Array {
-  const q = rules.length;
-  const passing = new Uint8Array(n * q);
-  for (let p = 0; p < q; p++) {
-    const rule = rules[p]!;
+function compileExpr(e: Expr, store: TableValues, missingAsZero: boolean): TableExpr {
+  if (e.type === 'num') {
+    const v = e.value;
+    return () => v;
+  }
+  if (e.type === 'ref') {
+    const i = store.column(e.code);
+    if (i < 0) return missingAsZero ? () => 0 : () => NaN;
+    return missingAsZero
+      ? (nums, at) => {
+        const x = nums[at + i]!;
+        return x !== x ? 0 : x;
+      }
+      : (nums, at) => nums[at + i]!;
+  }
+  const l = compileExpr(e.left, store, missingAsZero);
+  const r = compileExpr(e.right, store, missingAsZero);
+  switch (e.op) {
+    case '+': return (nums, at) => l(nums, at) + r(nums, at);
+    case '-': return (nums, at) => l(nums, at) - r(nums, at);
+    case '*': return (nums, at) => l(nums, at) * r(nums, at);
+    case '/': return (nums, at) => {
+      const x = l(nums, at);
+      const y = r(nums, at);
+      return y === 0 ? NaN : x / y;
+    };
+  }
+}
+
+/** A rule compiled for one table: whether evaluateRule certainly finds nothing for a return. */
+class TableRule {
+  readonly #when: TableExpr | null;
+  readonly #left: TableExpr;
+  readonly #right: TableExpr;
+  readonly #op: RuleOp;
+  readonly #tolerance: number;
+
+  constructor(rule: Rule, store: TableValues) {
     const zero = rule.missing === 'zero';
-    markPassing(
-      passing, p, q,
-      rule.when ? exprColumn(rule.when, store, n, false) : null,
-      exprColumn(rule.left, store, n, zero),
-      exprColumn(rule.right, store, n, zero),
-      rule.op, rule.tolerance,
-    );
+    this.#when = rule.when ? compileExpr(rule.when, store, false) : null;
+    this.#left = compileExpr(rule.left, store, zero);
+    this.#right = compileExpr(rule.right, store, zero);
+    this.#op = rule.op;
+    this.#tolerance = rule.tolerance;
+  }
+
+  /**
+   * True when the rule's condition is a number ≤ 0, or both sides are numbers and the comparison holds;
+   * false means "evaluate it" (a failure, or a side or condition that is null or NaN: evaluateRule tells
+   * those apart).
+   */
+  passes(nums: Float64Array, at: number): boolean {
+    if (this.#when) {
+      const w = this.#when(nums, at);
+      if (w !== w) return false;
+      if (w <= 0) return true;
+    }
+    const l = this.#left(nums, at);
+    const r = this.#right(nums, at);
+    return l === l && r === r && holds(this.#op, l, r, this.#tolerance);
+  }
+}
+
+/** Each table's rules compiled, for the rule list they were compiled from. */
+const compiledCache = new WeakMap<TableValues, { rules: readonly Rule[]; compiled: TableRule[] }>();
+
+/**
+ * The rules compiled for a table's columns (once per table and rule list): `passes(store.numbers, at)` says
+ * a rule certainly finds nothing for the return at `at` (its place × store.k). A city's 173,000 rule
+ * evaluations read numbers by column index; only the few thousand that may fail go to evaluateRule.
+ */
+export function tableRules(store: TableValues, rules: readonly Rule[]): readonly TableRule[] {
+  let c = compiledCache.get(store);
+  if (!c || c.rules !== rules || c.compiled.length !== rules.length) {
+    compiledCache.set(store, (c = { rules, compiled: rules.map((rule) => new TableRule(rule, store)) }));
+  }
+  return c.compiled;
+}
+
+/** For the first `n` returns j of a table and every rule q: 1 at `j · rules.length + q` when it passes. */
+export function rulesPassing(store: TableValues, rules: readonly Rule[], n: number): Uint8Array {
+  const compiled = tableRules(store, rules);
+  const passing = new Uint8Array(n * rules.length);
+  for (let j = 0; j < n; j++) {
+    for (let q = 0; q < rules.length; q++) if (compiled[q]!.passes(store.numbers, j * store.k)) passing[j * rules.length + q] = 1;
   }
   return passing;
-}
-
-/** Rule p's entries of `passing` (q rules per return), from its condition's and sides' columns. */
-function markPassing(
-  passing: Uint8Array, p: number, q: number, when: Float64Array | null, left: Float64Array, right: Float64Array, op: RuleOp, tolerance: number,
-): void {
-  for (let j = 0; j < left.length; j++) {
-    if (when) {
-      const w = when[j]!;
-      if (w !== w) continue;
-      if (w <= 0) {
-        passing[j * q + p] = 1;
-        continue;
-      }
-    }
-    const l = left[j]!;
-    const r = right[j]!;
-    if (l === l && r === r && holds(op, l, r, tolerance)) passing[j * q + p] = 1;
-  }
-}
-
-/** `rulesPassing` per table, for the rules it was worked out for and as many returns as it then held. */
-const passingCache = new WeakMap<TableValues, { rules: readonly Rule[]; n: number; passing: Uint8Array }>();
-
-/** `rulesPassing(store, rules, …)`, worked out once per table and rule list, covering return `at`. */
-export function tableRulesPassing(store: TableValues, rules: readonly Rule[], at: number): Uint8Array {
-  let c = passingCache.get(store);
-  if (!c || c.rules !== rules || at >= c.n || c.passing.length !== c.n * rules.length) {
-    const n = store.rows.length;
-    passingCache.set(store, (c = { rules, n, passing: rulesPassing(store, rules, n) }));
-  }
-  return c.passing;
 }

@@ -6,7 +6,7 @@ import { TableReturn, TableValues, type ParsedReturn, type ReturnValue } from '.
 import type { Expr, Rule, RuleOp, Template } from '../../../src/core/template/types.js';
 import { standardTemplate } from '../../helpers/template.js';
 
-// Rules worked out over a table's columns must never pass a return that evaluateRule, one return at a
+// Rules compiled for a table's columns must never pass a return that evaluateRule, one return at a
 // time, would make a finding for; and checkRules must give a table row exactly what it gives the same
 // return as a plain object.
 const tpl = standardTemplate();
@@ -54,7 +54,7 @@ function plain(ret: ParsedReturn): ParsedReturn {
   return { ...ret, form: ret.form, row: ret.row, values };
 }
 
-describe('rules over a table’s columns', () => {
+describe('rules compiled for a table’s columns', () => {
   it('pass only what evaluateRule passes, and checkRules gives what the plain returns give', () => {
     fc.assert(
       fc.property(fc.array(rule, { minLength: 1, maxLength: 4 }), fc.array(fc.array(number, { minLength: 4, maxLength: 4 }), { maxLength: 12 }), (rules, rows) => {
@@ -68,7 +68,7 @@ describe('rules over a table’s columns', () => {
           expect(checkRules(ret, template)).toEqual(checkRules(plain(ret), template));
         });
       }),
-      { numRuns: 500 },
+      { numRuns: 2000 },
     );
   });
 
