@@ -57,6 +57,9 @@ export function readValueCell(
 
 // The same shape parseValue's text reader takes as a plain decimal.
 const PLAIN_DECIMAL = /^-?\d{1,15}(?:\.\d{1,15})?$/;
+// `1,840`, `12,345.5`: a thousands grouping with commas, which the parser reads as the plain number (no
+// shape of its own, no unit, no issue) — 2,358 cells of a city-year, each through the whole parser before.
+const GROUPED_DECIMAL = /^\d{1,3}(?:,\d{3})+(?:\.\d{1,15})?$/;
 
 /** Per indicator and stated unit: true when a plain number needs no unit conversion (the parser's rule). */
 const sameUnit = new WeakMap<Indicator, Map<string | null, boolean>>();
@@ -121,8 +124,12 @@ export function plainCellValue(raw: CellValue, kind: PlainKind, min: number, max
     value = plainDecimalValue(raw);
     if (value !== value) {
       const text = raw.trim();
-      if (text === '' || !PLAIN_DECIMAL.test(text)) return NaN;
-      value = Number(text);
+      if (PLAIN_DECIMAL.test(text)) value = Number(text);
+      else if (GROUPED_DECIMAL.test(text)) {
+        // The parser's reading of a thousands grouping: the digits without the commas, as Number reads them.
+        value = Number(text.replace(/,/g, ''));
+        if (!Number.isFinite(value)) return NaN;
+      } else return NaN;
     }
   } else if (typeof raw === 'number') {
     if (!Number.isFinite(raw)) return NaN;
