@@ -16,6 +16,9 @@ function subset(keep: (ind: Indicator) => boolean): (template: Template) => read
     return list;
   };
 }
+/** What a check that finds nothing returns: nearly every check on nearly every return (none to allocate). */
+const NONE: readonly Finding[] = Object.freeze([]);
+
 const requiredOf = subset((ind) => ind.required);
 const remarkedOf = subset((ind) => ind.remarkAbove !== null);
 const protoCoded = subset((ind) => ind.code === '__proto__');
@@ -28,7 +31,6 @@ function requiredCodes(required: readonly Indicator[]): Set<string> {
 
 /** A required indicator with no row (or column) in the return at all. */
 export const checkRequired: ReturnCheck = (ret, template) => {
-  const out: Finding[] = [];
   const required = requiredOf(template);
   // Nearly every return has them all: counted in one pass over its own keys (a for-in reads the values
   // by their place, not looked up by code); the walk below only when one may be missing.
@@ -36,12 +38,13 @@ export const checkRequired: ReturnCheck = (ret, template) => {
   // A table row has the table's columns: every required one among them, for every row alike.
   const store = ret instanceof TableReturn ? ret.valuesStore : null;
   if (store) {
-    if (required.every((ind) => store.column(ind.code) >= 0)) return out;
+    if (required.every((ind) => store.column(ind.code) >= 0)) return NONE;
   } else if (codes.size === required.length) {
     let present = 0;
     for (const code in ret.values) if (ret.values[code] && codes.has(code)) present++;
-    if (present === required.length) return out;
+    if (present === required.length) return NONE;
   }
+  const out: Finding[] = [];
   for (const ind of required) {
     if (!hasValue(ret, ind.code)) {
       out.push(finding('required_missing', {}, { ...returnWhere(ret), indicator: ind.code, indicatorName: ind.name }));
@@ -52,22 +55,21 @@ export const checkRequired: ReturnCheck = (ret, template) => {
 
 /** A value above the template's `remarkAbove` (意外中毒事件 > 0) must come with a remark. */
 export const checkRemarks: ReturnCheck = (ret, template) => {
-  const out: Finding[] = [];
+  let out: Finding[] | null = null;
   for (const ind of remarkedOf(template)) {
     const value = valueOf(ret, ind.code); // null too when the return has no such value
     if (ind.remarkAbove === null || value === null || value <= ind.remarkAbove || remarkOf(ret, ind.code)) continue;
-    out.push(
+    (out ??= []).push(
       finding('remark_missing', { value, threshold: ind.remarkAbove }, {
         ...returnWhere(ret), cell: cellOf(ret, ind.code), indicator: ind.code, indicatorName: ind.name,
       }),
     );
   }
-  return out;
+  return out ?? NONE;
 };
 
 /** A value a draft return took from a work summary is marked in its remark; every such value needs review. */
 export const checkExtracted: ReturnCheck = (ret, template) => {
-  const out: Finding[] = [];
   // Nearly no return has such a remark: one pass over its own values (a for-in reads them by their
   // place, not looked up by code) says so before the walk in template order.
   // (A code `__proto__` is the record's prototype, not one of its keys: the walk then.)
@@ -81,7 +83,8 @@ export const checkExtracted: ReturnCheck = (ret, template) => {
       break;
     }
   }
-  if (!marked) return out;
+  if (!marked) return NONE;
+  const out: Finding[] = [];
   for (const ind of template.indicators) {
     const v = ret.values[ind.code];
     if (!v?.remark?.startsWith(REVIEW_MARK)) continue;
@@ -187,7 +190,7 @@ function namedText(text: string, template: Template, lang: 'zh-CN' | 'en-US'): s
 }
 
 export const checkRules: ReturnCheck = (ret, template) => {
-  const out: Finding[] = [];
+  let out: Finding[] | null = null;
   const rules = template.rules;
   // A table row: the rules compiled for the table's columns say which certainly pass (ruleColumns.ts);
   // only the others are evaluated here.
@@ -197,15 +200,18 @@ export const checkRules: ReturnCheck = (ret, template) => {
   for (let q = 0; q < rules.length; q++) {
     if (compiled && compiled[q]!.passes(store!.numbers, at)) continue;
     const f = evaluateRule(rules[q]!, ret, template);
-    if (f) out.push(f);
+    if (f) (out ??= []).push(f);
   }
-  return out;
+  return out ?? NONE;
 };
 
 export const RETURN_CHECKS: readonly ReturnCheck[] = [checkRequired, checkRules, checkRemarks, checkExtracted];
 
-export function checkReturn(ret: ParsedReturn, template: Template): Finding[] {
-  const out: Finding[] = [];
-  for (const check of RETURN_CHECKS) for (const f of check(ret, template)) out.push(f);
+/** Every per-return check's findings on `ret`, pushed onto `out` (a new array when not given). */
+export function checkReturn(ret: ParsedReturn, template: Template, out: Finding[] = []): Finding[] {
+  for (const check of RETURN_CHECKS) {
+    const found = check(ret, template);
+    for (let i = 0; i < found.length; i++) out.push(found[i]!);
+  }
   return out;
 }
