@@ -109,7 +109,7 @@ export function checkAndCombine(input: Pick<JobInput, 'books' | 'template' | 'ro
     if (ret.community && !ret.street) {
       findings.push(finding('street_not_found', {}, { file: ret.file, sheet: ret.sheet, community: ret.community, cell: ret.communityCell ?? undefined }));
     }
-    pushAll(findings, checkReturn(ret, template));
+    checkReturn(ret, template, findings);
   }
   // The returns' values as numbers, once, for the checks that compute with them (peer and history outliers).
   // And each return's community-period key, once, for the duplicates check and the filter below.

@@ -3,7 +3,8 @@ import { finding, type Finding } from '../findings/codes.js';
 import { cellOf, hasValue, remarkOf, valueOf } from '../read/returnValues.js';
 import { TableReturn, type ParsedReturn } from '../read/types.js';
 import { evalExpr, refsOf } from '../template/expr.js';
-import type { Indicator, Rule, RuleOp, Template } from '../template/types.js';
+import type { Indicator, Rule, Template } from '../template/types.js';
+import { holds, tableRules } from './ruleColumns.js';
 import { returnWhere, type ReturnCheck } from './types.js';
 
 /** The template's indicators that pass `keep`, in template order: worked out once per indicator list. */
@@ -15,6 +16,9 @@ function subset(keep: (ind: Indicator) => boolean): (template: Template) => read
     return list;
   };
 }
+/** What a check that finds nothing returns: nearly every check on nearly every return (none to allocate). */
+const NONE: readonly Finding[] = Object.freeze([]);
+
 const requiredOf = subset((ind) => ind.required);
 const remarkedOf = subset((ind) => ind.remarkAbove !== null);
 const protoCoded = subset((ind) => ind.code === '__proto__');
@@ -27,7 +31,6 @@ function requiredCodes(required: readonly Indicator[]): Set<string> {
 
 /** A required indicator with no row (or column) in the return at all. */
 export const checkRequired: ReturnCheck = (ret, template) => {
-  const out: Finding[] = [];
   const required = requiredOf(template);
   // Nearly every return has them all: counted in one pass over its own keys (a for-in reads the values
   // by their place, not looked up by code); the walk below only when one may be missing.
@@ -35,12 +38,13 @@ export const checkRequired: ReturnCheck = (ret, template) => {
   // A table row has the table's columns: every required one among them, for every row alike.
   const store = ret instanceof TableReturn ? ret.valuesStore : null;
   if (store) {
-    if (required.every((ind) => store.column(ind.code) >= 0)) return out;
+    if (required.every((ind) => store.column(ind.code) >= 0)) return NONE;
   } else if (codes.size === required.length) {
     let present = 0;
     for (const code in ret.values) if (ret.values[code] && codes.has(code)) present++;
-    if (present === required.length) return out;
+    if (present === required.length) return NONE;
   }
+  const out: Finding[] = [];
   for (const ind of required) {
     if (!hasValue(ret, ind.code)) {
       out.push(finding('required_missing', {}, { ...returnWhere(ret), indicator: ind.code, indicatorName: ind.name }));
@@ -51,22 +55,21 @@ export const checkRequired: ReturnCheck = (ret, template) => {
 
 /** A value above the template's `remarkAbove` (意外中毒事件 > 0) must come with a remark. */
 export const checkRemarks: ReturnCheck = (ret, template) => {
-  const out: Finding[] = [];
+  let out: Finding[] | null = null;
   for (const ind of remarkedOf(template)) {
     const value = valueOf(ret, ind.code); // null too when the return has no such value
     if (ind.remarkAbove === null || value === null || value <= ind.remarkAbove || remarkOf(ret, ind.code)) continue;
-    out.push(
+    (out ??= []).push(
       finding('remark_missing', { value, threshold: ind.remarkAbove }, {
         ...returnWhere(ret), cell: cellOf(ret, ind.code), indicator: ind.code, indicatorName: ind.name,
       }),
     );
   }
-  return out;
+  return out ?? NONE;
 };
 
 /** A value a draft return took from a work summary is marked in its remark; every such value needs review. */
 export const checkExtracted: ReturnCheck = (ret, template) => {
-  const out: Finding[] = [];
   // Nearly no return has such a remark: one pass over its own values (a for-in reads them by their
   // place, not looked up by code) says so before the walk in template order.
   // (A code `__proto__` is the record's prototype, not one of its keys: the walk then.)
@@ -80,7 +83,8 @@ export const checkExtracted: ReturnCheck = (ret, template) => {
       break;
     }
   }
-  if (!marked) return out;
+  if (!marked) return NONE;
+  const out: Finding[] = [];
   for (const ind of template.indicators) {
     const v = ret.values[ind.code];
     if (!v?.remark?.startsWith(REVIEW_MARK)) continue;
@@ -88,21 +92,6 @@ export const checkExtracted: ReturnCheck = (ret, template) => {
   }
   return out;
 };
-
-// Rules compare sums of decimals: allow for binary floating-point noise, nothing more.
-const EPS = 1e-9;
-
-function holds(op: RuleOp, l: number, r: number, tolerance: number): boolean {
-  switch (op) {
-    case '<=': return l <= r + EPS;
-    case '<': return l < r - EPS;
-    case '>=': return l >= r - EPS;
-    case '>': return l > r + EPS;
-    case '==': return Math.abs(l - r) <= EPS + tolerance;
-    case '!=': return Math.abs(l - r) > EPS;
-    case '≈': return Math.abs(l - r) <= tolerance + EPS;
-  }
-}
 
 /** Each rule's references, left side then right side: worked out once per rule, not per return. */
 const refsCache = new WeakMap<Rule, { left: string[]; right: string[] }>();
@@ -129,34 +118,48 @@ export function evaluateRule(rule: Rule, ret: ParsedReturn, template: Template):
   const refs = refsOfRule(rule);
   const anchor = refs.left.find((c) => hasValue(ret, c)) ?? refs.right.find((c) => hasValue(ret, c));
   const ind = template.indicators.find((i) => i.code === anchor);
-  const where = {
-    ...returnWhere(ret),
-    cell: anchor ? cellOf(ret, anchor)! : returnWhere(ret).cell,
-    indicator: ind?.code,
-    indicatorName: ind?.name,
-  };
+  const at = returnWhere(ret);
+  const where = { ...at, cell: anchor ? cellOf(ret, anchor)! : at.cell, indicator: ind?.code, indicatorName: ind?.name };
   if (l === null || r === null) {
     return finding('rule_side_missing', { rule: rule.id, side: l === null ? rule.leftText : rule.rightText }, where);
   }
+  const named = namedSides(rule, template);
   // A computed side is rounded for people to read; a side that is one value stays as written (翠苑's 0.879).
   const shown = (e: Rule['left'], x: number): number => (e.type === 'bin' ? Math.round(x * 100) / 100 : x);
   return finding(
     'rule_failed',
     {
       rule: rule.id,
-      left: withNames(rule.leftText, template),
+      left: named.left,
       op: rule.op,
-      right: withNames(rule.rightText, template),
+      right: named.right,
       leftValue: shown(rule.left, l),
       rightValue: shown(rule.right, r),
       tolerance: rule.tolerance,
       note: rule.message,
-      leftEn: withNames(rule.leftText, template, 'en-US'),
-      rightEn: withNames(rule.rightText, template, 'en-US'),
+      leftEn: named.leftEn,
+      rightEn: named.rightEn,
     },
     where,
     rule.severity,
   );
+}
+
+/** A rule's two sides with the template's names, in both languages: worked out once per rule and template. */
+const namedSidesCache = new WeakMap<Rule, { indicators: readonly Indicator[]; left: string; right: string; leftEn: string; rightEn: string }>();
+function namedSides(rule: Rule, template: Template): { left: string; right: string; leftEn: string; rightEn: string } {
+  let n = namedSidesCache.get(rule);
+  if (!n || n.indicators !== template.indicators) {
+    n = {
+      indicators: template.indicators,
+      left: withNames(rule.leftText, template),
+      right: withNames(rule.rightText, template),
+      leftEn: withNames(rule.leftText, template, 'en-US'),
+      rightEn: withNames(rule.rightText, template, 'en-US'),
+    };
+    namedSidesCache.set(rule, n);
+  }
+  return n;
 }
 
 /**
@@ -187,18 +190,28 @@ function namedText(text: string, template: Template, lang: 'zh-CN' | 'en-US'): s
 }
 
 export const checkRules: ReturnCheck = (ret, template) => {
-  const out: Finding[] = [];
-  for (const rule of template.rules) {
-    const f = evaluateRule(rule, ret, template);
-    if (f) out.push(f);
+  let out: Finding[] | null = null;
+  const rules = template.rules;
+  // A table row: the rules compiled for the table's columns say which certainly pass (ruleColumns.ts);
+  // only the others are evaluated here.
+  const store = ret instanceof TableReturn ? ret.valuesStore : null;
+  const compiled = store ? tableRules(store, rules) : null;
+  const at = store ? (ret as TableReturn).valuesAt * store.k : 0;
+  for (let q = 0; q < rules.length; q++) {
+    if (compiled && compiled[q]!.passes(store!.numbers, at)) continue;
+    const f = evaluateRule(rules[q]!, ret, template);
+    if (f) (out ??= []).push(f);
   }
-  return out;
+  return out ?? NONE;
 };
 
 export const RETURN_CHECKS: readonly ReturnCheck[] = [checkRequired, checkRules, checkRemarks, checkExtracted];
 
-export function checkReturn(ret: ParsedReturn, template: Template): Finding[] {
-  const out: Finding[] = [];
-  for (const check of RETURN_CHECKS) for (const f of check(ret, template)) out.push(f);
+/** Every per-return check's findings on `ret`, pushed onto `out` (a new array when not given). */
+export function checkReturn(ret: ParsedReturn, template: Template, out: Finding[] = []): Finding[] {
+  for (const check of RETURN_CHECKS) {
+    const found = check(ret, template);
+    for (let i = 0; i < found.length; i++) out.push(found[i]!);
+  }
   return out;
 }

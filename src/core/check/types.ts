@@ -4,7 +4,7 @@ import type { Template } from '../template/types.js';
 import type { Roster } from './roster.js';
 
 /** A check of one return on its own. */
-export type ReturnCheck = (ret: ParsedReturn, template: Template) => Finding[];
+export type ReturnCheck = (ret: ParsedReturn, template: Template) => readonly Finding[];
 
 /** A check across all returns read in one run (peers, duplicates, the roster). */
 export interface PanelContext {

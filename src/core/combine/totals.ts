@@ -1,3 +1,4 @@
+import { recordMaker } from '../read/record.js';
 import type { Indicator } from '../template/types.js';
 import type { SummaryRow, TotalRow } from './types.js';
 
@@ -29,47 +30,128 @@ export function totalOf(rows: readonly SummaryRow[], indicators: readonly Indica
 }
 
 /**
+ * Totals over many groups of the same summary rows (year to date: per community, per street, overall;
+ * per period): the rows' values are turned into numbers once, not once per total they are in.
+ */
+export class RowTotals {
+  readonly #dense: Float64Array;
+  readonly #at = new Map<SummaryRow, number>();
+
+  constructor(rows: readonly SummaryRow[], private readonly indicators: readonly Indicator[]) {
+    const k = indicators.length;
+    const dense = new Float64Array(rows.length * k);
+    for (let j = 0; j < rows.length; j++) {
+      const row = rows[j]!;
+      const values = row.values;
+      for (let i = 0; i < k; i++) {
+        const v = values[indicators[i]!.code];
+        dense[j * k + i] = v === null || v === undefined ? NaN : v;
+      }
+      if (!this.#at.has(row)) this.#at.set(row, j);
+    }
+    this.#dense = dense;
+  }
+
+  /** `totalOf(rows, indicators, street)`, for rows among those given to the constructor. */
+  totalOf(rows: readonly SummaryRow[], street: string | null): TotalRow {
+    const at: number[] = new Array(rows.length);
+    for (let q = 0; q < rows.length; q++) {
+      const j = this.#at.get(rows[q]!);
+      if (j === undefined) return totalOf(rows, this.indicators, street);
+      at[q] = j;
+    }
+    return totalOfDense(this.#dense, at, this.indicators, street);
+  }
+}
+
+/** What every total over one indicator list shares: its records' key order and where each rate's parts are. */
+interface TotalPlan {
+  /** The summed indicators' columns, then the rates': the totals' keys come in this order. */
+  sums: Int32Array;
+  rates: Int32Array;
+  /** Per rate (as `rates`), its numerator's and denominator's columns; −1 when it has not both. */
+  numerators: Int32Array;
+  denominators: Int32Array;
+  newValues: () => Record<string, number | null>;
+  newReported: () => Record<string, number>;
+}
+const plans = new WeakMap<readonly Indicator[], TotalPlan>();
+
+function planOf(indicators: readonly Indicator[]): TotalPlan {
+  let plan = plans.get(indicators);
+  if (plan) return plan;
+  const sums: number[] = [];
+  const rates: number[] = [];
+  indicators.forEach((ind, i) => (ind.kind === 'rate' ? rates : sums).push(i));
+  const columnOf = (code: string | null): number => (code ? indicators.findIndex((x) => x.code === code) : -1);
+  const parts = rates.map((i) => {
+    const ind = indicators[i]!;
+    const [a, b] = [columnOf(ind.numerator), columnOf(ind.denominator)];
+    return a >= 0 && b >= 0 ? [a, b] : [-1, -1];
+  });
+  const codes = [...sums, ...rates].map((i) => indicators[i]!.code);
+  plan = {
+    sums: Int32Array.from(sums),
+    rates: Int32Array.from(rates),
+    numerators: Int32Array.from(parts, (x) => x[0]!),
+    denominators: Int32Array.from(parts, (x) => x[1]!),
+    newValues: recordMaker<number | null>(codes),
+    newReported: recordMaker<number>(codes),
+  };
+  plans.set(indicators, plan);
+  return plan;
+}
+
+/**
  * The totals on rows given as numbers in template order (NaN: no value), row j at dense[j·k … j·k + k) for
  * each j of `rows` (k = indicators.length): the same sums in the same order,
- * the same keys in the same order, without looking every value up by code.
+ * the same keys in the same order, without looking every value up by code. The sums are gathered row by
+ * row (each indicator's own sum still adds its values in the rows' order) into records of one fast shape.
  */
 export function totalOfDense(dense: Float64Array, rows: readonly number[], indicators: readonly Indicator[], street: string | null): TotalRow {
   const k = indicators.length;
-  const values: Record<string, number | null> = {};
-  const reported: Record<string, number> = {};
-  for (let i = 0; i < indicators.length; i++) {
-    const ind = indicators[i]!;
-    if (ind.kind === 'rate') continue;
-    let sum = 0;
-    let n = 0;
-    for (const j of rows) {
-      const v = dense[j * k + i]!;
+  const plan = planOf(indicators);
+  const sum = new Float64Array(k);
+  const count = new Int32Array(k);
+  const { sums, rates, numerators, denominators } = plan;
+  for (let q = 0; q < rows.length; q++) {
+    const base = rows[q]! * k;
+    for (let s = 0; s < sums.length; s++) {
+      const i = sums[s]!;
+      const v = dense[base + i]!;
       if (v !== v) continue;
-      sum += v;
-      n++;
+      sum[i]! += v;
+      count[i]!++;
     }
-    values[ind.code] = n ? tidy(sum) : null;
-    reported[ind.code] = n;
   }
-  for (const ind of indicators) {
-    if (ind.kind !== 'rate') continue;
+  const values = plan.newValues();
+  const reported = plan.newReported();
+  for (let s = 0; s < sums.length; s++) {
+    const i = sums[s]!;
+    const code = indicators[i]!.code;
+    values[code] = count[i] ? tidy(sum[i]!) : null;
+    reported[code] = count[i]!;
+  }
+  for (let s = 0; s < rates.length; s++) {
+    const ia = numerators[s]!;
+    const ib = denominators[s]!;
     let num = 0;
     let den = 0;
     let n = 0;
-    const ia = ind.numerator ? indicators.findIndex((x) => x.code === ind.numerator) : -1;
-    const ib = ind.denominator ? indicators.findIndex((x) => x.code === ind.denominator) : -1;
-    if (ind.numerator && ind.denominator && ia >= 0 && ib >= 0) {
-      for (const j of rows) {
-        const a = dense[j * k + ia]!;
-        const b = dense[j * k + ib]!;
+    if (ia >= 0) {
+      for (let q = 0; q < rows.length; q++) {
+        const base = rows[q]! * k;
+        const a = dense[base + ia]!;
+        const b = dense[base + ib]!;
         if (a !== a || b !== b) continue;
         num += a;
         den += b;
         n++;
       }
     }
-    values[ind.code] = n && den > 0 ? Math.round((num / den) * 100 * 100) / 100 : null;
-    reported[ind.code] = n;
+    const code = indicators[rates[s]!]!.code;
+    values[code] = n && den > 0 ? Math.round((num / den) * 100 * 100) / 100 : null;
+    reported[code] = n;
   }
   return { street, returns: rows.length, values, reported };
 }

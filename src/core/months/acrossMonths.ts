@@ -1,4 +1,4 @@
-import { totalOf } from '../combine/totals.js';
+import { RowTotals } from '../combine/totals.js';
 import type { Consolidation, SummaryRow, TotalRow } from '../combine/types.js';
 import { groupBy } from '../groupBy.js';
 import type { Indicator } from '../template/types.js';
@@ -38,10 +38,12 @@ export function acrossMonths(c: Consolidation, history: readonly SummaryRow[] = 
   const current = period ?? c.periods[c.periods.length - 1] ?? periods[periods.length - 1];
   if (!current) return null;
   const rowsOf = groupBy(rows, (r) => r.period!);
+  // Every total below is over some of these rows: their values as numbers once.
+  const totals = new RowTotals(rows, c.indicators);
   const byPeriod = periods.map((p): PeriodSummary => {
     const inP = rowsOf.get(p) ?? [];
-    const streets = [...groupBy(inP, (r) => r.street)].sort(([a], [b]) => byText(a, b)).map(([s, rs]) => totalOf(rs, c.indicators, s));
-    return { period: p, total: totalOf(inP, c.indicators, null), streets };
+    const streets = [...groupBy(inP, (r) => r.street)].sort(([a], [b]) => byText(a, b)).map(([s, rs]) => totals.totalOf(rs, s));
+    return { period: p, total: totals.totalOf(inP, null), streets };
   });
   return {
     period: current,
@@ -49,7 +51,7 @@ export function acrossMonths(c: Consolidation, history: readonly SummaryRow[] = 
     indicators: c.indicators,
     rows,
     byPeriod,
-    ytd: yearToDate(rows, c.indicators, current),
-    mom: monthOnMonth(rows, c.indicators, current),
+    ytd: yearToDate(rows, c.indicators, current, totals),
+    mom: monthOnMonth(rows, c.indicators, current, totals),
   };
 }

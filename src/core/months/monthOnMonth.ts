@@ -1,4 +1,5 @@
-import { totalOf } from '../combine/totals.js';
+import { RowTotals } from '../combine/totals.js';
+import { recordMaker } from '../read/record.js';
 import type { SummaryRow } from '../combine/types.js';
 import { groupBy } from '../groupBy.js';
 import type { Indicator } from '../template/types.js';
@@ -54,21 +55,24 @@ export function changeOf(ind: Indicator, current: number | null, previous: numbe
  * Month-on-month changes for `period` against the calendar month before it, per community (those that
  * reported in `period`), per street and overall. Street and total figures are recomputed from the rows
  * with `totalOf` (rates as ratios of sums). `rows` should hold one row per community and period.
+ * `totals`: the totals over `rows` (or a superset), when the caller has them.
  */
-export function monthOnMonth(rows: readonly SummaryRow[], indicators: readonly Indicator[], period: string): MonthOnMonth {
+export function monthOnMonth(rows: readonly SummaryRow[], indicators: readonly Indicator[], period: string, totals?: RowTotals): MonthOnMonth {
   const previous = previousPeriod(period);
   const cur = rows.filter((r) => r.period === period);
   const prev = rows.filter((r) => r.period === previous);
+  const sums = totals ?? new RowTotals([...cur, ...prev], indicators);
+  const newChanges = recordMaker<Change>(indicators.map((ind) => ind.code));
   // A community's own figures are its reported values (its reported rate included); a street's or the
   // total's are recomputed from the rows.
   const valuesOf = (rs: readonly SummaryRow[], street: string | null, own: boolean) =>
-    own ? (rs[0]?.values ?? {}) : totalOf(rs, indicators, street).values;
+    own ? (rs[0]?.values ?? {}) : sums.totalOf(rs, street).values;
   const rowOf = (
     community: string | null, street: string | null, a: readonly SummaryRow[], b: readonly SummaryRow[],
   ): ChangeRow => {
     const ta = { values: valuesOf(a, street, community !== null) };
     const tb = { values: valuesOf(b, street, community !== null) };
-    const changes: Record<string, Change> = {};
+    const changes: Record<string, Change> = newChanges();
     for (const ind of indicators) {
       changes[ind.code] = changeOf(ind, ta.values[ind.code] ?? null, b.length ? (tb.values[ind.code] ?? null) : null);
     }

@@ -9,9 +9,14 @@ let collator: Intl.Collator | null = null;
 export const byText = (a: string | null, b: string | null): number =>
   a === b ? 0 : a === null ? 1 : b === null ? -1 : (collator ??= new Intl.Collator('zh-CN')).compare(a, b) || (a < b ? -1 : 1);
 
-/** Rows of the latest period first. */
-export function latestFirst(rows: readonly SummaryRow[]): SummaryRow[] {
-  return [...rows].sort((a, b) => byText(b.period, a.period));
+/**
+ * The first row of the latest period (nulls count as latest, as a sort by `byText(b.period, a.period)` puts
+ * them first): the first of such a sort, without sorting. `rows` must not be empty.
+ */
+export function latest(rows: readonly SummaryRow[]): SummaryRow {
+  let best = rows[0]!;
+  for (let q = 1; q < rows.length; q++) if (byText(best.period, rows[q]!.period) < 0) best = rows[q]!;
+  return best;
 }
 
 /**

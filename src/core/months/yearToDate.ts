@@ -1,9 +1,9 @@
-import { totalOf } from '../combine/totals.js';
+import { RowTotals } from '../combine/totals.js';
 import type { SummaryRow, TotalRow } from '../combine/types.js';
 import { groupBy } from '../groupBy.js';
 import type { Indicator } from '../template/types.js';
 import { yearStart } from './periods.js';
-import { byText, latestFirst } from './rows.js';
+import { byText, latest } from './rows.js';
 
 /** A year-to-date total: `returns` is how many monthly returns were summed, `months` which months they were. */
 export type YtdRow = TotalRow & { community: string | null; months: string[] };
@@ -26,27 +26,29 @@ export interface YearToDate {
  * applied to a community's months instead of a street's communities. A month a community did not report
  * is simply absent (its `months` list shows which months are in).
  * `rows` may hold several periods and should hold one row per community and period (see `uniqueRows`).
+ * `totals`: the totals over `rows` (or a superset), when the caller has them.
  */
-export function yearToDate(rows: readonly SummaryRow[], indicators: readonly Indicator[], period: string): YearToDate {
+export function yearToDate(rows: readonly SummaryRow[], indicators: readonly Indicator[], period: string, totals?: RowTotals): YearToDate {
   const from = yearStart(period);
   const inRange = rows.filter((r) => r.period !== null && r.period >= from && r.period <= period);
+  const sums = totals ?? new RowTotals(inRange, indicators);
   const monthsOf = (rs: readonly SummaryRow[]): string[] => [...new Set(rs.map((r) => r.period!))].sort();
 
   const communities: YtdRow[] = [];
   for (const [name, own] of groupBy(inRange, (r) => r.community)) {
-    const street = latestFirst(own)[0]!.street;
-    communities.push({ ...totalOf(own, indicators, street), community: name, months: monthsOf(own) });
+    const street = latest(own).street;
+    communities.push({ ...sums.totalOf(own, street), community: name, months: monthsOf(own) });
   }
   communities.sort((a, b) => byText(a.street, b.street) || byText(a.community, b.community));
 
   const streets: YtdRow[] = [...groupBy(inRange, (r) => r.street)]
     .sort(([a], [b]) => byText(a, b))
-    .map(([street, own]) => ({ ...totalOf(own, indicators, street), community: null, months: monthsOf(own) }));
+    .map(([street, own]) => ({ ...sums.totalOf(own, street), community: null, months: monthsOf(own) }));
   return {
     period,
     months: monthsOf(inRange),
     communities,
     streets,
-    total: { ...totalOf(inRange, indicators, null), community: null, months: monthsOf(inRange) },
+    total: { ...sums.totalOf(inRange, null), community: null, months: monthsOf(inRange) },
   };
 }

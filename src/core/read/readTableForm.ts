@@ -4,7 +4,7 @@ import { foldText, normalizeLabel } from '../text/normalize.js';
 import { cleanName, fieldOfCell, type FieldId } from './fields.js';
 import type { IndicatorMatcher, LabelMatch } from './matcher.js';
 import { parsePeriod, periodInText } from './period.js';
-import { plainNumber, readValueCell, unitNeutral, type CellWhere } from './readValueCell.js';
+import { plainCellValue, plainKindOf, readValueCell, unitNeutral, type CellWhere } from './readValueCell.js';
 import { TableReturn, TableValues, type ParsedReturn } from './types.js';
 
 interface TableLayout {
@@ -156,6 +156,15 @@ export function readTableForm(
     Math.max(0, grid.values.length - headerRow - 1),
   );
   const numbers = store.numbers;
+  // The plain path's rule per value column, as numbers (kind −1: the column always takes the parser).
+  const gridCols = Int32Array.from(cols, (col) => col.c);
+  const plainKinds = Int8Array.from(cols, (col) => (col.plain ? plainKindOf(col.ind) : -1));
+  const mins = Float64Array.from(cols, (col) => col.ind.min ?? -Infinity);
+  const maxs = Float64Array.from(cols, (col) => col.ind.max ?? Infinity);
+  // The location of a row's findings: made for the rows that have one.
+  const whereOf = (community: string): CellWhere => ({ file, sheet, community: community || undefined });
+  // a1(grid, r, community column), its letters made once.
+  const communityLetters = columnLetters(fields.community! + (grid.origin?.col ?? 0) + 1);
   for (let r = headerRow + 1; r < grid.values.length; r++) {
     const row = grid.values[r] ?? [];
     if (blankRow(row)) continue;
@@ -165,8 +174,7 @@ export function readTableForm(
     const streetCol = fields.street;
     const street = streetCol !== undefined ? clean(cellAt(grid, r, streetCol)) : '';
     if (community && isTotal(street)) continue;
-    const where = { file, sheet, community: community || undefined };
-    if (!community) findings.push(finding('community_not_found', {}, { ...where, cell: a1(grid, r, fields.community!) }));
+    if (!community) findings.push(finding('community_not_found', {}, { ...whereOf(community), cell: a1(grid, r, fields.community!) }));
     let period: string | null = titlePeriod;
     if (fields.period !== undefined) {
       const pv = cellAt(grid, r, fields.period);
@@ -178,11 +186,11 @@ export function readTableForm(
         period = null;
         findings.push(
           isBlank(pv)
-            ? finding('period_not_found', {}, { ...where, cell: a1(grid, r, fields.period) })
-            : finding('period_invalid', { text: p.text }, { ...where, cell: a1(grid, r, fields.period) }),
+            ? finding('period_not_found', {}, { ...whereOf(community), cell: a1(grid, r, fields.period) })
+            : finding('period_invalid', { text: p.text }, { ...whereOf(community), cell: a1(grid, r, fields.period) }),
         );
       }
-    } else if (!titlePeriod) findings.push(finding('period_not_found', {}, where));
+    } else if (!titlePeriod) findings.push(finding('period_not_found', {}, whereOf(community)));
     let at: CellWhere | null = null; // the parser's findings' location, made for the first cell that needs it
     const remarkV = remarkCol !== null ? cellAt(grid, r, remarkCol) : null;
     const remark = isBlank(remarkV) ? null : String(remarkV).trim();
@@ -190,16 +198,17 @@ export function readTableForm(
     store.rows.push(row);
     const base = j * k;
     for (let i = 0; i < k; i++) {
-      const col = cols[i]!;
-      if (col.plain) {
+      const kind = plainKinds[i]!;
+      if (kind >= 0) {
         // readValueCell's own fast path, without its lookups.
-        const v = plainNumber(row[col.c] ?? null, col.ind);
-        if (v !== null) {
-          numbers[base + i] = v;
+        const x = plainCellValue(row[gridCols[i]!] ?? null, kind as 0 | 1 | 2, mins[i]!, maxs[i]!);
+        if (x === x) {
+          numbers[base + i] = x;
           continue;
         }
       }
-      const v = readValueCell(grid, r, col.c, col.ind, col.unit, remark, (at ??= { ...where, period: period ?? undefined }), findings);
+      const col = cols[i]!;
+      const v = readValueCell(grid, r, col.c, col.ind, col.unit, remark, (at ??= { ...whereOf(community), period: period ?? undefined }), findings);
       numbers[base + i] = v.value === null ? NaN : v.value;
       if (v.approximate) store.approximate[base + i] = 1;
     }
@@ -209,7 +218,7 @@ export function readTableForm(
         sheet,
         r + 1 + originRow,
         community || null,
-        a1(grid, r, fields.community!),
+        communityLetters + String(r + 1 + originRow),
         street || null,
         period,
         fields.reporter !== undefined ? String(cellAt(grid, r, fields.reporter) ?? '').trim() || null : null,

@@ -57,6 +57,9 @@ export function readValueCell(
 
 // The same shape parseValue's text reader takes as a plain decimal.
 const PLAIN_DECIMAL = /^-?\d{1,15}(?:\.\d{1,15})?$/;
+// `1,840`, `12,345.5`: a thousands grouping with commas, which the parser reads as the plain number (no
+// shape of its own, no unit, no issue) — 2,358 cells of a city-year, each through the whole parser before.
+const GROUPED_DECIMAL = /^\d{1,3}(?:,\d{3})+(?:\.\d{1,15})?$/;
 
 /** Per indicator and stated unit: true when a plain number needs no unit conversion (the parser's rule). */
 const sameUnit = new WeakMap<Indicator, Map<string | null, boolean>>();
@@ -96,28 +99,48 @@ function plainValue(grid: SheetGrid, row: number, col: number, raw: CellValue, i
  * `unitNeutral`: the number, or null when the parser has to read it.
  */
 export function plainNumber(raw: CellValue, ind: Indicator): number | null {
+  const x = plainCellValue(raw, plainKindOf(ind), ind.min ?? -Infinity, ind.max ?? Infinity);
+  return x === x ? x : null;
+}
+
+/** What `plainCellValue` needs to know of an indicator's kind: a count (1), a rate (2) or any other (0). */
+export type PlainKind = 0 | 1 | 2;
+const COUNT = 1;
+const RATE = 2;
+
+export function plainKindOf(ind: Indicator): PlainKind {
+  return ind.kind === 'count' ? COUNT : ind.kind === 'rate' ? RATE : 0;
+}
+
+/**
+ * `plainNumber`, with the indicator given as numbers (its kind, its bounds; −∞ and ∞ for none) and NaN for
+ * null: a loop over a table's cells reads no indicator object and always gets a double back.
+ */
+export function plainCellValue(raw: CellValue, kind: PlainKind, min: number, max: number): number {
   let value: number;
   if (typeof raw === 'string') {
     // The common case without trim and regex: a string that is already a plain decimal as it stands
     // (no space around it). Anything else takes the rule as written.
-    const x = plainDecimalValue(raw);
-    if (x === x) value = x;
-    else {
+    value = plainDecimalValue(raw);
+    if (value !== value) {
       const text = raw.trim();
-      if (text === '' || !PLAIN_DECIMAL.test(text)) return null;
-      value = Number(text);
+      if (PLAIN_DECIMAL.test(text)) value = Number(text);
+      else if (GROUPED_DECIMAL.test(text)) {
+        // The parser's reading of a thousands grouping: the digits without the commas, as Number reads them.
+        value = Number(text.replace(/,/g, ''));
+        if (!Number.isFinite(value)) return NaN;
+      } else return NaN;
     }
   } else if (typeof raw === 'number') {
-    if (!Number.isFinite(raw)) return null;
+    if (!Number.isFinite(raw)) return NaN;
     value = raw;
-  } else return null;
+  } else return NaN;
   if (value === 0) value = 0; // never -0, as the parser
-  if (value < 0) return null; // negative
-  const kind = ind.kind;
-  if (kind === 'count' && !Number.isInteger(value)) return null; // fractional_count
-  if (kind === 'rate' && (value > 100 || value <= 1)) return null; // rate_out_of_range, rate_fraction (and 0: the parser's)
-  if (ind.min != null && value < ind.min) return null; // below_min
-  if (ind.max != null && value > ind.max) return null; // above_max
+  if (value < 0) return NaN; // negative
+  if (kind === COUNT && !Number.isInteger(value)) return NaN; // fractional_count
+  if (kind === RATE && (value > 100 || value <= 1)) return NaN; // rate_out_of_range, rate_fraction (and 0: the parser's)
+  if (value < min) return NaN; // below_min
+  if (value > max) return NaN; // above_max
   return value;
 }
 

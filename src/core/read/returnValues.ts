@@ -53,12 +53,17 @@ export function denseRow(
   if (store) {
     const cols = store.columns(indicators);
     const nums = store.numbers;
-    const approx = store.approximate;
     const at = (ret as TableReturn).valuesAt * store.k;
     for (let i = 0; i < k; i++) {
       const c = cols[i]!;
       out[base + i] = c < 0 ? NaN : nums[at + c]!;
-      if (approximate && c >= 0 && approx[at + c] === 1) approximate.push(indicators[i]!.code);
+    }
+    if (approximate) {
+      const approx = store.approximate;
+      for (let i = 0; i < k; i++) {
+        const c = cols[i]!;
+        if (c >= 0 && approx[at + c] === 1) approximate.push(indicators[i]!.code);
+      }
     }
     return;
   }

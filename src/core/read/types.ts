@@ -49,6 +49,8 @@ export class TableValues {
   private readonly index: Map<string, number>;
   private readonly newRecord: () => Record<string, ReturnValue>;
   private readonly columnsOf = new WeakMap<readonly { code: string }[], Int32Array>();
+  private lastList: readonly { code: string }[] | null = null;
+  private lastColumns: Int32Array = new Int32Array(0);
   private lastAt = -1;
   private last: Record<string, ReturnValue> | null = null;
 
@@ -74,11 +76,16 @@ export class TableValues {
     return this.index.get(code) ?? -1;
   }
 
-  /** Per indicator of `indicators`, its value column (−1: none): worked out once per list. */
+  /**
+   * Per indicator of `indicators`, its value column (−1: none): worked out once per list. Every row of a
+   * table asks with the same list, one row after the other: the last list's answer is at hand.
+   */
   columns(indicators: readonly { code: string }[]): Int32Array {
+    if (indicators === this.lastList) return this.lastColumns;
     let m = this.columnsOf.get(indicators);
     if (!m) this.columnsOf.set(indicators, (m = Int32Array.from(indicators, (ind) => this.column(ind.code))));
-    return m;
+    this.lastList = indicators;
+    return (this.lastColumns = m);
   }
 
   /** Return j's value of column i as a ReturnValue. */

@@ -18,6 +18,10 @@ const cell: fc.Arbitrary<CellValue> = fc.oneof(
   // Near-decimals: signs, dots, spaces (ideographic too) and digits in any order, for the scan that skips the regex.
   fc.array(fc.constantFrom('0', '1', '5', '9', '-', '.', ' ', '\u3000', '+', 'e'), { maxLength: 20 }).map((xs) => xs.join('')),
   fc.tuple(fc.integer({ min: 0, max: 18 }), fc.integer({ min: 0, max: 18 })).map(([a, b]) => '7'.repeat(a) + (b ? '.' + '3'.repeat(b) : '')),
+  // Thousands groupings, right and wrong, and numbers too large for a double.
+  fc.tuple(fc.integer({ min: 0, max: 2_000_000_000 }), fc.constantFrom('', '.5', '.25', '.', '.1234567890123456')).map(([n, d]) => n.toLocaleString('en-US') + d),
+  fc.array(fc.constantFrom('1', '0', '8', ',', ',', '.', ' ', '-'), { maxLength: 14 }).map((xs) => xs.join('')),
+  fc.constantFrom('1,840', '0,000', '1,84', '1,8400', ',840', '1,840,', ' 1,840 ', '1，840', '1,840.', '-1,840', `1${',000'.repeat(110)}`, '4,950.5'),
 );
 const unit = fc.constantFrom(null, '', '公斤', '吨', '%', '次', '场', '人次', '（千克）', 'kg', '份');
 const format = fc.constantFrom(undefined, null, 'General', '0.0%', 'yyyy-mm-dd', '0.00');
@@ -44,6 +48,19 @@ describe('readValueCell', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('readValueCell on thousands groupings', () => {
+  it.each(['1,840', '12,345.5', '0,000', '1,84', `1${',000'.repeat(110)}`, `1${',000'.repeat(110)}.5`, '1,840.', ' 2,000 '])('%s gives the parser’s value for every indicator', (raw) => {
+    for (const ind of tpl.indicators) {
+      const grid: SheetGrid = { name: 'S', values: [[raw]] };
+      const findings: Finding[] = [];
+      const v = readValueCell(grid, 0, 0, ind, null, null, { file: 'f', sheet: 'S' }, findings);
+      const p = parseValue(raw, { kind: ind.kind, unit: ind.unit, unitAliases: ind.unitAliases, min: ind.min, max: ind.max, statedUnit: null, numberFormat: null, formula: null });
+      expect([ind.code, v.value]).toEqual([ind.code, p.value]);
+      expect(findings.map((x) => x.code)).toEqual(p.issues.map((x) => x.code));
+    }
   });
 });
 
