@@ -117,6 +117,7 @@ interface SheetPart {
   rows: number;
   /** The table's cursor, shared by its parts (each takes the next `rows` rows). */
   cursor: () => RowCursor;
+  runs: TableSource['runs'];
 }
 
 /** Excel's limit is 1,048,576 rows per sheet; the header takes one. */
@@ -163,6 +164,7 @@ function sheetParts(tables: readonly (OutputTable | TableSource)[], maxRows: num
         columns: src.columns,
         rows: Math.min(maxRows, n - from),
         cursor,
+        runs: src.runs,
       });
     }
   }
@@ -292,6 +294,16 @@ function uintIn(buf: Uint8Array, p: number, n: number): number {
   return pad4In(buf, pad4In(buf, uintIn(buf, p, hi), mid), lo - mid * 10000);
 }
 
+/** `<c r="J7"` at `p` — a cell's opening with its address: ` r="J` from `ref`, the row's `nd` digits; returns the end. */
+function refIn(buf: Uint8Array, p: number, ref: Uint8Array, digits: Uint8Array, nd: number): number {
+  buf[p++] = 0x3c; // <
+  buf[p++] = 0x63; // c
+  p = copyIn(buf, p, ref, 0);
+  for (let i = 0; i < nd; i++) buf[p++] = digits[i]!;
+  buf[p++] = 0x22; // "
+  return p;
+}
+
 function asciiIn(buf: Uint8Array, p: number, s: string): number {
   for (let i = 0; i < s.length; i++) buf[p++] = s.charCodeAt(i);
   return p;
@@ -419,6 +431,21 @@ function repeats(rows: readonly (readonly CellValue[])[], c: number): boolean {
 
 const KINDS: readonly RowKind[] = ['header', 'return', 'subtotal', 'total'];
 
+/**
+ * The XML of a source's run of cells (see TableSource.runs) as written for one key and row kind, kept to be
+ * copied when the key comes round again: ` t="s"><v>79</v></c><c t="s"><v>34</v></c>…`, all but the first
+ * cell's `<c` or `<c r="A7"` (which the row decides), and how many shared-string cells it holds. Only runs whose every cell was written are kept (no gap inside).
+ */
+interface RunXml {
+  key: number;
+  kind: RowKind;
+  bytes: Uint8Array;
+  shared: number;
+}
+
+/** Slots per run, by key modulo this: a return's key is the same for its lines, an indicator's comes round. */
+const RUN_SLOTS = 64;
+
 /** A shared text's cell as written in one column and row kind, and the text that followed it there last time. */
 interface KnownCell {
   readonly text: string;
@@ -481,12 +508,37 @@ function* sheetXml(t: SheetPart, styles: Styles, sst: SharedStrings, tableRel: s
     cellsIn[kind] = t.columns.map(() => new Map());
   }
   const out = new ByteOut(pool);
+  // Per column, the run (index into t.runs) that starts there, or -1; each run's end; each run's kept XML.
+  const runs = t.runs ?? [];
+  const runAt = new Int32Array(cols).fill(-1);
+  runs.forEach(([from], j) => (runAt[from] = j));
+  const runEnd = runs.map(([, to]) => to);
+  const runXml: (RunXml | undefined)[][] = runs.map(() => new Array<RunXml | undefined>(RUN_SLOTS));
+  // The run being written out cell by cell, to be kept: its index (-1: none), where its first cell's
+  // attributes begin, and the shared-string count before it.
+  let recRun = -1;
+  let recFrom = 0;
+  let recCount = 0;
+  let recKey = 0;
+  const keep = (buf: Uint8Array, p: number, kind: RowKind): void => {
+    const slots = runXml[recRun]!;
+    const at = recKey % RUN_SLOTS;
+    let m = slots[at];
+    const n = p - recFrom;
+    if (m === undefined) m = slots[at] = { key: recKey, kind, bytes: new Uint8Array(n), shared: 0 };
+    else if (m.bytes.length !== n) m.bytes = new Uint8Array(n);
+    m.key = recKey;
+    m.kind = kind;
+    m.shared = sst.count - recCount;
+    m.bytes.set(buf.subarray(recFrom, p));
+    recRun = -1;
+  };
 
   // The row number, as digits once per row, for the addresses of the row's cells.
   const digits = new Uint8Array(16);
   // Written with the buffer and position in locals and small helpers V8 inlines: the city-year's 明细 is
   // 10 million cells.
-  const writeRow = (r: number, row: readonly CellValue[], kind: RowKind, allShared: boolean): void => {
+  const writeRow = (r: number, row: readonly CellValue[], kind: RowKind, allShared: boolean, keys: Int32Array | null): void => {
     out.room(64 + cols * 80);
     let buf = out.buf;
     let p = copyIn(buf, out.pos, B.rowOpen, 0);
@@ -502,19 +554,47 @@ function* sheetXml(t: SheetPart, styles: Styles, sst: SharedStrings, tableRel: s
     // The column a cell without an address would be at; -1: the row's first cell has one.
     let next = -1;
     for (let c = 0; c < cols; c++) {
+      if (recRun >= 0 && c === runEnd[recRun]) keep(buf, p, kind);
+      const j = keys === null ? -1 : runAt[c]!;
+      if (j >= 0 && keys![j]! >= 0) {
+        const key = keys![j]!;
+        const m = runXml[j]![key % RUN_SLOTS];
+        if (m !== undefined && m.key === key && m.kind === kind) {
+          // The run as written before (a long inline text in it may need more room than a row is given).
+          if (p + m.bytes.length + (cols - c) * 80 > buf.length) {
+            out.pos = p;
+            out.room(m.bytes.length + (cols - c) * 80 + 64);
+            buf = out.buf;
+          }
+          if (c !== next) p = refIn(buf, p, refOpen[c]!, digits, nd);
+          else {
+            buf[p++] = 0x3c; // <
+            buf[p++] = 0x63; // c
+          }
+          p = copyIn(buf, p, m.bytes, 0);
+          sst.count += m.shared;
+          next = runEnd[j]!;
+          c = next - 1;
+          continue;
+        }
+        recRun = j;
+        recKey = key;
+        recCount = sst.count;
+        recFrom = -1;
+      }
       const v = row[c];
       const g = tg[c]!;
       const empty = v === null || v === undefined || v === '';
-      if (empty && !g.style) continue;
+      if (empty && !g.style) {
+        recRun = -1; // a gap: the run is not kept
+        continue;
+      }
       let from = 0;
       if (c !== next) {
-        buf[p++] = 0x3c; // <
-        buf[p++] = 0x63; // c
-        p = copyIn(buf, p, refOpen[c]!, 0);
-        for (let i = 0; i < nd; i++) buf[p++] = digits[i]!;
-        buf[p++] = 0x22;
+        p = refIn(buf, p, refOpen[c]!, digits, nd);
         from = 2;
       }
+      if (recFrom < 0) recFrom = from ? p : p + 2;
       next = c + 1;
       if (empty) {
         p = copyIn(buf, p, g.empty, from);
@@ -571,19 +651,21 @@ function* sheetXml(t: SheetPart, styles: Styles, sst: SharedStrings, tableRel: s
         }
       }
     }
+    if (recRun >= 0) keep(buf, p, kind);
     out.pos = copyIn(buf, p, B.rowClose, 0);
   };
 
-  writeRow(1, names, 'header', true);
+  writeRow(1, names, 'header', true, null);
   let r = 2;
   for (let i = 0; i < sample.length; i++, r++) {
-    writeRow(r, sample[i]!, sampleKinds[i]!, false);
+    writeRow(r, sample[i]!, sampleKinds[i]!, false, null);
     if (out.pos >= CHUNK) yield out.take();
   }
+  const keys = cur?.runKeys && runs.length ? cur.runKeys : null;
   for (let n = sample.length; cur && n < t.rows; n++, r++) {
     const k = cur.next();
     if (k === null) throw new Error(`${t.sheet}: fewer rows than counted`);
-    writeRow(r, cur.row, k, false);
+    writeRow(r, cur.row, k, false, keys);
     if (out.pos >= CHUNK) yield out.take();
   }
   if (out.pos) yield out.take();
