@@ -453,92 +453,110 @@ interface KnownCell {
   next: KnownCell | null;
 }
 
-function* sheetXml(t: SheetPart, styles: Styles, sst: SharedStrings, tableRel: string, pool: BufferPool): Generator<Uint8Array> {
-  const cols = t.columns.length;
-  const last = columnLetters(cols);
-  const names = headerNames(t);
-  yield enc.encode('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
-    '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' +
-    `<dimension ref="A1:${last}${Math.max(t.rows, 1) + 1}"/>` +
-    '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' +
-    '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>' +
-    '<sheetFormatPr defaultRowHeight="15"/>' +
-    `<cols>${t.columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width ?? 12}" customWidth="1"/>`).join('')}</cols>` +
-    '<sheetData>');
-  const header = styles.index(undefined, 'header');
-  // Per column: ` r="A` (an address, where a cell needs one, is this, the row's digits and `"`).
-  const refOpen = t.columns.map((_, c) => ascii(` r="${columnLetters(c + 1)}`));
-  // Per row kind and column, how each type of cell begins: `<c s="11"><v>` for a number, `<c t="s"><v>` for
-  // a shared string of style 0, `<c s="6"/>` for an empty styled cell … A cell with an address is written
-  // `<c r="J7"` and the rest of these from their third byte.
-  type Tags = { style: number; attr: string; num: Uint8Array; empty: Uint8Array; bool: Uint8Array; shared: Uint8Array; inline: Uint8Array; inlineSpace: Uint8Array };
-  const tags: Record<RowKind, Tags[]> = { header: [], return: [], subtotal: [], total: [] };
-  // Registered column by column, return / subtotal / total (the order fixes the style indices).
-  for (const col of t.columns) {
-    for (const kind of KINDS) {
-      const style = kind === 'header' ? header : styles.index(col.numFmt, kind);
-      const attr = style ? ` s="${style}"` : '';
-      tags[kind].push({
-        style, attr, num: ascii(`<c${attr}><v>`), empty: ascii(`<c${attr}/>`), bool: ascii(`<c${attr} t="b"><v>`), shared: ascii(`<c${attr} t="s"><v>`),
-        inline: ascii(`<c${attr} t="inlineStr"><is><t>`), inlineSpace: ascii(`<c${attr} t="inlineStr"><is><t xml:space="preserve">`),
-      });
-    }
-  }
-  // The header row, then the data rows; the first SAMPLE rows are copied to decide which columns repeat.
-  const cur = t.rows > 0 ? t.cursor() : null;
-  const sample: CellValue[][] = [];
-  const sampleKinds: RowKind[] = [];
-  while (cur && sample.length < Math.min(SAMPLE, t.rows)) {
-    const k = cur.next();
-    if (k === null) throw new Error(`${t.sheet}: fewer rows than counted`);
-    sample.push(cur.row.slice());
-    sampleKinds.push(k);
-  }
-  const shared = t.columns.map((_, c) => repeats(sample, c));
-  // A shared text's whole cell — `<c t="s"><v>79</v></c>` — per column and row kind, for the first 4,096
-  // texts a column has. The column's previous cell is kept, and with each cell the one that followed it
-  // last time: a text like the row above's (community, street, file) or like last time's successor (the
-  // indicator codes, names and units, which come round in template order; the cells C5, C6 …) is found by
-  // a string comparison (the same string object: one pointer), without hashing it into the map.
-  const lastCell: Record<RowKind, (KnownCell | null)[]> = { header: [], return: [], subtotal: [], total: [] };
-  const cellsIn: Record<RowKind, Map<string, KnownCell>[]> = { header: [], return: [], subtotal: [], total: [] };
-  for (const kind of KINDS) {
-    lastCell[kind] = t.columns.map(() => null);
-    cellsIn[kind] = t.columns.map(() => new Map());
-  }
-  const out = new ByteOut(pool);
-  // Per column, the run (index into t.runs) that starts there, or -1; each run's end; each run's kept XML.
-  const runs = t.runs ?? [];
-  const runAt = new Int32Array(cols).fill(-1);
-  runs.forEach(([from], j) => (runAt[from] = j));
-  const runEnd = runs.map(([, to]) => to);
-  const runXml: (RunXml | undefined)[][] = runs.map(() => new Array<RunXml | undefined>(RUN_SLOTS));
-  // The run being written out cell by cell, to be kept: its index (-1: none), where its first cell's
-  // attributes begin, and the shared-string count before it.
-  let recRun = -1;
-  let recFrom = 0;
-  let recCount = 0;
-  let recKey = 0;
-  const keep = (buf: Uint8Array, p: number, kind: RowKind): void => {
-    const slots = runXml[recRun]!;
-    const at = recKey % RUN_SLOTS;
-    let m = slots[at];
-    const n = p - recFrom;
-    if (m === undefined) m = slots[at] = { key: recKey, kind, bytes: new Uint8Array(n), shared: 0 };
-    else if (m.bytes.length !== n) m.bytes = new Uint8Array(n);
-    m.key = recKey;
-    m.kind = kind;
-    m.shared = sst.count - recCount;
-    m.bytes.set(buf.subarray(recFrom, p));
-    recRun = -1;
-  };
+/** How each type of cell begins in one column and row kind (see SheetRows). */
+interface Tags {
+  style: number;
+  attr: string;
+  num: Uint8Array;
+  empty: Uint8Array;
+  bool: Uint8Array;
+  shared: Uint8Array;
+  inline: Uint8Array;
+  inlineSpace: Uint8Array;
+}
 
-  // The row number, as digits once per row, for the addresses of the row's cells.
-  const digits = new Uint8Array(16);
-  // Written with the buffer and position in locals and small helpers V8 inlines: the city-year's 明细 is
-  // 10 million cells.
-  const writeRow = (r: number, row: readonly CellValue[], kind: RowKind, allShared: boolean, keys: Int32Array | null): void => {
+/** An empty slot of the kept runs. */
+const NO_RUN: RunXml = { key: -1, kind: 'header', bytes: new Uint8Array(0), shared: 0 };
+
+/**
+ * One sheet's rows as XML bytes into `out`. A class made once per sheet, with the row writer a method: the
+ * generator that drives it stays small (V8 compiles it, and recompiles it for each sheet, in the background).
+ */
+class SheetRows {
+  readonly out: ByteOut;
+  private readonly cols: number;
+  /** Per column: ` r="A` (an address, where a cell needs one, is this, the row's digits and `"`). */
+  private readonly refOpen: Uint8Array[];
+  /**
+   * Per row kind and column, how each type of cell begins: `<c s="11"><v>` for a number, `<c t="s"><v>` for
+   * a shared string of style 0, `<c s="6"/>` for an empty styled cell … A cell with an address is written
+   * `<c r="J7"` and the rest of these from their third byte.
+   */
+  private readonly tags: Record<RowKind, Tags[]> = { header: [], return: [], subtotal: [], total: [] };
+  /** Per column: texts go to the shared string table (they repeat), or are written inline. */
+  private readonly shared: boolean[];
+  /**
+   * A shared text's whole cell — `<c t="s"><v>79</v></c>` — per column and row kind, for the first 4,096
+   * texts a column has. The column's previous cell is kept, and with each cell the one that followed it
+   * last time: a text like the row above's (community, street, file) or like last time's successor (the
+   * indicator codes, names and units, which come round in template order; the cells C5, C6 …) is found by
+   * a string comparison (the same string object: one pointer), without hashing it into the map.
+   */
+  private readonly lastCell: Record<RowKind, (KnownCell | null)[]> = { header: [], return: [], subtotal: [], total: [] };
+  private readonly cellsIn: Record<RowKind, Map<string, KnownCell>[]> = { header: [], return: [], subtotal: [], total: [] };
+  /** Per column, the run (index into the source's runs) that starts there, or -1; each run's end. */
+  private readonly runAt: Int32Array;
+  private readonly runEnd: Int32Array;
+  /** Kept runs: RUN_SLOTS per run, by key. */
+  private readonly runXml: RunXml[];
+  // The run being written out cell by cell, to be kept: its index (-1: none), key, where its first cell's
+  // attributes begin (-1: not yet written), and the shared-string count before it.
+  private recRun = -1;
+  private recKey = 0;
+  private recFrom = 0;
+  private recCount = 0;
+  /** The row number, as digits once per row, for the addresses of the row's cells. */
+  private readonly digits = new Uint8Array(16);
+
+  constructor(t: SheetPart, styles: Styles, private readonly sst: SharedStrings, pool: BufferPool, sample: readonly (readonly CellValue[])[]) {
+    const cols = (this.cols = t.columns.length);
+    this.out = new ByteOut(pool);
+    this.refOpen = t.columns.map((_, c) => ascii(` r="${columnLetters(c + 1)}`));
+    const header = styles.index(undefined, 'header');
+    // Registered column by column, return / subtotal / total (the order fixes the style indices).
+    for (const col of t.columns) {
+      for (const kind of KINDS) {
+        const style = kind === 'header' ? header : styles.index(col.numFmt, kind);
+        const attr = style ? ` s="${style}"` : '';
+        this.tags[kind].push({
+          style, attr, num: ascii(`<c${attr}><v>`), empty: ascii(`<c${attr}/>`), bool: ascii(`<c${attr} t="b"><v>`), shared: ascii(`<c${attr} t="s"><v>`),
+          inline: ascii(`<c${attr} t="inlineStr"><is><t>`), inlineSpace: ascii(`<c${attr} t="inlineStr"><is><t xml:space="preserve">`),
+        });
+      }
+    }
+    this.shared = t.columns.map((_, c) => repeats(sample, c));
+    for (const kind of KINDS) {
+      this.lastCell[kind] = t.columns.map(() => null);
+      this.cellsIn[kind] = t.columns.map(() => new Map());
+    }
+    const runs = t.runs ?? [];
+    this.runAt = new Int32Array(cols).fill(-1);
+    runs.forEach(([from], j) => (this.runAt[from] = j));
+    this.runEnd = Int32Array.from(runs, ([, to]) => to);
+    this.runXml = new Array<RunXml>(runs.length * RUN_SLOTS).fill(NO_RUN);
+  }
+
+  /** Keeps the run being recorded, whose XML ends at `p`. */
+  private keep(buf: Uint8Array, p: number, kind: RowKind): void {
+    const at = this.recRun * RUN_SLOTS + (this.recKey & (RUN_SLOTS - 1));
+    const n = p - this.recFrom;
+    let m = this.runXml[at]!;
+    if (m === NO_RUN) m = this.runXml[at] = { key: 0, kind, bytes: new Uint8Array(n), shared: 0 };
+    else if (m.bytes.length !== n) m.bytes = new Uint8Array(n);
+    m.key = this.recKey;
+    m.kind = kind;
+    m.shared = this.sst.count - this.recCount;
+    m.bytes.set(buf.subarray(this.recFrom, p));
+    this.recRun = -1;
+  }
+
+  /**
+   * Row `r`. `allShared`: every text to the shared string table (the header). `keys`: the cursor's run keys
+   * for this row, or null. Written with the buffer and position in locals and small helpers V8 inlines: the
+   * city-year's 明细 is 10 million cells.
+   */
+  row(r: number, row: readonly CellValue[], kind: RowKind, allShared: boolean, keys: Int32Array | null): void {
+    const { out, cols, refOpen, digits, sst, shared, runAt, runEnd, runXml } = this;
     out.room(64 + cols * 80);
     let buf = out.buf;
     let p = copyIn(buf, out.pos, B.rowOpen, 0);
@@ -548,18 +566,18 @@ function* sheetXml(t: SheetPart, styles: Styles, sst: SharedStrings, tableRel: s
     for (let i = 0; i < nd; i++) digits[i] = buf[d0 + i]!;
     buf[p++] = 0x22; // "
     buf[p++] = 0x3e; // >
-    const tg = tags[kind];
-    const lastC = lastCell[kind];
-    const known = cellsIn[kind];
+    const tg = this.tags[kind];
+    const lastC = this.lastCell[kind];
+    const known = this.cellsIn[kind];
     // The column a cell without an address would be at; -1: the row's first cell has one.
     let next = -1;
     for (let c = 0; c < cols; c++) {
-      if (recRun >= 0 && c === runEnd[recRun]) keep(buf, p, kind);
+      if (this.recRun >= 0 && c === runEnd[this.recRun]) this.keep(buf, p, kind);
       const j = keys === null ? -1 : runAt[c]!;
       if (j >= 0 && keys![j]! >= 0) {
         const key = keys![j]!;
-        const m = runXml[j]![key % RUN_SLOTS];
-        if (m !== undefined && m.key === key && m.kind === kind) {
+        const m = runXml[j * RUN_SLOTS + (key & (RUN_SLOTS - 1))]!;
+        if (m.key === key && m.kind === kind) {
           // The run as written before (a long inline text in it may need more room than a row is given).
           if (p + m.bytes.length + (cols - c) * 80 > buf.length) {
             out.pos = p;
@@ -577,16 +595,16 @@ function* sheetXml(t: SheetPart, styles: Styles, sst: SharedStrings, tableRel: s
           c = next - 1;
           continue;
         }
-        recRun = j;
-        recKey = key;
-        recCount = sst.count;
-        recFrom = -1;
+        this.recRun = j;
+        this.recKey = key;
+        this.recCount = sst.count;
+        this.recFrom = -1;
       }
       const v = row[c];
       const g = tg[c]!;
       const empty = v === null || v === undefined || v === '';
       if (empty && !g.style) {
-        recRun = -1; // a gap: the run is not kept
+        this.recRun = -1; // a gap: the run is not kept
         continue;
       }
       let from = 0;
@@ -594,7 +612,7 @@ function* sheetXml(t: SheetPart, styles: Styles, sst: SharedStrings, tableRel: s
         p = refIn(buf, p, refOpen[c]!, digits, nd);
         from = 2;
       }
-      if (recFrom < 0) recFrom = from ? p : p + 2;
+      if (this.recFrom < 0) this.recFrom = from ? p : p + 2;
       next = c + 1;
       if (empty) {
         p = copyIn(buf, p, g.empty, from);
@@ -651,21 +669,44 @@ function* sheetXml(t: SheetPart, styles: Styles, sst: SharedStrings, tableRel: s
         }
       }
     }
-    if (recRun >= 0) keep(buf, p, kind);
+    if (this.recRun >= 0) this.keep(buf, p, kind);
     out.pos = copyIn(buf, p, B.rowClose, 0);
-  };
+  }
+}
 
-  writeRow(1, names, 'header', true, null);
+function* sheetXml(t: SheetPart, styles: Styles, sst: SharedStrings, tableRel: string, pool: BufferPool): Generator<Uint8Array> {
+  yield enc.encode('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+    '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' +
+    `<dimension ref="A1:${columnLetters(t.columns.length)}${Math.max(t.rows, 1) + 1}"/>` +
+    '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' +
+    '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>' +
+    '<sheetFormatPr defaultRowHeight="15"/>' +
+    `<cols>${t.columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width ?? 12}" customWidth="1"/>`).join('')}</cols>` +
+    '<sheetData>');
+  // The header row, then the data rows; the first SAMPLE rows are copied to decide which columns repeat.
+  const cur = t.rows > 0 ? t.cursor() : null;
+  const sample: CellValue[][] = [];
+  const sampleKinds: RowKind[] = [];
+  while (cur && sample.length < Math.min(SAMPLE, t.rows)) {
+    const k = cur.next();
+    if (k === null) throw new Error(`${t.sheet}: fewer rows than counted`);
+    sample.push(cur.row.slice());
+    sampleKinds.push(k);
+  }
+  const w = new SheetRows(t, styles, sst, pool, sample);
+  const out = w.out;
+  w.row(1, headerNames(t), 'header', true, null);
   let r = 2;
   for (let i = 0; i < sample.length; i++, r++) {
-    writeRow(r, sample[i]!, sampleKinds[i]!, false, null);
+    w.row(r, sample[i]!, sampleKinds[i]!, false, null);
     if (out.pos >= CHUNK) yield out.take();
   }
-  const keys = cur?.runKeys && runs.length ? cur.runKeys : null;
+  const keys = cur?.runKeys && t.runs?.length ? cur.runKeys : null;
   for (let n = sample.length; cur && n < t.rows; n++, r++) {
     const k = cur.next();
     if (k === null) throw new Error(`${t.sheet}: fewer rows than counted`);
-    writeRow(r, cur.row, k, false, keys);
+    w.row(r, cur.row, k, false, keys);
     if (out.pos >= CHUNK) yield out.take();
   }
   if (out.pos) yield out.take();
