@@ -798,130 +798,160 @@ function header(fields: readonly [number, 2 | 4][], name: Uint8Array): Uint8Arra
 }
 
 /**
- * The workbook as a stream of zip bytes (about a megabyte at a time): sheets are written and compressed
- * as they are read from their sources, so memory holds a few buffers, not the file. Entries use a data
- * descriptor (sizes and CRC after the data); no entry or offset may pass 4 GB (zip64 is not written).
+ * A zip being written as a stream: entries deflated as their content comes, bytes handed on about a megabyte
+ * at a time. Entries use a data descriptor (sizes and CRC after the data); no entry or offset may pass 4 GB
+ * (zip64 is not written).
  */
-export async function* xlsxChunks(allTables: readonly (OutputTable | TableSource)[], opts: XlsxOptions = {}): AsyncGenerator<Uint8Array> {
-  const tables = sheetParts(allTables, opts.maxRows ?? EXCEL_MAX_DATA_ROWS);
-  const makeDeflater = opts.deflater ?? fflateDeflater;
-  const crc32 = opts.crc32 ?? jsCrc32;
-  const central: Uint8Array[] = [];
-  let offset = 0;
-  let pending: Uint8Array[] = [];
-  let pendingBytes = 0;
-  const emit = (b: Uint8Array): void => {
-    pending.push(b);
-    pendingBytes += b.length;
-    offset += b.length;
-  };
-  // Handed on as they came (no copy into one buffer): node's zlib gives 256 KB pieces.
-  const flush = (): Uint8Array[] => {
-    const out = pending;
-    pending = [];
-    pendingBytes = 0;
-    return out;
-  };
-  const tooBig = (n: number): void => {
-    if (n > 0xffffffff) throw new Error('summary.xlsx: a part or the file passes 4 GB (zip64 is not written)');
-  };
+class ZipStream {
+  private readonly central: Uint8Array[] = [];
+  private offset = 0;
+  private pending: Uint8Array[] = [];
+  private pendingBytes = 0;
 
-  async function* file(nameText: string, chunks: Iterable<string | Uint8Array>): AsyncGenerator<Uint8Array> {
+  constructor(
+    private readonly makeDeflater: (level: number) => RawDeflater,
+    private readonly crc32: (data: Uint8Array, crc: number) => number,
+    private readonly pool: BufferPool,
+  ) {}
+
+  private emit(b: Uint8Array): void {
+    this.pending.push(b);
+    this.pendingBytes += b.length;
+    this.offset += b.length;
+  }
+
+  /** What is pending, handed on as it came (no copy into one buffer): node's zlib gives 256 KB pieces. */
+  private flush(): Uint8Array[] {
+    const out = this.pending;
+    this.pending = [];
+    this.pendingBytes = 0;
+    return out;
+  }
+
+  async *file(nameText: string, chunks: Iterable<string | Uint8Array>): AsyncGenerator<Uint8Array> {
     const name = enc.encode(nameText);
-    const start = offset;
-    emit(header([[0x04034b50, 4], [20, 2], [0x0008, 2], [8, 2], [DOS_TIME, 2], [DOS_DATE, 2], [0, 4], [0, 4], [0, 4], [name.length, 2], [0, 2]], name));
+    const start = this.offset;
+    this.emit(header([[0x04034b50, 4], [20, 2], [0x0008, 2], [8, 2], [DOS_TIME, 2], [DOS_DATE, 2], [0, 4], [0, 4], [0, 4], [name.length, 2], [0, 2]], name));
     let crc = 0;
     let size = 0;
     let compressed = 0;
-    const d = makeDeflater(DEFLATE_LEVEL);
-    d.release = (chunk) => pool.release(chunk);
+    const d = this.makeDeflater(DEFLATE_LEVEL);
+    d.release = (chunk) => this.pool.release(chunk);
     d.ondata = (data) => {
       if (data.length === 0) return;
       compressed += data.length;
-      emit(data);
+      this.emit(data);
     };
     for (const c of chunks) {
       const bytes = typeof c === 'string' ? enc.encode(c) : c;
       if (bytes.length === 0) continue;
-      crc = crc32(bytes, crc);
+      crc = this.crc32(bytes, crc);
       size += bytes.length;
       const wait = d.push(bytes, false);
       if (wait) await wait;
-      if (pendingBytes >= OUT_CHUNK) yield* flush();
+      if (this.pendingBytes >= OUT_CHUNK) yield* this.flush();
     }
     const wait = d.push(new Uint8Array(0), true);
     if (wait) await wait;
     tooBig(size);
-    tooBig(offset);
-    emit(header([[0x08074b50, 4], [crc, 4], [compressed, 4], [size, 4]], new Uint8Array(0)));
-    central.push(header([[0x02014b50, 4], [20, 2], [20, 2], [0x0008, 2], [8, 2], [DOS_TIME, 2], [DOS_DATE, 2], [crc, 4], [compressed, 4], [size, 4],
+    tooBig(this.offset);
+    this.emit(header([[0x08074b50, 4], [crc, 4], [compressed, 4], [size, 4]], new Uint8Array(0)));
+    this.central.push(header([[0x02014b50, 4], [20, 2], [20, 2], [0x0008, 2], [8, 2], [DOS_TIME, 2], [DOS_DATE, 2], [crc, 4], [compressed, 4], [size, 4],
       [name.length, 2], [0, 2], [0, 2], [0, 2], [0, 2], [0, 4], [start, 4]], name));
-    if (pendingBytes >= OUT_CHUNK) yield* flush();
+    if (this.pendingBytes >= OUT_CHUNK) yield* this.flush();
   }
 
+  /** The central directory and its end record, and whatever is pending. */
+  end(): Uint8Array[] {
+    const cdStart = this.offset;
+    for (const c of this.central) this.emit(c);
+    const cdSize = this.offset - cdStart;
+    const n = this.central.length;
+    tooBig(this.offset);
+    this.emit(header([[0x06054b50, 4], [0, 2], [0, 2], [n, 2], [n, 2], [cdSize, 4], [cdStart, 4], [0, 2]], new Uint8Array(0)));
+    return this.flush();
+  }
+}
+
+function tooBig(n: number): void {
+  if (n > 0xffffffff) throw new Error('summary.xlsx: a part or the file passes 4 GB (zip64 is not written)');
+}
+
+/** A part of the workbook: its name in the zip, and its content, made when the part is written. */
+type Part = readonly [name: string, content: () => Iterable<string | Uint8Array>];
+
+/** The workbook's parts in zip order. */
+function workbookParts(tables: readonly SheetPart[], pool: BufferPool): Part[] {
   const styles = new Styles();
   const sst = new SharedStrings();
-  const pool = new BufferPool();
   const n = tables.length;
   const sheetIds = tables.map((_, i) => i + 1);
-  yield* file('[Content_Types].xml', [
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
-      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
-      '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
-      '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
-      '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' +
-      sheetIds.map((i) => `<Override PartName="/xl/worksheets/sheet${i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>` +
-        `<Override PartName="/xl/tables/table${i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/>`).join('') +
-      '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
-      '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>' +
-      '<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/></Types>',
-  ]);
-  yield* file('_rels/.rels', [
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-      '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>' +
-      '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>' +
-      '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>' +
-      '<Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" Target="docProps/custom.xml"/></Relationships>',
-  ]);
-  yield* file('docProps/core.xml', [
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
-      '<dc:creator>Community Returns</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">2000-01-01T00:00:00Z</dcterms:created></cp:coreProperties>',
-  ]);
-  yield* file('docProps/app.xml', [
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Community Returns</Application></Properties>',
-  ]);
-  yield* file('docProps/custom.xml', [ownOutputCustomXml('summary')]);
-  yield* file('xl/workbook.xml', [
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
-      '<bookViews><workbookView/></bookViews><sheets>' +
-      tables.map((t, i) => `<sheet name="${esc(t.sheet)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('') +
-      '</sheets><definedNames>' +
-      tables.map((t, i) => `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">'${esc(t.sheet)}'!$1:$1</definedName>`).join('') +
-      '</definedNames></workbook>',
-  ]);
-  yield* file('xl/_rels/workbook.xml.rels', [
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-      sheetIds.map((i) => `<Relationship Id="rId${i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i}.xml"/>`).join('') +
-      `<Relationship Id="rId${n + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
-      `<Relationship Id="rId${n + 2}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
-  ]);
-  for (const [i, t] of tables.entries()) {
-    yield* file(`xl/worksheets/sheet${i + 1}.xml`, sheetXml(t, styles, sst, 'rId1', pool));
-    yield* file(`xl/worksheets/_rels/sheet${i + 1}.xml.rels`, [
+  return [
+    ['[Content_Types].xml', () => [
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
+        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+        '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
+        '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' +
+        sheetIds.map((i) => `<Override PartName="/xl/worksheets/sheet${i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>` +
+          `<Override PartName="/xl/tables/table${i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/>`).join('') +
+        '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
+        '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>' +
+        '<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/></Types>',
+    ]],
+    ['_rels/.rels', () => [
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-        `<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/table" Target="../tables/table${i + 1}.xml"/></Relationships>`,
-    ]);
-    yield* file(`xl/tables/table${i + 1}.xml`, [tableXml(t, i + 1)]);
-  }
-  // Styles and strings last: the sheets have registered every format, row kind and string by now.
-  yield* file('xl/styles.xml', [styles.xml()]);
-  yield* file('xl/sharedStrings.xml', sst.xml());
-  const cdStart = offset;
-  for (const c of central) emit(c);
-  const cdSize = offset - cdStart;
-  tooBig(offset);
-  emit(header([[0x06054b50, 4], [0, 2], [0, 2], [central.length, 2], [central.length, 2], [cdSize, 4], [cdStart, 4], [0, 2]], new Uint8Array(0)));
-  yield* flush();
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>' +
+        '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>' +
+        '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>' +
+        '<Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" Target="docProps/custom.xml"/></Relationships>',
+    ]],
+    ['docProps/core.xml', () => [
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+        '<dc:creator>Community Returns</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">2000-01-01T00:00:00Z</dcterms:created></cp:coreProperties>',
+    ]],
+    ['docProps/app.xml', () => [
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Community Returns</Application></Properties>',
+    ]],
+    ['docProps/custom.xml', () => [ownOutputCustomXml('summary')]],
+    ['xl/workbook.xml', () => [
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+        '<bookViews><workbookView/></bookViews><sheets>' +
+        tables.map((t, i) => `<sheet name="${esc(t.sheet)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('') +
+        '</sheets><definedNames>' +
+        tables.map((t, i) => `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">'${esc(t.sheet)}'!$1:$1</definedName>`).join('') +
+        '</definedNames></workbook>',
+    ]],
+    ['xl/_rels/workbook.xml.rels', () => [
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+        sheetIds.map((i) => `<Relationship Id="rId${i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i}.xml"/>`).join('') +
+        `<Relationship Id="rId${n + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
+        `<Relationship Id="rId${n + 2}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+    ]],
+    ...tables.flatMap((t, i): Part[] => [
+      [`xl/worksheets/sheet${i + 1}.xml`, () => sheetXml(t, styles, sst, 'rId1', pool)],
+      [`xl/worksheets/_rels/sheet${i + 1}.xml.rels`, () => [
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+          `<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/table" Target="../tables/table${i + 1}.xml"/></Relationships>`,
+      ]],
+      [`xl/tables/table${i + 1}.xml`, () => [tableXml(t, i + 1)]],
+    ]),
+    // Styles and strings last: the sheets have registered every format, row kind and string by now.
+    ['xl/styles.xml', () => [styles.xml()]],
+    ['xl/sharedStrings.xml', () => sst.xml()],
+  ];
+}
+
+/**
+ * The workbook as a stream of zip bytes (about a megabyte at a time): sheets are written and compressed
+ * as they are read from their sources, so memory holds a few buffers, not the file. (A small loop: every
+ * chunk passes through it.)
+ */
+export async function* xlsxChunks(allTables: readonly (OutputTable | TableSource)[], opts: XlsxOptions = {}): AsyncGenerator<Uint8Array> {
+  const pool = new BufferPool();
+  const zip = new ZipStream(opts.deflater ?? fflateDeflater, opts.crc32 ?? jsCrc32, pool);
+  for (const [name, content] of workbookParts(sheetParts(allTables, opts.maxRows ?? EXCEL_MAX_DATA_ROWS), pool)) yield* zip.file(name, content());
+  yield* zip.end();
 }
 
 /** Streams the tables into an .xlsx and returns its bytes (the page and the tests; the CLI streams to the file). */

@@ -199,7 +199,7 @@ export function summarySource(c: Consolidation, lang: Lang = 'zh-CN'): TableSour
       row[0] = a;
       row[1] = b;
       row[2] = name;
-      for (let i = 0; i < inds.length; i++) row[3 + i] = values[inds[i]!.code] ?? null;
+      valuesInto(row, 3, values, inds);
       row[3 + inds.length] = last;
     };
     for (const [period, streets] of byPeriod) {
@@ -226,6 +226,15 @@ export function summarySource(c: Consolidation, lang: Lang = 'zh-CN'): TableSour
     sheet: OUTPUT_SHEETS.summary, tableName: 'CR_Summary', columns, rowCount,
     cursor: () => cursorOf(columns.length, lines),
   };
+}
+
+/**
+ * row[from …]: each indicator's value in `values`, null where it has none. A function of its own, small: the
+ * records of returns, sub-totals and totals differ in shape, and V8 recompiles what reads them as it meets
+ * each (this alone, not the generator around it).
+ */
+function valuesInto(row: CellValue[], from: number, values: Record<string, number | null>, inds: readonly Indicator[]): void {
+  for (let i = 0; i < inds.length; i++) row[from + i] = values[inds[i]!.code] ?? null;
 }
 
 /** 明细: the long table, one line per community × indicator, with the source cell. */
