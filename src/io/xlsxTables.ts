@@ -499,6 +499,12 @@ class SheetRows {
   private readonly runEnd: Int32Array;
   /** Kept runs: RUN_SLOTS per run, by key. */
   private readonly runXml: RunXml[];
+  /**
+   * The longest XML kept for each run, summed: room made for a row (and after a long text) includes it,
+   * so a kept run is copied without a check of its own.
+   */
+  private runRoom = 0;
+  private readonly runLongest: Int32Array;
   // The run being written out cell by cell, to be kept: its index (-1: none), key, where its first cell's
   // attributes begin (-1: not yet written), and the shared-string count before it.
   private recRun = -1;
@@ -534,6 +540,7 @@ class SheetRows {
     runs.forEach(([from], j) => (this.runAt[from] = j));
     this.runEnd = Int32Array.from(runs, ([, to]) => to);
     this.runXml = new Array<RunXml>(runs.length * RUN_SLOTS).fill(NO_RUN);
+    this.runLongest = new Int32Array(runs.length);
   }
 
   /** Keeps the run being recorded, whose XML ends at `p`. */
@@ -547,6 +554,10 @@ class SheetRows {
     m.kind = kind;
     m.shared = this.sst.count - this.recCount;
     m.bytes.set(buf.subarray(this.recFrom, p));
+    if (n > this.runLongest[this.recRun]!) {
+      this.runRoom += n - this.runLongest[this.recRun]!;
+      this.runLongest[this.recRun] = n;
+    }
     this.recRun = -1;
   }
 
@@ -557,7 +568,7 @@ class SheetRows {
    */
   row(r: number, row: readonly CellValue[], kind: RowKind, allShared: boolean, keys: Int32Array | null): void {
     const { out, cols, refOpen, digits, sst, shared, runAt, runEnd, runXml } = this;
-    out.room(64 + cols * 80);
+    out.room(64 + cols * 80 + this.runRoom);
     let buf = out.buf;
     let p = copyIn(buf, out.pos, B.rowOpen, 0);
     const d0 = p;
@@ -578,12 +589,7 @@ class SheetRows {
         const key = keys![j]!;
         const m = runXml[j * RUN_SLOTS + (key & (RUN_SLOTS - 1))]!;
         if (m.key === key && m.kind === kind) {
-          // The run as written before (a long inline text in it may need more room than a row is given).
-          if (p + m.bytes.length + (cols - c) * 80 > buf.length) {
-            out.pos = p;
-            out.room(m.bytes.length + (cols - c) * 80 + 64);
-            buf = out.buf;
-          }
+          // The run as written before.
           if (c !== next) p = refIn(buf, p, refOpen[c]!, digits, nd);
           else {
             buf[p++] = 0x3c; // <
@@ -633,9 +639,13 @@ class SheetRows {
             if (text === prev.text) cell = prev;
             else if (prev.next !== null && text === prev.next.text) cell = prev.next;
           }
+          // Counted here when found, by sst.id when new: one place for the count of every text met again, so
+          // that V8 has seen it run before it first meets a text found in the map.
+          let found = true;
           if (cell === undefined) {
             cell = known[c]!.get(text);
             if (cell === undefined) {
+              found = false;
               const id = sst.id(text);
               if (known[c]!.size >= 4096) {
                 // A column of many texts (as-written values): written out, not kept.
@@ -647,18 +657,15 @@ class SheetRows {
               }
               cell = { text, tail: ascii(`<c${g.attr} t="s"><v>${id}</v></c>`), next: null };
               known[c]!.set(text, cell);
-            } else {
-              sst.count++;
             }
             if (prev !== null) prev.next = cell;
-          } else {
-            sst.count++;
           }
+          if (found) sst.count++;
           lastC[c] = cell;
           p = copyIn(buf, p, cell.tail, from);
         } else {
           out.pos = p;
-          out.room(3 * text.length + 128 + (cols - c) * 80);
+          out.room(3 * text.length + 128 + (cols - c) * 80 + this.runRoom);
           buf = out.buf;
           const first = text.charCodeAt(0);
           const end = text.charCodeAt(text.length - 1);
