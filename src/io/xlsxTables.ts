@@ -737,11 +737,6 @@ export interface RawDeflater {
   ondata: (data: Uint8Array, final: boolean) => void;
   /** Set by the writer: called with each pushed chunk once the deflater no longer reads it (the buffer is reused). */
   release?: (chunk: Uint8Array) => void;
-  /**
-   * The CRC-32 of all the data pushed, read once the final push is done, when the deflater computes it
-   * itself (node's, as zlib reads the data in): the writer then computes none.
-   */
-  crc?: () => number;
 }
 
 export interface XlsxOptions {
@@ -749,7 +744,7 @@ export interface XlsxOptions {
   maxRows?: number;
   /** Makes a raw deflater per zip entry at the given level; fflate's when absent. */
   deflater?: (level: number) => RawDeflater;
-  /** CRC-32 of `data` continuing from `crc`, for a deflater that does not give it; a JavaScript one when absent. */
+  /** CRC-32 of `data` continuing from `crc` (node's zlib.crc32); a JavaScript one when absent. */
   crc32?: (data: Uint8Array, crc: number) => number;
 }
 
@@ -854,11 +849,10 @@ class ZipStream {
       compressed += data.length;
       this.emit(data);
     };
-    const ownCrc = d.crc === undefined;
     for (const c of chunks) {
       const bytes = typeof c === 'string' ? enc.encode(c) : c;
       if (bytes.length === 0) continue;
-      if (ownCrc) crc = this.crc32(bytes, crc);
+      crc = this.crc32(bytes, crc);
       size += bytes.length;
       const wait = d.push(bytes, false);
       if (wait) await wait;
@@ -866,7 +860,6 @@ class ZipStream {
     }
     const wait = d.push(new Uint8Array(0), true);
     if (wait) await wait;
-    if (!ownCrc) crc = d.crc!();
     tooBig(size);
     tooBig(this.offset);
     this.emit(header([[0x08074b50, 4], [crc, 4], [compressed, 4], [size, 4]], new Uint8Array(0)));
