@@ -117,6 +117,7 @@ interface SheetPart {
   rows: number;
   /** The table's cursor, shared by its parts (each takes the next `rows` rows). */
   cursor: () => RowCursor;
+  runs: TableSource['runs'];
 }
 
 /** Excel's limit is 1,048,576 rows per sheet; the header takes one. */
@@ -163,6 +164,7 @@ function sheetParts(tables: readonly (OutputTable | TableSource)[], maxRows: num
         columns: src.columns,
         rows: Math.min(maxRows, n - from),
         cursor,
+        runs: src.runs,
       });
     }
   }
@@ -292,6 +294,16 @@ function uintIn(buf: Uint8Array, p: number, n: number): number {
   return pad4In(buf, pad4In(buf, uintIn(buf, p, hi), mid), lo - mid * 10000);
 }
 
+/** `<c r="J7"` at `p` — a cell's opening with its address: ` r="J` from `ref`, the row's `nd` digits; returns the end. */
+function refIn(buf: Uint8Array, p: number, ref: Uint8Array, digits: Uint8Array, nd: number): number {
+  buf[p++] = 0x3c; // <
+  buf[p++] = 0x63; // c
+  p = copyIn(buf, p, ref, 0);
+  for (let i = 0; i < nd; i++) buf[p++] = digits[i]!;
+  buf[p++] = 0x22; // "
+  return p;
+}
+
 function asciiIn(buf: Uint8Array, p: number, s: string): number {
   for (let i = 0; i < s.length; i++) buf[p++] = s.charCodeAt(i);
   return p;
@@ -419,6 +431,21 @@ function repeats(rows: readonly (readonly CellValue[])[], c: number): boolean {
 
 const KINDS: readonly RowKind[] = ['header', 'return', 'subtotal', 'total'];
 
+/**
+ * The XML of a source's run of cells (see TableSource.runs) as written for one key and row kind, kept to be
+ * copied when the key comes round again: ` t="s"><v>79</v></c><c t="s"><v>34</v></c>…`, all but the first
+ * cell's `<c` or `<c r="A7"` (which the row decides), and how many shared-string cells it holds. Only runs whose every cell was written are kept (no gap inside).
+ */
+interface RunXml {
+  key: number;
+  kind: RowKind;
+  bytes: Uint8Array;
+  shared: number;
+}
+
+/** Slots per run, by key modulo this: a return's key is the same for its lines, an indicator's comes round. */
+const RUN_SLOTS = 64;
+
 /** A shared text's cell as written in one column and row kind, and the text that followed it there last time. */
 interface KnownCell {
   readonly text: string;
@@ -426,68 +453,122 @@ interface KnownCell {
   next: KnownCell | null;
 }
 
-function* sheetXml(t: SheetPart, styles: Styles, sst: SharedStrings, tableRel: string, pool: BufferPool): Generator<Uint8Array> {
-  const cols = t.columns.length;
-  const last = columnLetters(cols);
-  const names = headerNames(t);
-  yield enc.encode('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
-    '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' +
-    `<dimension ref="A1:${last}${Math.max(t.rows, 1) + 1}"/>` +
-    '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' +
-    '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>' +
-    '<sheetFormatPr defaultRowHeight="15"/>' +
-    `<cols>${t.columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width ?? 12}" customWidth="1"/>`).join('')}</cols>` +
-    '<sheetData>');
-  const header = styles.index(undefined, 'header');
-  // Per column: ` r="A` (an address, where a cell needs one, is this, the row's digits and `"`).
-  const refOpen = t.columns.map((_, c) => ascii(` r="${columnLetters(c + 1)}`));
-  // Per row kind and column, how each type of cell begins: `<c s="11"><v>` for a number, `<c t="s"><v>` for
-  // a shared string of style 0, `<c s="6"/>` for an empty styled cell … A cell with an address is written
-  // `<c r="J7"` and the rest of these from their third byte.
-  type Tags = { style: number; attr: string; num: Uint8Array; empty: Uint8Array; bool: Uint8Array; shared: Uint8Array; inline: Uint8Array; inlineSpace: Uint8Array };
-  const tags: Record<RowKind, Tags[]> = { header: [], return: [], subtotal: [], total: [] };
-  // Registered column by column, return / subtotal / total (the order fixes the style indices).
-  for (const col of t.columns) {
-    for (const kind of KINDS) {
-      const style = kind === 'header' ? header : styles.index(col.numFmt, kind);
-      const attr = style ? ` s="${style}"` : '';
-      tags[kind].push({
-        style, attr, num: ascii(`<c${attr}><v>`), empty: ascii(`<c${attr}/>`), bool: ascii(`<c${attr} t="b"><v>`), shared: ascii(`<c${attr} t="s"><v>`),
-        inline: ascii(`<c${attr} t="inlineStr"><is><t>`), inlineSpace: ascii(`<c${attr} t="inlineStr"><is><t xml:space="preserve">`),
-      });
-    }
-  }
-  // The header row, then the data rows; the first SAMPLE rows are copied to decide which columns repeat.
-  const cur = t.rows > 0 ? t.cursor() : null;
-  const sample: CellValue[][] = [];
-  const sampleKinds: RowKind[] = [];
-  while (cur && sample.length < Math.min(SAMPLE, t.rows)) {
-    const k = cur.next();
-    if (k === null) throw new Error(`${t.sheet}: fewer rows than counted`);
-    sample.push(cur.row.slice());
-    sampleKinds.push(k);
-  }
-  const shared = t.columns.map((_, c) => repeats(sample, c));
-  // A shared text's whole cell — `<c t="s"><v>79</v></c>` — per column and row kind, for the first 4,096
-  // texts a column has. The column's previous cell is kept, and with each cell the one that followed it
-  // last time: a text like the row above's (community, street, file) or like last time's successor (the
-  // indicator codes, names and units, which come round in template order; the cells C5, C6 …) is found by
-  // a string comparison (the same string object: one pointer), without hashing it into the map.
-  const lastCell: Record<RowKind, (KnownCell | null)[]> = { header: [], return: [], subtotal: [], total: [] };
-  const cellsIn: Record<RowKind, Map<string, KnownCell>[]> = { header: [], return: [], subtotal: [], total: [] };
-  for (const kind of KINDS) {
-    lastCell[kind] = t.columns.map(() => null);
-    cellsIn[kind] = t.columns.map(() => new Map());
-  }
-  const out = new ByteOut(pool);
+/** How each type of cell begins in one column and row kind (see SheetRows). */
+interface Tags {
+  style: number;
+  attr: string;
+  num: Uint8Array;
+  empty: Uint8Array;
+  bool: Uint8Array;
+  shared: Uint8Array;
+  inline: Uint8Array;
+  inlineSpace: Uint8Array;
+}
 
-  // The row number, as digits once per row, for the addresses of the row's cells.
-  const digits = new Uint8Array(16);
-  // Written with the buffer and position in locals and small helpers V8 inlines: the city-year's 明细 is
-  // 10 million cells.
-  const writeRow = (r: number, row: readonly CellValue[], kind: RowKind, allShared: boolean): void => {
-    out.room(64 + cols * 80);
+/** An empty slot of the kept runs. */
+const NO_RUN: RunXml = { key: -1, kind: 'header', bytes: new Uint8Array(0), shared: 0 };
+
+/**
+ * One sheet's rows as XML bytes into `out`. A class made once per sheet, with the row writer a method: the
+ * generator that drives it stays small (V8 compiles it, and recompiles it for each sheet, in the background).
+ */
+class SheetRows {
+  readonly out: ByteOut;
+  private readonly cols: number;
+  /** Per column: ` r="A` (an address, where a cell needs one, is this, the row's digits and `"`). */
+  private readonly refOpen: Uint8Array[];
+  /**
+   * Per row kind and column, how each type of cell begins: `<c s="11"><v>` for a number, `<c t="s"><v>` for
+   * a shared string of style 0, `<c s="6"/>` for an empty styled cell … A cell with an address is written
+   * `<c r="J7"` and the rest of these from their third byte.
+   */
+  private readonly tags: Record<RowKind, Tags[]> = { header: [], return: [], subtotal: [], total: [] };
+  /** Per column: texts go to the shared string table (they repeat), or are written inline. */
+  private readonly shared: boolean[];
+  /**
+   * A shared text's whole cell — `<c t="s"><v>79</v></c>` — per column and row kind, for the first 4,096
+   * texts a column has. The column's previous cell is kept, and with each cell the one that followed it
+   * last time: a text like the row above's (community, street, file) or like last time's successor (the
+   * indicator codes, names and units, which come round in template order; the cells C5, C6 …) is found by
+   * a string comparison (the same string object: one pointer), without hashing it into the map.
+   */
+  private readonly lastCell: Record<RowKind, (KnownCell | null)[]> = { header: [], return: [], subtotal: [], total: [] };
+  private readonly cellsIn: Record<RowKind, Map<string, KnownCell>[]> = { header: [], return: [], subtotal: [], total: [] };
+  /** Per column, the run (index into the source's runs) that starts there, or -1; each run's end. */
+  private readonly runAt: Int32Array;
+  private readonly runEnd: Int32Array;
+  /** Kept runs: RUN_SLOTS per run, by key. */
+  private readonly runXml: RunXml[];
+  /**
+   * The longest XML kept for each run, summed: room made for a row (and after a long text) includes it,
+   * so a kept run is copied without a check of its own.
+   */
+  private runRoom = 0;
+  private readonly runLongest: Int32Array;
+  // The run being written out cell by cell, to be kept: its index (-1: none), key, where its first cell's
+  // attributes begin (-1: not yet written), and the shared-string count before it.
+  private recRun = -1;
+  private recKey = 0;
+  private recFrom = 0;
+  private recCount = 0;
+  /** The row number, as digits once per row, for the addresses of the row's cells. */
+  private readonly digits = new Uint8Array(16);
+
+  constructor(t: SheetPart, styles: Styles, private readonly sst: SharedStrings, pool: BufferPool, sample: readonly (readonly CellValue[])[]) {
+    const cols = (this.cols = t.columns.length);
+    this.out = new ByteOut(pool);
+    this.refOpen = t.columns.map((_, c) => ascii(` r="${columnLetters(c + 1)}`));
+    const header = styles.index(undefined, 'header');
+    // Registered column by column, return / subtotal / total (the order fixes the style indices).
+    for (const col of t.columns) {
+      for (const kind of KINDS) {
+        const style = kind === 'header' ? header : styles.index(col.numFmt, kind);
+        const attr = style ? ` s="${style}"` : '';
+        this.tags[kind].push({
+          style, attr, num: ascii(`<c${attr}><v>`), empty: ascii(`<c${attr}/>`), bool: ascii(`<c${attr} t="b"><v>`), shared: ascii(`<c${attr} t="s"><v>`),
+          inline: ascii(`<c${attr} t="inlineStr"><is><t>`), inlineSpace: ascii(`<c${attr} t="inlineStr"><is><t xml:space="preserve">`),
+        });
+      }
+    }
+    this.shared = t.columns.map((_, c) => repeats(sample, c));
+    for (const kind of KINDS) {
+      this.lastCell[kind] = t.columns.map(() => null);
+      this.cellsIn[kind] = t.columns.map(() => new Map());
+    }
+    const runs = t.runs ?? [];
+    this.runAt = new Int32Array(cols).fill(-1);
+    runs.forEach(([from], j) => (this.runAt[from] = j));
+    this.runEnd = Int32Array.from(runs, ([, to]) => to);
+    this.runXml = new Array<RunXml>(runs.length * RUN_SLOTS).fill(NO_RUN);
+    this.runLongest = new Int32Array(runs.length);
+  }
+
+  /** Keeps the run being recorded, whose XML ends at `p`. */
+  private keep(buf: Uint8Array, p: number, kind: RowKind): void {
+    const at = this.recRun * RUN_SLOTS + (this.recKey & (RUN_SLOTS - 1));
+    const n = p - this.recFrom;
+    let m = this.runXml[at]!;
+    if (m === NO_RUN) m = this.runXml[at] = { key: 0, kind, bytes: new Uint8Array(n), shared: 0 };
+    else if (m.bytes.length !== n) m.bytes = new Uint8Array(n);
+    m.key = this.recKey;
+    m.kind = kind;
+    m.shared = this.sst.count - this.recCount;
+    m.bytes.set(buf.subarray(this.recFrom, p));
+    if (n > this.runLongest[this.recRun]!) {
+      this.runRoom += n - this.runLongest[this.recRun]!;
+      this.runLongest[this.recRun] = n;
+    }
+    this.recRun = -1;
+  }
+
+  /**
+   * Row `r`. `allShared`: every text to the shared string table (the header). `keys`: the cursor's run keys
+   * for this row, or null. Written with the buffer and position in locals and small helpers V8 inlines: the
+   * city-year's 明细 is 10 million cells.
+   */
+  row(r: number, row: readonly CellValue[], kind: RowKind, allShared: boolean, keys: Int32Array | null): void {
+    const { out, cols, refOpen, digits, sst, shared, runAt, runEnd, runXml } = this;
+    out.room(64 + cols * 80 + this.runRoom);
     let buf = out.buf;
     let p = copyIn(buf, out.pos, B.rowOpen, 0);
     const d0 = p;
@@ -496,25 +577,48 @@ function* sheetXml(t: SheetPart, styles: Styles, sst: SharedStrings, tableRel: s
     for (let i = 0; i < nd; i++) digits[i] = buf[d0 + i]!;
     buf[p++] = 0x22; // "
     buf[p++] = 0x3e; // >
-    const tg = tags[kind];
-    const lastC = lastCell[kind];
-    const known = cellsIn[kind];
+    const tg = this.tags[kind];
+    const lastC = this.lastCell[kind];
+    const known = this.cellsIn[kind];
     // The column a cell without an address would be at; -1: the row's first cell has one.
     let next = -1;
     for (let c = 0; c < cols; c++) {
+      if (this.recRun >= 0 && c === runEnd[this.recRun]) this.keep(buf, p, kind);
+      const j = keys === null ? -1 : runAt[c]!;
+      if (j >= 0 && keys![j]! >= 0) {
+        const key = keys![j]!;
+        const m = runXml[j * RUN_SLOTS + (key & (RUN_SLOTS - 1))]!;
+        if (m.key === key && m.kind === kind) {
+          // The run as written before.
+          if (c !== next) p = refIn(buf, p, refOpen[c]!, digits, nd);
+          else {
+            buf[p++] = 0x3c; // <
+            buf[p++] = 0x63; // c
+          }
+          p = copyIn(buf, p, m.bytes, 0);
+          sst.count += m.shared;
+          next = runEnd[j]!;
+          c = next - 1;
+          continue;
+        }
+        this.recRun = j;
+        this.recKey = key;
+        this.recCount = sst.count;
+        this.recFrom = -1;
+      }
       const v = row[c];
       const g = tg[c]!;
       const empty = v === null || v === undefined || v === '';
-      if (empty && !g.style) continue;
+      if (empty && !g.style) {
+        this.recRun = -1; // a gap: the run is not kept
+        continue;
+      }
       let from = 0;
       if (c !== next) {
-        buf[p++] = 0x3c; // <
-        buf[p++] = 0x63; // c
-        p = copyIn(buf, p, refOpen[c]!, 0);
-        for (let i = 0; i < nd; i++) buf[p++] = digits[i]!;
-        buf[p++] = 0x22;
+        p = refIn(buf, p, refOpen[c]!, digits, nd);
         from = 2;
       }
+      if (this.recFrom < 0) this.recFrom = from ? p : p + 2;
       next = c + 1;
       if (empty) {
         p = copyIn(buf, p, g.empty, from);
@@ -535,9 +639,13 @@ function* sheetXml(t: SheetPart, styles: Styles, sst: SharedStrings, tableRel: s
             if (text === prev.text) cell = prev;
             else if (prev.next !== null && text === prev.next.text) cell = prev.next;
           }
+          // Counted here when found, by sst.id when new: one place for the count of every text met again, so
+          // that V8 has seen it run before it first meets a text found in the map.
+          let found = true;
           if (cell === undefined) {
             cell = known[c]!.get(text);
             if (cell === undefined) {
+              found = false;
               const id = sst.id(text);
               if (known[c]!.size >= 4096) {
                 // A column of many texts (as-written values): written out, not kept.
@@ -549,18 +657,15 @@ function* sheetXml(t: SheetPart, styles: Styles, sst: SharedStrings, tableRel: s
               }
               cell = { text, tail: ascii(`<c${g.attr} t="s"><v>${id}</v></c>`), next: null };
               known[c]!.set(text, cell);
-            } else {
-              sst.count++;
             }
             if (prev !== null) prev.next = cell;
-          } else {
-            sst.count++;
           }
+          if (found) sst.count++;
           lastC[c] = cell;
           p = copyIn(buf, p, cell.tail, from);
         } else {
           out.pos = p;
-          out.room(3 * text.length + 128 + (cols - c) * 80);
+          out.room(3 * text.length + 128 + (cols - c) * 80 + this.runRoom);
           buf = out.buf;
           const first = text.charCodeAt(0);
           const end = text.charCodeAt(text.length - 1);
@@ -571,19 +676,44 @@ function* sheetXml(t: SheetPart, styles: Styles, sst: SharedStrings, tableRel: s
         }
       }
     }
+    if (this.recRun >= 0) this.keep(buf, p, kind);
     out.pos = copyIn(buf, p, B.rowClose, 0);
-  };
+  }
+}
 
-  writeRow(1, names, 'header', true);
+function* sheetXml(t: SheetPart, styles: Styles, sst: SharedStrings, tableRel: string, pool: BufferPool): Generator<Uint8Array> {
+  yield enc.encode('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+    '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' +
+    `<dimension ref="A1:${columnLetters(t.columns.length)}${Math.max(t.rows, 1) + 1}"/>` +
+    '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' +
+    '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>' +
+    '<sheetFormatPr defaultRowHeight="15"/>' +
+    `<cols>${t.columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width ?? 12}" customWidth="1"/>`).join('')}</cols>` +
+    '<sheetData>');
+  // The header row, then the data rows; the first SAMPLE rows are copied to decide which columns repeat.
+  const cur = t.rows > 0 ? t.cursor() : null;
+  const sample: CellValue[][] = [];
+  const sampleKinds: RowKind[] = [];
+  while (cur && sample.length < Math.min(SAMPLE, t.rows)) {
+    const k = cur.next();
+    if (k === null) throw new Error(`${t.sheet}: fewer rows than counted`);
+    sample.push(cur.row.slice());
+    sampleKinds.push(k);
+  }
+  const w = new SheetRows(t, styles, sst, pool, sample);
+  const out = w.out;
+  w.row(1, headerNames(t), 'header', true, null);
   let r = 2;
   for (let i = 0; i < sample.length; i++, r++) {
-    writeRow(r, sample[i]!, sampleKinds[i]!, false);
+    w.row(r, sample[i]!, sampleKinds[i]!, false, null);
     if (out.pos >= CHUNK) yield out.take();
   }
+  const keys = cur?.runKeys && t.runs?.length ? cur.runKeys : null;
   for (let n = sample.length; cur && n < t.rows; n++, r++) {
     const k = cur.next();
     if (k === null) throw new Error(`${t.sheet}: fewer rows than counted`);
-    writeRow(r, cur.row, k, false);
+    w.row(r, cur.row, k, false, keys);
     if (out.pos >= CHUNK) yield out.take();
   }
   if (out.pos) yield out.take();
@@ -675,130 +805,160 @@ function header(fields: readonly [number, 2 | 4][], name: Uint8Array): Uint8Arra
 }
 
 /**
- * The workbook as a stream of zip bytes (about a megabyte at a time): sheets are written and compressed
- * as they are read from their sources, so memory holds a few buffers, not the file. Entries use a data
- * descriptor (sizes and CRC after the data); no entry or offset may pass 4 GB (zip64 is not written).
+ * A zip being written as a stream: entries deflated as their content comes, bytes handed on about a megabyte
+ * at a time. Entries use a data descriptor (sizes and CRC after the data); no entry or offset may pass 4 GB
+ * (zip64 is not written).
  */
-export async function* xlsxChunks(allTables: readonly (OutputTable | TableSource)[], opts: XlsxOptions = {}): AsyncGenerator<Uint8Array> {
-  const tables = sheetParts(allTables, opts.maxRows ?? EXCEL_MAX_DATA_ROWS);
-  const makeDeflater = opts.deflater ?? fflateDeflater;
-  const crc32 = opts.crc32 ?? jsCrc32;
-  const central: Uint8Array[] = [];
-  let offset = 0;
-  let pending: Uint8Array[] = [];
-  let pendingBytes = 0;
-  const emit = (b: Uint8Array): void => {
-    pending.push(b);
-    pendingBytes += b.length;
-    offset += b.length;
-  };
-  // Handed on as they came (no copy into one buffer): node's zlib gives 256 KB pieces.
-  const flush = (): Uint8Array[] => {
-    const out = pending;
-    pending = [];
-    pendingBytes = 0;
-    return out;
-  };
-  const tooBig = (n: number): void => {
-    if (n > 0xffffffff) throw new Error('summary.xlsx: a part or the file passes 4 GB (zip64 is not written)');
-  };
+class ZipStream {
+  private readonly central: Uint8Array[] = [];
+  private offset = 0;
+  private pending: Uint8Array[] = [];
+  private pendingBytes = 0;
 
-  async function* file(nameText: string, chunks: Iterable<string | Uint8Array>): AsyncGenerator<Uint8Array> {
+  constructor(
+    private readonly makeDeflater: (level: number) => RawDeflater,
+    private readonly crc32: (data: Uint8Array, crc: number) => number,
+    private readonly pool: BufferPool,
+  ) {}
+
+  private emit(b: Uint8Array): void {
+    this.pending.push(b);
+    this.pendingBytes += b.length;
+    this.offset += b.length;
+  }
+
+  /** What is pending, handed on as it came (no copy into one buffer): node's zlib gives 256 KB pieces. */
+  private flush(): Uint8Array[] {
+    const out = this.pending;
+    this.pending = [];
+    this.pendingBytes = 0;
+    return out;
+  }
+
+  async *file(nameText: string, chunks: Iterable<string | Uint8Array>): AsyncGenerator<Uint8Array> {
     const name = enc.encode(nameText);
-    const start = offset;
-    emit(header([[0x04034b50, 4], [20, 2], [0x0008, 2], [8, 2], [DOS_TIME, 2], [DOS_DATE, 2], [0, 4], [0, 4], [0, 4], [name.length, 2], [0, 2]], name));
+    const start = this.offset;
+    this.emit(header([[0x04034b50, 4], [20, 2], [0x0008, 2], [8, 2], [DOS_TIME, 2], [DOS_DATE, 2], [0, 4], [0, 4], [0, 4], [name.length, 2], [0, 2]], name));
     let crc = 0;
     let size = 0;
     let compressed = 0;
-    const d = makeDeflater(DEFLATE_LEVEL);
-    d.release = (chunk) => pool.release(chunk);
+    const d = this.makeDeflater(DEFLATE_LEVEL);
+    d.release = (chunk) => this.pool.release(chunk);
     d.ondata = (data) => {
       if (data.length === 0) return;
       compressed += data.length;
-      emit(data);
+      this.emit(data);
     };
     for (const c of chunks) {
       const bytes = typeof c === 'string' ? enc.encode(c) : c;
       if (bytes.length === 0) continue;
-      crc = crc32(bytes, crc);
+      crc = this.crc32(bytes, crc);
       size += bytes.length;
       const wait = d.push(bytes, false);
       if (wait) await wait;
-      if (pendingBytes >= OUT_CHUNK) yield* flush();
+      if (this.pendingBytes >= OUT_CHUNK) yield* this.flush();
     }
     const wait = d.push(new Uint8Array(0), true);
     if (wait) await wait;
     tooBig(size);
-    tooBig(offset);
-    emit(header([[0x08074b50, 4], [crc, 4], [compressed, 4], [size, 4]], new Uint8Array(0)));
-    central.push(header([[0x02014b50, 4], [20, 2], [20, 2], [0x0008, 2], [8, 2], [DOS_TIME, 2], [DOS_DATE, 2], [crc, 4], [compressed, 4], [size, 4],
+    tooBig(this.offset);
+    this.emit(header([[0x08074b50, 4], [crc, 4], [compressed, 4], [size, 4]], new Uint8Array(0)));
+    this.central.push(header([[0x02014b50, 4], [20, 2], [20, 2], [0x0008, 2], [8, 2], [DOS_TIME, 2], [DOS_DATE, 2], [crc, 4], [compressed, 4], [size, 4],
       [name.length, 2], [0, 2], [0, 2], [0, 2], [0, 2], [0, 4], [start, 4]], name));
-    if (pendingBytes >= OUT_CHUNK) yield* flush();
+    if (this.pendingBytes >= OUT_CHUNK) yield* this.flush();
   }
 
+  /** The central directory and its end record, and whatever is pending. */
+  end(): Uint8Array[] {
+    const cdStart = this.offset;
+    for (const c of this.central) this.emit(c);
+    const cdSize = this.offset - cdStart;
+    const n = this.central.length;
+    tooBig(this.offset);
+    this.emit(header([[0x06054b50, 4], [0, 2], [0, 2], [n, 2], [n, 2], [cdSize, 4], [cdStart, 4], [0, 2]], new Uint8Array(0)));
+    return this.flush();
+  }
+}
+
+function tooBig(n: number): void {
+  if (n > 0xffffffff) throw new Error('summary.xlsx: a part or the file passes 4 GB (zip64 is not written)');
+}
+
+/** A part of the workbook: its name in the zip, and its content, made when the part is written. */
+type Part = readonly [name: string, content: () => Iterable<string | Uint8Array>];
+
+/** The workbook's parts in zip order. */
+function workbookParts(tables: readonly SheetPart[], pool: BufferPool): Part[] {
   const styles = new Styles();
   const sst = new SharedStrings();
-  const pool = new BufferPool();
   const n = tables.length;
   const sheetIds = tables.map((_, i) => i + 1);
-  yield* file('[Content_Types].xml', [
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
-      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
-      '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
-      '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
-      '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' +
-      sheetIds.map((i) => `<Override PartName="/xl/worksheets/sheet${i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>` +
-        `<Override PartName="/xl/tables/table${i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/>`).join('') +
-      '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
-      '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>' +
-      '<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/></Types>',
-  ]);
-  yield* file('_rels/.rels', [
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-      '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>' +
-      '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>' +
-      '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>' +
-      '<Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" Target="docProps/custom.xml"/></Relationships>',
-  ]);
-  yield* file('docProps/core.xml', [
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
-      '<dc:creator>Community Returns</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">2000-01-01T00:00:00Z</dcterms:created></cp:coreProperties>',
-  ]);
-  yield* file('docProps/app.xml', [
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Community Returns</Application></Properties>',
-  ]);
-  yield* file('docProps/custom.xml', [ownOutputCustomXml('summary')]);
-  yield* file('xl/workbook.xml', [
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
-      '<bookViews><workbookView/></bookViews><sheets>' +
-      tables.map((t, i) => `<sheet name="${esc(t.sheet)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('') +
-      '</sheets><definedNames>' +
-      tables.map((t, i) => `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">'${esc(t.sheet)}'!$1:$1</definedName>`).join('') +
-      '</definedNames></workbook>',
-  ]);
-  yield* file('xl/_rels/workbook.xml.rels', [
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-      sheetIds.map((i) => `<Relationship Id="rId${i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i}.xml"/>`).join('') +
-      `<Relationship Id="rId${n + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
-      `<Relationship Id="rId${n + 2}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
-  ]);
-  for (const [i, t] of tables.entries()) {
-    yield* file(`xl/worksheets/sheet${i + 1}.xml`, sheetXml(t, styles, sst, 'rId1', pool));
-    yield* file(`xl/worksheets/_rels/sheet${i + 1}.xml.rels`, [
+  return [
+    ['[Content_Types].xml', () => [
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
+        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+        '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
+        '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' +
+        sheetIds.map((i) => `<Override PartName="/xl/worksheets/sheet${i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>` +
+          `<Override PartName="/xl/tables/table${i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/>`).join('') +
+        '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
+        '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>' +
+        '<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/></Types>',
+    ]],
+    ['_rels/.rels', () => [
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-        `<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/table" Target="../tables/table${i + 1}.xml"/></Relationships>`,
-    ]);
-    yield* file(`xl/tables/table${i + 1}.xml`, [tableXml(t, i + 1)]);
-  }
-  // Styles and strings last: the sheets have registered every format, row kind and string by now.
-  yield* file('xl/styles.xml', [styles.xml()]);
-  yield* file('xl/sharedStrings.xml', sst.xml());
-  const cdStart = offset;
-  for (const c of central) emit(c);
-  const cdSize = offset - cdStart;
-  tooBig(offset);
-  emit(header([[0x06054b50, 4], [0, 2], [0, 2], [central.length, 2], [central.length, 2], [cdSize, 4], [cdStart, 4], [0, 2]], new Uint8Array(0)));
-  yield* flush();
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>' +
+        '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>' +
+        '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>' +
+        '<Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" Target="docProps/custom.xml"/></Relationships>',
+    ]],
+    ['docProps/core.xml', () => [
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+        '<dc:creator>Community Returns</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">2000-01-01T00:00:00Z</dcterms:created></cp:coreProperties>',
+    ]],
+    ['docProps/app.xml', () => [
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Community Returns</Application></Properties>',
+    ]],
+    ['docProps/custom.xml', () => [ownOutputCustomXml('summary')]],
+    ['xl/workbook.xml', () => [
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+        '<bookViews><workbookView/></bookViews><sheets>' +
+        tables.map((t, i) => `<sheet name="${esc(t.sheet)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('') +
+        '</sheets><definedNames>' +
+        tables.map((t, i) => `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">'${esc(t.sheet)}'!$1:$1</definedName>`).join('') +
+        '</definedNames></workbook>',
+    ]],
+    ['xl/_rels/workbook.xml.rels', () => [
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+        sheetIds.map((i) => `<Relationship Id="rId${i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i}.xml"/>`).join('') +
+        `<Relationship Id="rId${n + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
+        `<Relationship Id="rId${n + 2}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+    ]],
+    ...tables.flatMap((t, i): Part[] => [
+      [`xl/worksheets/sheet${i + 1}.xml`, () => sheetXml(t, styles, sst, 'rId1', pool)],
+      [`xl/worksheets/_rels/sheet${i + 1}.xml.rels`, () => [
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+          `<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/table" Target="../tables/table${i + 1}.xml"/></Relationships>`,
+      ]],
+      [`xl/tables/table${i + 1}.xml`, () => [tableXml(t, i + 1)]],
+    ]),
+    // Styles and strings last: the sheets have registered every format, row kind and string by now.
+    ['xl/styles.xml', () => [styles.xml()]],
+    ['xl/sharedStrings.xml', () => sst.xml()],
+  ];
+}
+
+/**
+ * The workbook as a stream of zip bytes (about a megabyte at a time): sheets are written and compressed
+ * as they are read from their sources, so memory holds a few buffers, not the file. (A small loop: every
+ * chunk passes through it.)
+ */
+export async function* xlsxChunks(allTables: readonly (OutputTable | TableSource)[], opts: XlsxOptions = {}): AsyncGenerator<Uint8Array> {
+  const pool = new BufferPool();
+  const zip = new ZipStream(opts.deflater ?? fflateDeflater, opts.crc32 ?? jsCrc32, pool);
+  for (const [name, content] of workbookParts(sheetParts(allTables, opts.maxRows ?? EXCEL_MAX_DATA_ROWS), pool)) yield* zip.file(name, content());
+  yield* zip.end();
 }
 
 /** Streams the tables into an .xlsx and returns its bytes (the page and the tests; the CLI streams to the file). */

@@ -331,3 +331,67 @@ describe('cells without addresses', () => {
     expect(styles).toMatch(/<cellXfs count="\d+"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"\/>/);
   });
 });
+
+describe('runs of cells that come round together', () => {
+  // A 明细-like source: groups (returns) of lines (indicators); columns 0–1 and 6 keyed by the group, 2–3 and
+  // 5 by the line, 4 free. Values with gaps (null, ''), shared and inline texts (column 1 is all distinct in
+  // the first 1,000 rows, so written inline, then repeats a long text across a group), numbers, and kinds
+  // that change within a group. The first 1,000 rows are written before any key is used, so a source has more.
+  type Group = { a: CellValue; long: boolean; file: CellValue; size: number; kinds: RowKind[] };
+  type Line = { code: CellValue; name: CellValue; unit: CellValue };
+  const text = fc.constantFrom<CellValue>('社区甲', '社区乙', 'a&b', ' 前后 ', '', null, 7, 'x'.repeat(40));
+  const groupArb = fc.record({
+    a: text, long: fc.boolean(), file: text, size: fc.integer({ min: 1, max: 40 }),
+    kinds: fc.array(fc.constantFrom<RowKind>('return', 'return', 'return', 'subtotal', 'total'), { minLength: 1, maxLength: 3 }),
+  });
+  const lineArb = fc.record({ code: text, name: text, unit: text });
+  const source = (groups: Group[], lines: Line[], stride: number): TableSource => {
+    const rows: { row: CellValue[]; kind: RowKind; keys: number[] }[] = [];
+    groups.forEach((g, gi) => {
+      for (let k = 0; k < g.size; k++) {
+        const i = (k * stride) % lines.length;
+        const l = lines[i]!;
+        // Column 1: distinct per row in the sample, then a group's text (long in some groups) on all its lines.
+        const b = rows.length < 1000 ? `行${rows.length}` : g.long ? `长${gi}`.repeat(500) : `组${gi}`;
+        const key = gi % 3 === 2 ? -1 : gi * 64; // keys that share a slot, and lines that claim nothing
+        rows.push({ row: [g.a, b, l.code, l.name, k * 1.5, l.unit, g.file], kind: g.kinds[k % g.kinds.length]!, keys: [key, i, i, key] });
+      }
+    });
+    return {
+      sheet: '明细', tableName: 'CR_Details', rowCount: rows.length, runs: [[0, 2], [2, 4], [5, 6], [6, 7]],
+      columns: ['社区', '备注', '代码', '指标', '数值', '单位', '来源'].map((header, c) => ({ header, ...(c === 4 ? { numFmt: '#,##0.##' } : {}) })),
+      cursor() {
+        let n = -1;
+        const row: CellValue[] = new Array(7).fill(null);
+        const runKeys = new Int32Array(4);
+        return {
+          row, runKeys,
+          next() {
+            if (++n >= rows.length) return null;
+            rows[n]!.row.forEach((v, c) => (row[c] = v));
+            rows[n]!.keys.forEach((k, j) => (runKeys[j] = k));
+            return rows[n]!.kind;
+          },
+        };
+      },
+    };
+  };
+
+  it('give the bytes of the same rows written cell by cell', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(groupArb, { minLength: 80, maxLength: 140 }), fc.array(lineArb, { minLength: 1, maxLength: 30 }), fc.integer({ min: 1, max: 7 }),
+        async (groups, lines, stride) => {
+          const src = source(groups, lines, stride);
+          fc.pre(src.rowCount > 1100);
+          const [a, b] = [await tablesToXlsx([src]), await tablesToXlsx([materialise(src)])];
+          const part = (bytes: Uint8Array, name: string) => new TextDecoder().decode(unzipSync(bytes)[name]!);
+          expect(part(a, 'xl/worksheets/sheet1.xml')).toBe(part(b, 'xl/worksheets/sheet1.xml'));
+          expect(part(a, 'xl/sharedStrings.xml')).toBe(part(b, 'xl/sharedStrings.xml'));
+          expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+});

@@ -35,6 +35,12 @@ export interface RowCursor {
   readonly row: CellValue[];
   /** Fills `row` with the next row and returns its kind; null after the last row. */
   next(): RowKind | null;
+  /**
+   * With a source's `runs`, per run a number that names the run's cells in the current row: rows where a
+   * run has the same number (≥ 0) have the same values in its cells, so a writer may copy what it wrote
+   * for them before. -1 claims nothing. Filled by `next`, like `row`.
+   */
+  readonly runKeys?: Int32Array;
 }
 
 /**
@@ -48,6 +54,12 @@ export interface TableSource {
   rowCount: number;
   /** A new cursor over the rows, from the first. */
   cursor(): RowCursor;
+  /**
+   * Runs of adjacent columns, [from, to), whose cells come round together row after row (明细: a return's
+   * community, street and period; an indicator's code and name), each named row by row by the cursor's
+   * `runKeys`.
+   */
+  runs?: readonly (readonly [number, number])[];
 }
 
 /** An `OutputTable` read through a cursor. */
@@ -69,7 +81,6 @@ export function sourceOf(t: OutputTable): TableSource {
   };
 }
 
-/** Every row of a source, copied out. */
 /** A cursor over a generator that fills one reused row and yields each row's kind. */
 export function cursorOf(width: number, lines: (row: CellValue[]) => Generator<RowKind>): RowCursor {
   const row: CellValue[] = new Array(width).fill(null);
@@ -98,6 +109,7 @@ function eachCursor<T>(items: readonly T[], width: number, fill: (row: CellValue
   };
 }
 
+/** Every row of a source, copied out. */
 export function materialise(s: TableSource): OutputTable {
   const rows: CellValue[][] = [];
   const kinds: RowKind[] = [];
@@ -187,7 +199,7 @@ export function summarySource(c: Consolidation, lang: Lang = 'zh-CN'): TableSour
       row[0] = a;
       row[1] = b;
       row[2] = name;
-      for (let i = 0; i < inds.length; i++) row[3 + i] = values[inds[i]!.code] ?? null;
+      valuesInto(row, 3, values, inds);
       row[3 + inds.length] = last;
     };
     for (const [period, streets] of byPeriod) {
@@ -216,6 +228,15 @@ export function summarySource(c: Consolidation, lang: Lang = 'zh-CN'): TableSour
   };
 }
 
+/**
+ * row[from …]: each indicator's value in `values`, null where it has none. A function of its own, small: the
+ * records of returns, sub-totals and totals differ in shape, and V8 recompiles what reads them as it meets
+ * each (this alone, not the generator around it).
+ */
+function valuesInto(row: CellValue[], from: number, values: Record<string, number | null>, inds: readonly Indicator[]): void {
+  for (let i = 0; i < inds.length; i++) row[from + i] = values[inds[i]!.code] ?? null;
+}
+
 /** 明细: the long table, one line per community × indicator, with the source cell. */
 export function detailTable(c: Consolidation, lang: Lang = 'zh-CN'): OutputTable {
   return materialise(detailSource(c, lang));
@@ -230,6 +251,13 @@ function detailColumns(lang: Lang): OutputColumn[] {
     { header: t.file, width: 30 }, { header: t.sheet, width: 14 }, { header: t.cell, width: 8 },
   ];
 }
+
+/**
+ * 明细's cells that come round together: community, street and period, and source file and sheet, the same
+ * for a return's lines (keyed by the return); code and name, and unit, the same for an indicator's (keyed
+ * by the indicator).
+ */
+const DETAIL_RUNS: readonly (readonly [number, number])[] = [[0, 3], [3, 5], [6, 7], [9, 11]];
 
 /** 明细 row by row, straight from the combined returns' values (no detail objects, no arrays of cells). */
 export function detailSource(c: Consolidation, lang: Lang = 'zh-CN'): TableSource {
@@ -257,14 +285,16 @@ export function detailSource(c: Consolidation, lang: Lang = 'zh-CN'): TableSourc
     for (let i = 0; i < indicators.length; i++) if (counter.has(i)) rowCount++;
   }
   return {
-    ...base, rowCount,
+    ...base, rowCount, runs: DETAIL_RUNS,
     cursor() {
       let r = 0;
       let k = 0;
       const row: CellValue[] = new Array(12).fill(null);
+      const runKeys = new Int32Array(DETAIL_RUNS.length);
       const v = new ValuesReader(indicators);
       return {
         row,
+        runKeys,
         next(): RowKind | null {
           // The same lines, in the same order, as combineReturns' details: each return's values in template order.
           for (; r < returns.length; r++, k = 0) {
@@ -278,6 +308,7 @@ export function detailSource(c: Consolidation, lang: Lang = 'zh-CN'): TableSourc
               row[0] = ret.community ?? ''; row[1] = ret.street; row[2] = ret.period; row[3] = ind.code; row[4] = ind.name;
               row[5] = v.value(i); row[6] = ind.unit; row[7] = raw === null ? '' : String(raw); row[8] = v.approximate(i) ? t.yes : null;
               row[9] = ret.file; row[10] = ret.sheet; row[11] = v.cell(i);
+              runKeys[0] = r; runKeys[1] = i; runKeys[2] = i; runKeys[3] = r;
               return 'return';
             }
           }

@@ -62,4 +62,26 @@ describe('output sheets made row by row', () => {
     const summary = tables[0]!;
     expect(materialise(sourceOf(summary))).toEqual({ sheet: summary.sheet, tableName: summary.tableName, columns: summary.columns, rows: summary.rows, kinds: summary.kinds });
   });
+
+  it('明细 names its runs truly: wherever a run has the same key, its cells hold the same values', () => {
+    const src = detailSource(job.consolidation);
+    expect(src.runs).toBeDefined();
+    const cur = src.cursor();
+    const seen = src.runs!.map(() => new Map<number, string>());
+    let keyed = 0;
+    for (let k = cur.next(); k !== null; k = cur.next()) {
+      src.runs!.forEach(([from, to], j) => {
+        const key = cur.runKeys![j]!;
+        if (key < 0) return;
+        keyed++;
+        const cells = JSON.stringify(cur.row.slice(from, to));
+        const before = seen[j]!.get(key);
+        if (before === undefined) seen[j]!.set(key, cells);
+        else expect(cells).toBe(before);
+      });
+    }
+    expect(keyed).toBe(src.rowCount * src.runs!.length);
+    // Keys do come round: fewer distinct keys than rows in every run.
+    for (const m of seen) expect(m.size).toBeLessThan(src.rowCount / 2);
+  });
 });
