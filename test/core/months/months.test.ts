@@ -5,7 +5,10 @@ import { runJob } from '../../../src/core/job.js';
 import { acrossMonths } from '../../../src/core/months/acrossMonths.js';
 import { checkHistory, isHistoryOutlier, type HistoryRecord } from '../../../src/core/months/historyOutliers.js';
 import { monthOnMonth } from '../../../src/core/months/monthOnMonth.js';
-import { addMonths, previousPeriod } from '../../../src/core/months/periods.js';
+import { addMonths, previousPeriod, yearStart } from '../../../src/core/months/periods.js';
+import { byText, latest, uniqueRows } from '../../../src/core/months/rows.js';
+import { RowTotals, totalOf } from '../../../src/core/combine/totals.js';
+import { groupBy } from '../../../src/core/groupBy.js';
 import { momSource, momTable, ytdSource, ytdTable } from '../../../src/core/months/tables.js';
 import { yearToDate } from '../../../src/core/months/yearToDate.js';
 import { checkHistoryReference } from './historyReference.js';
@@ -60,6 +63,40 @@ describe('yearToDate', () => {
     expect(ytd.total.values['leaflets']).toBe(22);
     expect(ytd.months).toEqual(['2026-08', '2026-09', '2026-10']);
     expect(ytd.streets.map((s) => [s.street, s.values['leaflets']])).toEqual([['东城街道', 15], ['西湖街道', 7]]);
+  });
+});
+
+describe('yearToDate against the rule as first written (rows grouped, each group summed by totalOf)', () => {
+  const reference = (rows: readonly SummaryRow[], period: string) => {
+    const inRange = rows.filter((r) => r.period !== null && r.period >= yearStart(period) && r.period <= period);
+    const monthsOf = (rs: readonly SummaryRow[]) => [...new Set(rs.map((r) => r.period!))].sort();
+    const communities = [...groupBy(inRange, (r) => r.community)]
+      .map(([name, own]) => ({ ...totalOf(own, tpl.indicators, latest(own).street), community: name, months: monthsOf(own) }))
+      .sort((a, b) => byText(a.street, b.street) || byText(a.community, b.community));
+    const streets = [...groupBy(inRange, (r) => r.street)]
+      .sort(([a], [b]) => byText(a, b))
+      .map(([street, own]) => ({ ...totalOf(own, tpl.indicators, street), community: null, months: monthsOf(own) }));
+    const total = { ...totalOf(inRange, tpl.indicators, null), community: null, months: monthsOf(inRange) };
+    return { period, months: monthsOf(inRange), communities, streets, total };
+  };
+  const value = fc.option(fc.oneof(fc.integer({ min: 0, max: 1000 }), fc.constantFrom(0.1, 0.2, 84.4)), { nil: null });
+  const aRow = fc.record({
+    community: fc.constantFrom('甲', '乙', '丙', '丁'),
+    street: fc.constantFrom('东城街道', '西湖街道', '南山街道'),
+    period: fc.constantFrom('2025-12', '2026-01', '2026-02', '2026-03', '2026-07', '2027-01'),
+    leaflets: value, surveyed: value, aware: value, awareness_rate: value,
+  });
+
+  it('gives the same totals, months, order and keys, with and without the caller’s RowTotals', () => {
+    fc.assert(
+      fc.property(fc.array(aRow, { maxLength: 30 }), fc.constantFrom('2026-01', '2026-03', '2026-12'), (specs, period) => {
+        const rows = uniqueRows(specs.map(({ community, street, period: p, ...values }) => row(community, street, p, values)));
+        const want = reference(rows, period);
+        expect(yearToDate(rows, tpl.indicators, period)).toEqual(want);
+        expect(yearToDate(rows, tpl.indicators, period, new RowTotals(rows, tpl.indicators))).toEqual(want);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 
