@@ -76,6 +76,16 @@ const aRow = fc.record({
 const rowsOf = (specs: { community: string; street: string; period: string; [code: string]: number | null | string }[]): SummaryRow[] =>
   uniqueRows(specs.map(({ community, street, period: p, ...values }) => row(community, street, p, values as Record<string, number | null>)));
 
+describe('uniqueRows', () => {
+  const r = (community: string, period: string | null, file: string): SummaryRow => ({ ...row(community, '东城街道', '', {}), period, file });
+  it.each([
+    ['the current run wins over history', [r('甲', '2026-01', 'now')], [r('甲', '2026-01', 'then')], ['now']],
+    ['the first wins within a list', [r('甲', '2026-01', 'a'), r('甲', '2026-01', 'b')], [r('乙', '2026-01', 'c'), r('乙', '2026-01', 'd')], ['a', 'c']],
+    ['rows without community or period are left out', [r('', '2026-01', 'a'), r('甲', null, 'b')], [r('甲', '2026-02', 'c')], ['c']],
+    ['other periods and communities are kept, in order', [r('甲', '2026-02', 'a'), r('甲', '2026-01', 'b')], [r('乙', '2026-01', 'c'), r('甲', '2025-12', 'd')], ['a', 'b', 'c', 'd']],
+  ])('%s', (_, primary, extra, files) => expect(uniqueRows(primary, extra).map((x) => x.file)).toEqual(files));
+});
+
 describe('yearToDate against the rule as first written (rows grouped, each group summed by totalOf)', () => {
   const reference = (rows: readonly SummaryRow[], period: string) => {
     const inRange = rows.filter((r) => r.period !== null && r.period >= yearStart(period) && r.period <= period);
