@@ -62,6 +62,14 @@ export class RowTotals {
     }
     return totalOfDense(this.#dense, at, this.indicators, street);
   }
+
+  /**
+   * The totals of the rows at positions `at` of those given to the constructor: `totalOf` without looking
+   * each row up (a year to date groups positions, not rows, and looks up none of its 28,800).
+   */
+  totalAt(at: readonly number[], street: string | null): TotalRow {
+    return totalOfDense(this.#dense, at, this.indicators, street);
+  }
 }
 
 /** What every total over one indicator list shares: its records' key order and where each rate's parts are. */

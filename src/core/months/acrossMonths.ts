@@ -37,13 +37,13 @@ export function acrossMonths(c: Consolidation, history: readonly SummaryRow[] = 
   const periods = [...new Set(rows.map((r) => r.period!))].sort();
   const current = period ?? c.periods[c.periods.length - 1] ?? periods[periods.length - 1];
   if (!current) return null;
-  const rowsOf = groupBy(rows, (r) => r.period!);
-  // Every total below is over some of these rows: their values as numbers once.
+  // Every total below is over some of these rows: their values as numbers once, groups as their positions.
   const totals = new RowTotals(rows, c.indicators);
+  const positionsOf = groupBy(rows.keys(), (j) => rows[j]!.period!);
   const byPeriod = periods.map((p): PeriodSummary => {
-    const inP = rowsOf.get(p) ?? [];
-    const streets = [...groupBy(inP, (r) => r.street)].sort(([a], [b]) => byText(a, b)).map(([s, rs]) => totals.totalOf(rs, s));
-    return { period: p, total: totals.totalOf(inP, null), streets };
+    const inP = positionsOf.get(p) ?? [];
+    const streets = [...groupBy(inP, (j) => rows[j]!.street)].sort(([a], [b]) => byText(a, b)).map(([s, at]) => totals.totalAt(at, s));
+    return { period: p, total: totals.totalAt(inP, null), streets };
   });
   return {
     period: current,

@@ -42,12 +42,15 @@ export interface MonthOnMonth {
   total: ChangeRow;
 }
 
-const round = (x: number, d: number): number => Math.round(x * 10 ** d) / 10 ** d;
+// Rounding to 6 and to 1 decimals (as Math.round(x · 10^d) / 10^d), the powers written out: a run compiles
+// without inlining, and two Math.pow calls per rounding were a quarter of the 环比's time.
+const round6 = (x: number): number => Math.round(x * 1e6) / 1e6;
+const round1 = (x: number): number => Math.round(x * 10) / 10;
 
 export function changeOf(ind: Indicator, current: number | null, previous: number | null): Change {
   if (current === null || previous === null) return { current, previous, change: null, changePct: null };
-  const change = round(current - previous, 6);
-  const changePct = ind.kind === 'rate' || previous === 0 ? null : round((change / previous) * 100, 1);
+  const change = round6(current - previous);
+  const changePct = ind.kind === 'rate' || previous === 0 ? null : round1((change / previous) * 100);
   return { current, previous, change, changePct };
 }
 
@@ -55,20 +58,26 @@ export function changeOf(ind: Indicator, current: number | null, previous: numbe
  * Month-on-month changes for `period` against the calendar month before it, per community (those that
  * reported in `period`), per street and overall. Street and total figures are recomputed from the rows
  * with `totalOf` (rates as ratios of sums). `rows` should hold one row per community and period.
- * `totals`: the totals over `rows` (or a superset), when the caller has them.
+ * `totals`: the totals made from `rows` itself (`new RowTotals(rows, indicators)`), when the caller has them:
+ * the groups below are lists of positions in `rows`, summed without looking any row up.
  */
 export function monthOnMonth(rows: readonly SummaryRow[], indicators: readonly Indicator[], period: string, totals?: RowTotals): MonthOnMonth {
   const previous = previousPeriod(period);
-  const cur = rows.filter((r) => r.period === period);
-  const prev = rows.filter((r) => r.period === previous);
-  const sums = totals ?? new RowTotals([...cur, ...prev], indicators);
+  const cur: number[] = [];
+  const prev: number[] = [];
+  for (let j = 0; j < rows.length; j++) {
+    const p = rows[j]!.period;
+    if (p === period) cur.push(j);
+    else if (p === previous) prev.push(j);
+  }
+  const sums = totals ?? new RowTotals(rows, indicators);
   const newChanges = recordMaker<Change>(indicators.map((ind) => ind.code));
   // A community's own figures are its reported values (its reported rate included); a street's or the
   // total's are recomputed from the rows.
-  const valuesOf = (rs: readonly SummaryRow[], street: string | null, own: boolean) =>
-    own ? (rs[0]?.values ?? {}) : sums.totalOf(rs, street).values;
+  const valuesOf = (at: readonly number[], street: string | null, own: boolean) =>
+    own ? (at.length ? rows[at[0]!]!.values : {}) : sums.totalAt(at, street).values;
   const rowOf = (
-    community: string | null, street: string | null, a: readonly SummaryRow[], b: readonly SummaryRow[],
+    community: string | null, street: string | null, a: readonly number[], b: readonly number[],
   ): ChangeRow => {
     const ta = { values: valuesOf(a, street, community !== null) };
     const tb = { values: valuesOf(b, street, community !== null) };
@@ -79,13 +88,13 @@ export function monthOnMonth(rows: readonly SummaryRow[], indicators: readonly I
     return { community, street, previousReported: b.length > 0, returns: { current: a.length, previous: b.length }, changes };
   };
 
-  const prevOf = groupBy(prev, (p) => p.community);
+  const prevOf = groupBy(prev, (j) => rows[j]!.community);
   const communities = cur
-    .map((r) => rowOf(r.community, r.street, [r], prevOf.get(r.community) ?? []))
+    .map((j) => rowOf(rows[j]!.community, rows[j]!.street, [j], prevOf.get(rows[j]!.community) ?? []))
     .sort((a, b) => byText(a.street, b.street) || byText(a.community, b.community));
-  const prevByStreet = groupBy(prev, (r) => r.street);
-  const streets = [...groupBy(cur, (r) => r.street)]
+  const prevByStreet = groupBy(prev, (j) => rows[j]!.street);
+  const streets = [...groupBy(cur, (j) => rows[j]!.street)]
     .sort(([a], [b]) => byText(a, b))
-    .map(([street, rs]) => rowOf(null, street, rs, prevByStreet.get(street) ?? []));
+    .map(([street, at]) => rowOf(null, street, at, prevByStreet.get(street) ?? []));
   return { period, previous, previousPresent: prev.length > 0, communities, streets, total: rowOf(null, null, cur, prev) };
 }

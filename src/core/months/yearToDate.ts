@@ -26,29 +26,34 @@ export interface YearToDate {
  * applied to a community's months instead of a street's communities. A month a community did not report
  * is simply absent (its `months` list shows which months are in).
  * `rows` may hold several periods and should hold one row per community and period (see `uniqueRows`).
- * `totals`: the totals over `rows` (or a superset), when the caller has them.
+ * `totals`: the totals made from `rows` itself (`new RowTotals(rows, indicators)`), when the caller has them:
+ * every group below is a list of positions in `rows`, summed without looking any row up.
  */
 export function yearToDate(rows: readonly SummaryRow[], indicators: readonly Indicator[], period: string, totals?: RowTotals): YearToDate {
   const from = yearStart(period);
-  const inRange = rows.filter((r) => r.period !== null && r.period >= from && r.period <= period);
-  const sums = totals ?? new RowTotals(inRange, indicators);
-  const monthsOf = (rs: readonly SummaryRow[]): string[] => [...new Set(rs.map((r) => r.period!))].sort();
+  const inRange: number[] = [];
+  for (let j = 0; j < rows.length; j++) {
+    const p = rows[j]!.period;
+    if (p !== null && p >= from && p <= period) inRange.push(j);
+  }
+  const sums = totals ?? new RowTotals(rows, indicators);
+  const monthsOf = (at: readonly number[]): string[] => [...new Set(at.map((j) => rows[j]!.period!))].sort();
 
   const communities: YtdRow[] = [];
-  for (const [name, own] of groupBy(inRange, (r) => r.community)) {
-    const street = latest(own).street;
-    communities.push({ ...sums.totalOf(own, street), community: name, months: monthsOf(own) });
+  for (const [name, own] of groupBy(inRange, (j) => rows[j]!.community)) {
+    const street = latest(own.map((j) => rows[j]!)).street;
+    communities.push({ ...sums.totalAt(own, street), community: name, months: monthsOf(own) });
   }
   communities.sort((a, b) => byText(a.street, b.street) || byText(a.community, b.community));
 
-  const streets: YtdRow[] = [...groupBy(inRange, (r) => r.street)]
+  const streets: YtdRow[] = [...groupBy(inRange, (j) => rows[j]!.street)]
     .sort(([a], [b]) => byText(a, b))
-    .map(([street, own]) => ({ ...sums.totalOf(own, street), community: null, months: monthsOf(own) }));
+    .map(([street, own]) => ({ ...sums.totalAt(own, street), community: null, months: monthsOf(own) }));
   return {
     period,
     months: monthsOf(inRange),
     communities,
     streets,
-    total: { ...sums.totalOf(inRange, null), community: null, months: monthsOf(inRange) },
+    total: { ...sums.totalAt(inRange, null), community: null, months: monthsOf(inRange) },
   };
 }

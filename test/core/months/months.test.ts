@@ -4,8 +4,11 @@ import type { SummaryRow } from '../../../src/core/combine/types.js';
 import { runJob } from '../../../src/core/job.js';
 import { acrossMonths } from '../../../src/core/months/acrossMonths.js';
 import { checkHistory, isHistoryOutlier, type HistoryRecord } from '../../../src/core/months/historyOutliers.js';
-import { monthOnMonth } from '../../../src/core/months/monthOnMonth.js';
-import { addMonths, previousPeriod } from '../../../src/core/months/periods.js';
+import { changeOf, monthOnMonth } from '../../../src/core/months/monthOnMonth.js';
+import { addMonths, previousPeriod, yearStart } from '../../../src/core/months/periods.js';
+import { byText, latest, uniqueRows } from '../../../src/core/months/rows.js';
+import { RowTotals, totalOf } from '../../../src/core/combine/totals.js';
+import { groupBy } from '../../../src/core/groupBy.js';
 import { momSource, momTable, ytdSource, ytdTable } from '../../../src/core/months/tables.js';
 import { yearToDate } from '../../../src/core/months/yearToDate.js';
 import { checkHistoryReference } from './historyReference.js';
@@ -60,6 +63,98 @@ describe('yearToDate', () => {
     expect(ytd.total.values['leaflets']).toBe(22);
     expect(ytd.months).toEqual(['2026-08', '2026-09', '2026-10']);
     expect(ytd.streets.map((s) => [s.street, s.values['leaflets']])).toEqual([['东城街道', 15], ['西湖街道', 7]]);
+  });
+});
+
+const value = fc.option(fc.oneof(fc.integer({ min: 0, max: 1000 }), fc.constantFrom(0.1, 0.2, 84.4)), { nil: null });
+const aRow = fc.record({
+  community: fc.constantFrom('甲', '乙', '丙', '丁'),
+  street: fc.constantFrom('东城街道', '西湖街道', '南山街道'),
+  period: fc.constantFrom('2025-12', '2026-01', '2026-02', '2026-03', '2026-07', '2027-01'),
+  leaflets: value, surveyed: value, aware: value, awareness_rate: value,
+});
+const rowsOf = (specs: { community: string; street: string; period: string; [code: string]: number | null | string }[]): SummaryRow[] =>
+  uniqueRows(specs.map(({ community, street, period: p, ...values }) => row(community, street, p, values as Record<string, number | null>)));
+
+describe('uniqueRows', () => {
+  const r = (community: string, period: string | null, file: string): SummaryRow => ({ ...row(community, '东城街道', '', {}), period, file });
+  it.each([
+    ['the current run wins over history', [r('甲', '2026-01', 'now')], [r('甲', '2026-01', 'then')], ['now']],
+    ['the first wins within a list', [r('甲', '2026-01', 'a'), r('甲', '2026-01', 'b')], [r('乙', '2026-01', 'c'), r('乙', '2026-01', 'd')], ['a', 'c']],
+    ['rows without community or period are left out', [r('', '2026-01', 'a'), r('甲', null, 'b')], [r('甲', '2026-02', 'c')], ['c']],
+    ['other periods and communities are kept, in order', [r('甲', '2026-02', 'a'), r('甲', '2026-01', 'b')], [r('乙', '2026-01', 'c'), r('甲', '2025-12', 'd')], ['a', 'b', 'c', 'd']],
+  ])('%s', (_, primary, extra, files) => expect(uniqueRows(primary, extra).map((x) => x.file)).toEqual(files));
+});
+
+describe('yearToDate against the rule as first written (rows grouped, each group summed by totalOf)', () => {
+  const reference = (rows: readonly SummaryRow[], period: string) => {
+    const inRange = rows.filter((r) => r.period !== null && r.period >= yearStart(period) && r.period <= period);
+    const monthsOf = (rs: readonly SummaryRow[]) => [...new Set(rs.map((r) => r.period!))].sort();
+    const communities = [...groupBy(inRange, (r) => r.community)]
+      .map(([name, own]) => ({ ...totalOf(own, tpl.indicators, latest(own).street), community: name, months: monthsOf(own) }))
+      .sort((a, b) => byText(a.street, b.street) || byText(a.community, b.community));
+    const streets = [...groupBy(inRange, (r) => r.street)]
+      .sort(([a], [b]) => byText(a, b))
+      .map(([street, own]) => ({ ...totalOf(own, tpl.indicators, street), community: null, months: monthsOf(own) }));
+    const total = { ...totalOf(inRange, tpl.indicators, null), community: null, months: monthsOf(inRange) };
+    return { period, months: monthsOf(inRange), communities, streets, total };
+  };
+  it('gives the same totals, months, order and keys, with and without the caller’s RowTotals', () => {
+    fc.assert(
+      fc.property(fc.array(aRow, { maxLength: 30 }), fc.constantFrom('2026-01', '2026-03', '2026-12'), (specs, period) => {
+        const rows = rowsOf(specs);
+        const want = reference(rows, period);
+        expect(yearToDate(rows, tpl.indicators, period)).toEqual(want);
+        expect(yearToDate(rows, tpl.indicators, period, new RowTotals(rows, tpl.indicators))).toEqual(want);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('monthOnMonth against the rule as first written (rows grouped, streets and total summed by totalOf)', () => {
+  const reference = (rows: readonly SummaryRow[], period: string) => {
+    const previous = previousPeriod(period);
+    const cur = rows.filter((r) => r.period === period);
+    const prev = rows.filter((r) => r.period === previous);
+    const rowOf = (community: string | null, street: string | null, a: readonly SummaryRow[], b: readonly SummaryRow[]) => {
+      const valuesOf = (rs: readonly SummaryRow[]) => (community !== null ? (rs[0]?.values ?? {}) : totalOf(rs, tpl.indicators, street).values);
+      const [ta, tb] = [valuesOf(a), valuesOf(b)];
+      const changes = Object.fromEntries(tpl.indicators.map((i) => [i.code, changeOf(i, ta[i.code] ?? null, b.length ? (tb[i.code] ?? null) : null)]));
+      return { community, street, previousReported: b.length > 0, returns: { current: a.length, previous: b.length }, changes };
+    };
+    const prevOf = groupBy(prev, (p) => p.community);
+    const communities = cur
+      .map((r) => rowOf(r.community, r.street, [r], prevOf.get(r.community) ?? []))
+      .sort((a, b) => byText(a.street, b.street) || byText(a.community, b.community));
+    const prevByStreet = groupBy(prev, (r) => r.street);
+    const streets = [...groupBy(cur, (r) => r.street)]
+      .sort(([a], [b]) => byText(a, b))
+      .map(([street, rs]) => rowOf(null, street, rs, prevByStreet.get(street) ?? []));
+    return { period, previous, previousPresent: prev.length > 0, communities, streets, total: rowOf(null, null, cur, prev) };
+  };
+
+  it('gives the same changes, order and keys, with and without the caller’s RowTotals', () => {
+    fc.assert(
+      fc.property(fc.array(aRow, { maxLength: 30 }), fc.constantFrom('2026-01', '2026-02', '2026-03'), (specs, period) => {
+        const rows = rowsOf(specs);
+        const want = reference(rows, period);
+        expect(monthOnMonth(rows, tpl.indicators, period)).toEqual(want);
+        expect(monthOnMonth(rows, tpl.indicators, period, new RowTotals(rows, tpl.indicators))).toEqual(want);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it.each([
+    [0.3, 0.1, 0.2, 200],
+    [120, 100, 20, 20],
+    [1, 3, -2, -66.7],
+    [5, 0, 5, null],
+    [100.0000004, 100, 0, 0],
+    [84.4, 84.5, -0.1, -0.1],
+  ])('changeOf(%s, %s): change %s, %s %%', (current, previous, change, changePct) => {
+    expect(changeOf(ind('leaflets'), current, previous)).toEqual({ current, previous, change, changePct });
   });
 });
 
