@@ -58,6 +58,8 @@ const HELP: Record<string, string> = {
   --csv 文件.csv    汇总表 CSV（UTF-8 BOM，Excel 可直接打开）/ the summary as CSV (UTF-8 with BOM)
   --json 文件.json  JSON 结果写入文件 / the JSON result to a file
   --pretty          JSON 缩进排版（默认紧凑）/ indent the JSON (compact by default)
+  --no-details      --out 不写 明细 工作表（每个数值一行；全市一年约 83 万行，文件大、打开慢）
+                    leave the 明细 sheet (one row per value) out of --out: a city-year's is ~830,000 rows
   输出不能是输入文件；--out 可以写在输入文件夹内（本工具写出的汇总只作历史数据读回），--csv 不可以。
   An output may not be an input; --out may sit inside an input folder (our summary is read back as
   history only), --csv may not (a CSV carries no marker and would be read back as returns).
@@ -114,7 +116,7 @@ async function toStdout(chunks: Iterable<string | Uint8Array>): Promise<void> {
 async function cmdValidateOrCombine(cmd: 'validate' | 'combine', argv: string[]): Promise<number> {
   const extra: ParseArgsConfig['options'] =
     cmd === 'combine'
-      ? { out: { type: 'string' }, csv: { type: 'string' }, json: { type: 'string' }, history: { type: 'string', multiple: true }, pretty: { type: 'boolean' } }
+      ? { out: { type: 'string' }, csv: { type: 'string' }, json: { type: 'string' }, history: { type: 'string', multiple: true }, pretty: { type: 'boolean' }, 'no-details': { type: 'boolean' } }
       : { pretty: { type: 'boolean' } };
   const { values, positionals } = parse(argv, extra);
   if (values.help) {
@@ -128,6 +130,7 @@ async function cmdValidateOrCombine(cmd: 'validate' | 'combine', argv: string[])
   const v = values as Record<string, unknown>;
   const history = (v['history'] as string[] | undefined) ?? [];
   const pretty = v['pretty'] === true;
+  const details = v['no-details'] !== true;
   const targets: OutputTarget[] = [];
   if (typeof v['out'] === 'string') targets.push({ option: '--out', path: v['out'], marked: true });
   if (typeof v['csv'] === 'string') targets.push({ option: '--csv', path: v['csv'] });
@@ -150,7 +153,7 @@ async function cmdValidateOrCombine(cmd: 'validate' | 'combine', argv: string[])
         // Our own streaming writer, not writeXlsx.js: that one loads exceljs (tens of MB of heap at the run's peak).
         const { xlsxChunks } = await import('../io/xlsxTables.js');
         // Streamed: every sheet goes from the job's returns, findings and months into the file, row by row.
-        await write(t, () => xlsxChunks(result.outputSources(), { deflater: zlibDeflater, crc32: zlibCrc32 }));
+        await write(t, () => xlsxChunks(result.outputSources({ details }), { deflater: zlibDeflater, crc32: zlibCrc32 }));
       }
       if (t.option === '--csv') {
         const { tableToCsv } = await import('../io/writeCsv.js');
@@ -166,6 +169,9 @@ async function cmdValidateOrCombine(cmd: 'validate' | 'combine', argv: string[])
   } else {
     await toStdout(inPieces(textReportLines(loaded, lang, { color: process.stdout.isTTY === true })));
     if (written.length) console.log(`\n${lang === 'zh-CN' ? '已写出' : 'Wrote'}: ${written.join(', ')}`);
+    if (!details && targets.some((t) => t.option === '--out')) {
+      console.log(lang === 'zh-CN' ? '明细 工作表未写出（--no-details）。' : 'The 明细 sheet was left out (--no-details).');
+    }
   }
   return failed.length ? 2 : exitCodeOf(loaded);
 }

@@ -69,7 +69,8 @@ export interface Job extends JobResult {
    * The same sheets as `outputTables`, every one made row by row as a writer asks for it (summary.xlsx at
    * ten times a city-year: 8.3 million 明细 rows and ~700,000 环比 rows never held as arrays of cells).
    */
-  outputSources(): TableSource[];
+  /** The sheets of summary.xlsx as row sources; `details: false` leaves 明细 (one row per value) out. */
+  outputSources(options?: { details?: boolean }): TableSource[];
   /** The rows the charts draw (history included), with the values that have an error finding marked out. */
   chartSource(): ChartSource;
   /** The meeting set, or the four charts of one indicator. */
@@ -186,7 +187,7 @@ export function runJob(input: JobInput): Job {
     summaryTable: once(() => summaryTable(c, lang)),
     outputTables: once(() => [...outputTables(c, result.findings, lang), ...monthSources().map(materialise)]),
     // Not memoised: each call gives fresh cursors (the rows are made as the writer reads them).
-    outputSources: () => [...outputSources(c, result.findings, lang), ...monthSources()],
+    outputSources: (options) => [...outputSources(c, result.findings, lang, options?.details ?? true), ...monthSources()],
     chartSource,
     charts: (indicator) => {
       const p = period();

@@ -106,6 +106,20 @@ describe('returns combine on the bundled October returns', () => {
     expect(wb.getWorksheet('校验结果')!.rowCount).toBe(json.findings.length + 1);
   });
 
+  it('leaves 明细 out with --no-details, says so, and the rest stays as it was', async () => {
+    const r = await returns(['combine', 'examples/2026-10', '--roster', 'examples/roster.csv', '--out', path.join(out, 'c/summary.xlsx'), '--no-details']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('明细 工作表未写出（--no-details）');
+    const [lean, full] = [new ExcelJS.Workbook(), new ExcelJS.Workbook()];
+    await lean.xlsx.readFile(path.join(out, 'c/summary.xlsx'));
+    await full.xlsx.readFile(path.join(out, 'a/summary.xlsx'));
+    expect(lean.worksheets.map((w) => w.name)).toEqual(['汇总', '校验结果']);
+    for (const name of ['汇总', '校验结果']) {
+      const rows = (wb: ExcelJS.Workbook) => wb.getWorksheet(name)!.getSheetValues().map((v) => JSON.stringify(v));
+      expect(rows(lean), name).toEqual(rows(full));
+    }
+  });
+
   it('writes a UTF-8 CSV with a BOM', () => {
     const csv = readFileSync(path.join(out, 'a/summary.csv'));
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

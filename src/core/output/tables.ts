@@ -348,6 +348,8 @@ export function outputTables(c: Consolidation, findings: readonly Finding[], lan
 }
 
 /** The same sheets as `outputTables`, 明细 and 校验结果 made row by row as a writer asks for them. */
-export function outputSources(c: Consolidation, findings: readonly Finding[], lang: Lang = 'zh-CN'): TableSource[] {
-  return [summarySource(c, lang), detailSource(c, lang), findingsSource(findings, lang)];
+export function outputSources(c: Consolidation, findings: readonly Finding[], lang: Lang = 'zh-CN', details = true): TableSource[] {
+  return details
+    ? [summarySource(c, lang), detailSource(c, lang), findingsSource(findings, lang)]
+    : [summarySource(c, lang), findingsSource(findings, lang)];
 }
