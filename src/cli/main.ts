@@ -131,6 +131,7 @@ async function cmdValidateOrCombine(cmd: 'validate' | 'combine', argv: string[])
   const history = (v['history'] as string[] | undefined) ?? [];
   const pretty = v['pretty'] === true;
   const details = v['no-details'] !== true;
+  if (!details && typeof v['out'] !== 'string') throw new UsageError('--no-details applies to --out (summary.xlsx); no --out given');
   const targets: OutputTarget[] = [];
   if (typeof v['out'] === 'string') targets.push({ option: '--out', path: v['out'], marked: true });
   if (typeof v['csv'] === 'string') targets.push({ option: '--csv', path: v['csv'] });

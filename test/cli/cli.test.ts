@@ -113,6 +113,10 @@ describe('returns combine on the bundled October returns', () => {
     const [lean, full] = [new ExcelJS.Workbook(), new ExcelJS.Workbook()];
     await lean.xlsx.readFile(path.join(out, 'c/summary.xlsx'));
     await full.xlsx.readFile(path.join(out, 'a/summary.xlsx'));
+    // Without --out there is nothing to leave it out of: a usage error, not a silent no-op.
+    const alone = await returns(['combine', 'examples/2026-10', '--no-details', '--json', path.join(out, 'c/x.json')]);
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toContain('--no-details applies to --out');
     expect(lean.worksheets.map((w) => w.name)).toEqual(['汇总', '校验结果']);
     for (const name of ['汇总', '校验结果']) {
       const rows = (wb: ExcelJS.Workbook) => wb.getWorksheet(name)!.getSheetValues().map((v) => JSON.stringify(v));
