@@ -68,8 +68,8 @@ export interface Job extends JobResult {
   /**
    * The same sheets as `outputTables`, every one made row by row as a writer asks for it (summary.xlsx at
    * ten times a city-year: 8.3 million 明细 rows and ~700,000 环比 rows never held as arrays of cells).
+   * `details: false` leaves 明细 (one row per value) out.
    */
-  /** The sheets of summary.xlsx as row sources; `details: false` leaves 明细 (one row per value) out. */
   outputSources(options?: { details?: boolean }): TableSource[];
   /** The rows the charts draw (history included), with the values that have an error finding marked out. */
   chartSource(): ChartSource;
