@@ -15,18 +15,23 @@ const tidy = (x: number): number => Math.round(x * 1e6) / 1e6;
  */
 export function totalOf(rows: readonly SummaryRow[], indicators: readonly Indicator[], street: string | null): TotalRow {
   // One rule for totals: the rows as numbers in template order (NaN: no value), summed by totalOfDense.
+  const all: number[] = new Array(rows.length);
+  for (let j = 0; j < rows.length; j++) all[j] = j;
+  return totalOfDense(denseOf(rows, indicators), all, indicators, street);
+}
+
+/** The rows' values as numbers, row after row in template order; NaN where a row has no value. */
+function denseOf(rows: readonly SummaryRow[], indicators: readonly Indicator[]): Float64Array {
   const k = indicators.length;
   const dense = new Float64Array(rows.length * k);
-  const all: number[] = new Array(rows.length);
   for (let j = 0; j < rows.length; j++) {
     const values = rows[j]!.values;
     for (let i = 0; i < k; i++) {
       const v = values[indicators[i]!.code];
       dense[j * k + i] = v === null || v === undefined ? NaN : v;
     }
-    all[j] = j;
   }
-  return totalOfDense(dense, all, indicators, street);
+  return dense;
 }
 
 /**
@@ -35,37 +40,14 @@ export function totalOf(rows: readonly SummaryRow[], indicators: readonly Indica
  */
 export class RowTotals {
   readonly #dense: Float64Array;
-  readonly #at = new Map<SummaryRow, number>();
 
   constructor(rows: readonly SummaryRow[], private readonly indicators: readonly Indicator[]) {
-    const k = indicators.length;
-    const dense = new Float64Array(rows.length * k);
-    for (let j = 0; j < rows.length; j++) {
-      const row = rows[j]!;
-      const values = row.values;
-      for (let i = 0; i < k; i++) {
-        const v = values[indicators[i]!.code];
-        dense[j * k + i] = v === null || v === undefined ? NaN : v;
-      }
-      if (!this.#at.has(row)) this.#at.set(row, j);
-    }
-    this.#dense = dense;
-  }
-
-  /** `totalOf(rows, indicators, street)`, for rows among those given to the constructor. */
-  totalOf(rows: readonly SummaryRow[], street: string | null): TotalRow {
-    const at: number[] = new Array(rows.length);
-    for (let q = 0; q < rows.length; q++) {
-      const j = this.#at.get(rows[q]!);
-      if (j === undefined) return totalOf(rows, this.indicators, street);
-      at[q] = j;
-    }
-    return totalOfDense(this.#dense, at, this.indicators, street);
+    this.#dense = denseOf(rows, indicators);
   }
 
   /**
-   * The totals of the rows at positions `at` of those given to the constructor: `totalOf` without looking
-   * each row up (a year to date groups positions, not rows, and looks up none of its 28,800).
+   * The totals of the rows at positions `at` of those given to the constructor: `totalOf` over those rows,
+   * without looking each row up (a year to date groups positions, not rows).
    */
   totalAt(at: readonly number[], street: string | null): TotalRow {
     return totalOfDense(this.#dense, at, this.indicators, street);
