@@ -104,13 +104,3 @@ export function tableRules(store: TableValues, rules: readonly Rule[]): readonly
   }
   return c.compiled;
 }
-
-/** For the first `n` returns j of a table and every rule q: 1 at `j · rules.length + q` when it passes. */
-export function rulesPassing(store: TableValues, rules: readonly Rule[], n: number): Uint8Array {
-  const compiled = tableRules(store, rules);
-  const passing = new Uint8Array(n * rules.length);
-  for (let j = 0; j < n; j++) {
-    for (let q = 0; q < rules.length; q++) if (compiled[q]!.passes(store.numbers, j * store.k)) passing[j * rules.length + q] = 1;
-  }
-  return passing;
-}

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkRules, evaluateRule } from '../../../src/core/check/returnChecks.js';
-import { rulesPassing } from '../../../src/core/check/ruleColumns.js';
+import { tableRules } from '../../../src/core/check/ruleColumns.js';
 import { TableReturn, TableValues, type ParsedReturn, type ReturnValue } from '../../../src/core/read/types.js';
 import type { Expr, Rule, RuleOp, Template } from '../../../src/core/template/types.js';
 import { standardTemplate } from '../../helpers/template.js';
@@ -10,6 +10,16 @@ import { standardTemplate } from '../../helpers/template.js';
 // time, would make a finding for; and checkRules must give a table row exactly what it gives the same
 // return as a plain object.
 const tpl = standardTemplate();
+
+/** For the first `n` returns j of a table and every rule q: 1 at `j · rules.length + q` when it passes. */
+function rulesPassing(store: TableValues, rules: readonly Rule[], n: number): Uint8Array {
+  const compiled = tableRules(store, rules);
+  const passing = new Uint8Array(n * rules.length);
+  for (let j = 0; j < n; j++) {
+    for (let q = 0; q < rules.length; q++) if (compiled[q]!.passes(store.numbers, j * store.k)) passing[j * rules.length + q] = 1;
+  }
+  return passing;
+}
 const codes = ['aware', 'surveyed', 'lectures', 'leaflets', 'absent'] as const;
 const tableCodes = codes.slice(0, 4);
 
