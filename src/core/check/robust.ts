@@ -179,29 +179,23 @@ function select(s: Float64Array, n: number, k: number): void {
 
 /**
  * `robustScale` of xs[0..n) (n ≥ 1). The deviations' median is found in their own buffer (the same list in
- * the same order as medianN's copy of it: the same answer); the rare fallback works them out again to sum
- * them in the input order.
+ * the same order as medianN's copy of it: the same answer); their sum, for the rare fallback, is taken as
+ * they are made, in the input order.
  */
 export function robustScaleN(xs: ArrayLike<number>, n: number, center: number): number {
   devBuf = grow(devBuf, n);
   const dev = devBuf;
-  deviations(xs, n, center, dev);
+  const total = deviations(xs, n, center, dev);
   middles(dev, n, dev);
   const mad = n % 2 ? lastMiddles[1]! : (lastMiddles[0]! + lastMiddles[1]!) / 2;
   if (mad > 0) return mad * 1.4826;
-  deviations(xs, n, center, dev);
-  return (sum(dev, n) / n) * 1.2533;
+  return (total / n) * 1.2533;
 }
 
-/** |xs[i] − center| into dev[i], i < n. */
-function deviations(xs: ArrayLike<number>, n: number, center: number, dev: Float64Array): void {
-  for (let i = 0; i < n; i++) dev[i] = Math.abs(xs[i]! - center);
-}
-
-/** s[0] + s[1] + … + s[n−1], in that order. */
-function sum(s: Float64Array, n: number): number {
+/** |xs[i] − center| into dev[i], i < n; returns their sum, added in that order. */
+function deviations(xs: ArrayLike<number>, n: number, center: number, dev: Float64Array): number {
   let total = 0;
-  for (let i = 0; i < n; i++) total += s[i]!;
+  for (let i = 0; i < n; i++) total += dev[i] = Math.abs(xs[i]! - center);
   return total;
 }
 
