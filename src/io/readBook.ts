@@ -99,12 +99,12 @@ async function viaSheetJs(bytes: Uint8Array, path: string, limits: ReadLimits): 
 }
 
 async function readText(bytes: Uint8Array, path: string, limits: ReadLimits): Promise<BookRead> {
-  const { readCsv } = await import('./readCsv.js'); // papaparse: loaded when a text file comes
+  const { readCsv } = await import('./readCsv.js'); // the CSV reader: loaded when a text file comes
   const { book, encoding } = readCsv(bytes, path);
   const ctx: BookContext = { file: path, limits, cells: 0, findings: [] };
   // Same limits as a workbook: over-long text is cut with a finding, and too many cells is a problem.
   // (Plain loops: a city-year's CSV is 835,000 cells, and a callback per cell cost more than the test. A
-  // hole is skipped, as forEach skips it; papaparse's rows have none.)
+  // hole is skipped, as forEach skips it; the CSV reader's rows have none.)
   for (const sheet of book.sheets) {
     const cells = new GridBuilder(sheet.name, ctx);
     const rows = sheet.values;

@@ -42,8 +42,9 @@ function guessDelimiter(text: string, newline: Newline): string {
   let best = ',';
   let bestDelta = Infinity;
   let bestAverage = 0;
+  const none = new TextPool(0); // a preview: nothing worth sharing
   for (const delimiter of DELIMITERS) {
-    const rows: unknown[][] = scanCsv(text, delimiter.charCodeAt(0), newline, 10, new TextPool(0)) ?? lenientCsv(text, delimiter, newline, 10);
+    const rows: unknown[][] = scanCsv(text, delimiter.charCodeAt(0), newline, 10, none) ?? lenientCsv(text, delimiter, newline, 10);
     let delta = 0;
     let fields = 0;
     for (let r = 0; r < rows.length; r++) {

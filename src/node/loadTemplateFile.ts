@@ -25,7 +25,7 @@ const INDICATOR_SHEETS = ['指标', '指标表', 'indicators', '模板'].map(fol
 const RULE_SHEETS = ['规则', '校验规则', 'rules'].map(foldText);
 
 async function csvGrid(file: string): Promise<SheetGrid> {
-  const { readCsv } = await import('../io/readCsv.js'); // papaparse costs ~0.2 s to load: not for --help
+  const { readCsv } = await import('../io/readCsv.js'); // loaded when a CSV template comes, not for --help
   return readCsv(new Uint8Array(await readFile(file)), file).book.sheets[0]!;
 }
 
