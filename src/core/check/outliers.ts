@@ -3,7 +3,7 @@ import { cellOf } from '../read/returnValues.js';
 import { denseValues } from './dense.js';
 import type { ParsedReturn } from '../read/types.js';
 import type { Indicator } from '../template/types.js';
-import { log1pN, logMedianN, medianN, robustScaleN } from './robust.js';
+import { log1pN, medianN, robustScaleN } from './robust.js';
 import { returnWhere, type PanelCheck } from './types.js';
 
 /**
@@ -221,9 +221,9 @@ class Panels {
     const rate = ind.kind === 'rate';
     const nf = this.farOnes(i, rate, median);
     if (nf === 0) return;
-    // panelStats', with the logarithms' median from the values' middle ones (logMedianN).
+    // panelStats'.
     const ts = rate ? this.values : log1pN(this.values, n);
-    const center = rate ? median : logMedianN(ts, n);
+    const center = rate ? median : medianN(ts, n);
     const scale = robustScaleN(ts, n, center);
     if (scale === 0) return;
     const nr = this.rets.length;

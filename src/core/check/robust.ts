@@ -218,34 +218,3 @@ function logsInto(xs: ArrayLike<number>, n: number, t: Float64Array, logs: Float
     t[i] = j === x && j >= 0 && j < logs.length ? logs[j]! : Math.log1p(Math.max(0, x));
   }
 }
-
-/**
- * median(ts[0..n)) where ts = log1pN(xs, n) and lastMiddles holds xs's middle values (medianN(xs, n) was the
- * last median worked out). log(1 + max(0, x)) never decreases as x grows, so the logarithms' middle values
- * are those of xs's middle values, and no second selection is needed. Math.log1p is not promised to be
- * monotonic to the last bit, so counting confirms they are at their ranks in ts; when not, ts is selected.
- * The answer is therefore right whatever lastMiddles holds; only the time it takes depends on it.
- */
-export function logMedianN(ts: Float64Array, n: number): number {
-  const k = n >> 1;
-  const hi = Math.log1p(Math.max(0, lastMiddles[1]!));
-  const lo = n % 2 ? hi : Math.log1p(Math.max(0, lastMiddles[0]!));
-  if (!atRanks(ts, n, lo, n % 2 ? k : k - 1, hi, k)) return medianN(ts, n);
-  return n % 2 ? hi : (lo + hi) / 2;
-}
-
-/** Whether lo is the i-th smallest of ts[0..n) and hi the k-th (0-based; a value is the i-th when at most i lie below it and more than i up to it). */
-function atRanks(ts: Float64Array, n: number, lo: number, i: number, hi: number, k: number): boolean {
-  let belowLo = 0;
-  let upToLo = 0;
-  let belowHi = 0;
-  let upToHi = 0;
-  for (let j = 0; j < n; j++) {
-    const x = ts[j]!;
-    if (x < lo) belowLo++;
-    if (x <= lo) upToLo++;
-    if (x < hi) belowHi++;
-    if (x <= hi) upToHi++;
-  }
-  return belowLo <= i && upToLo > i && belowHi <= k && upToHi > k;
-}
