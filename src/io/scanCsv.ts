@@ -20,7 +20,6 @@ const LF = 0x0a;
  * Stops after `maxRows` rows (papaparse's `preview`).
  */
 export function scanCsv(text: string, delimiter: number, newline: Newline, maxRows: number, pool: TextPool): CellValue[][] | null {
-  if (!warm) warmUp();
   const rows: CellValue[][] = [];
   if (text.length === 0) return rows;
   const scanner = new RowScanner(text, delimiter, newline, pool);
@@ -177,24 +176,5 @@ class QuotedStretches {
   private find(ch: string, from: number): number {
     const p = this.text.indexOf(ch, from);
     return p < this.n ? p : -1;
-  }
-}
-
-let warm = false;
-
-/**
- * V8 compiles `RowScanner.row` for the paths the rows read so far took, and drops that code the first time
- * another path comes — the first quoted field, a CRLF file after a LF one, a full pool: each time a 10–30 ms
- * recompile on a background thread, with the main thread back in slower code meanwhile. So, once per
- * process, tiny texts that take every path are read first.
- */
-function warmUp(): void {
-  warm = true;
-  for (const newline of ['\n', '\r\n'] as const) {
-    const text = `a,,"b","c""d"${newline}1,a${newline}"e"`;
-    for (const pool of [new TextPool(8), new TextPool(0)]) {
-      scanCsv(text, 0x2c, newline, Infinity, pool);
-      scanCsv(text + newline, 0x2c, newline, Infinity, pool);
-    }
   }
 }
