@@ -170,7 +170,7 @@ async function cmdValidateOrCombine(cmd: 'validate' | 'combine', argv: string[])
   } else {
     await toStdout(inPieces(textReportLines(loaded, lang, { color: process.stdout.isTTY === true })));
     if (written.length) console.log(`\n${lang === 'zh-CN' ? '已写出' : 'Wrote'}: ${written.join(', ')}`);
-    if (!details && targets.some((t) => t.option === '--out')) {
+    if (!details) {
       console.log(lang === 'zh-CN' ? '明细 工作表未写出（--no-details）。' : 'The 明细 sheet was left out (--no-details).');
     }
   }
