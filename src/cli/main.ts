@@ -6,7 +6,6 @@ import { blankReturn } from '../core/output/blankReturn.js';
 import { jsonBytes } from '../io/jsonBytes.js';
 import { loadTemplateFile, STANDARD_TEMPLATE_DIR } from '../node/loadTemplateFile.js';
 import { writeOutput, type OutputData, type OutputTarget } from '../node/writeOutput.js';
-import { zlibCrc32, zlibDeflater } from '../node/zlibDeflater.js';
 import { CHART_HELP, cmdChart } from './chart.js';
 import { exitCodeOf, loadAndRun } from './load.js';
 import { printFindings, refuseOutputs } from './outputs.js';
@@ -152,7 +151,7 @@ async function cmdValidateOrCombine(cmd: 'validate' | 'combine', argv: string[])
     for (const t of targets) {
       if (t.option === '--out') {
         // Our own streaming writer, not writeXlsx.js: that one loads exceljs (tens of MB of heap at the run's peak).
-        const { xlsxChunks } = await import('../io/xlsxTables.js');
+        const [{ xlsxChunks }, { zlibCrc32, zlibDeflater }] = await Promise.all([import('../io/xlsxTables.js'), import('../node/zlibDeflater.js')]);
         // Streamed: every sheet goes from the job's returns, findings and months into the file, row by row.
         await write(t, () => xlsxChunks(result.outputSources({ details }), { deflater: zlibDeflater, crc32: zlibCrc32 }));
       }

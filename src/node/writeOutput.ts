@@ -1,8 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, realpath, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { finding, type Finding, type WriteCause } from '../core/findings/codes.js';
-import { isOwnOutput } from '../io/ownOutput.js';
 
 /** One output a command is about to write. */
 export interface OutputTarget {
@@ -115,6 +113,8 @@ function shown(folder: { given: string; real: string }, real: string): string {
 
 async function ownOutputFile(p: string): Promise<boolean> {
   try {
+    // Loaded here, not at start-up: it brings fflate (~30 ms of CPU to load), which only this check needs.
+    const { isOwnOutput } = await import('../io/ownOutput.js');
     return isOwnOutput(await readFile(p));
   } catch {
     return false;
@@ -132,6 +132,8 @@ export type OutputData = string | Uint8Array | Iterable<string | Uint8Array> | A
 export async function writeOutput(option: string, file: string, data: OutputData): Promise<Finding | null> {
   const abs = path.resolve(file);
   const dir = path.dirname(abs);
+  // node:crypto loaded when a file is written, not by every run (~9 ms of CPU to load).
+  const { randomBytes } = await import('node:crypto');
   const tmp = path.join(dir, `.${path.basename(abs)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   let created = false;
   try {
