@@ -121,16 +121,20 @@ export function checkAndCombine(input: Pick<JobInput, 'books' | 'template' | 'ro
   // Into the summary: returns that name a community, and of duplicates only the first in file order
   // (summing both would double the totals; the duplicate_return errors name both copies).
   const seen = new Set<string>();
-  const combined = returns.filter((ret, q) => {
-    if (!ret.community) return false;
+  const at: number[] = [];
+  for (let q = 0; q < returns.length; q++) {
+    if (!returns[q]!.community) continue;
     const key = keys[q] ?? null;
-    if (key === null) return true;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+    if (key !== null) {
+      if (seen.has(key)) continue;
+      seen.add(key);
+    }
+    at.push(q);
+  }
+  const combined = at.map((q) => returns[q]!);
   findings.sort(compareFindings);
-  return { returns, findings, consolidation: combineReturns(combined, template, roster) };
+  // The combined returns' numbers are already in `dense`: read there, not made again.
+  return { returns, findings, consolidation: combineReturns(combined, template, roster, { numbers: dense, at }) };
 }
 
 /** Memoises a view: computed the first time a door asks, never before. */

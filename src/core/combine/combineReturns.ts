@@ -1,7 +1,8 @@
 import { missingReturns, type Roster } from '../check/roster.js';
 import { groupBy } from '../groupBy.js';
 import { recordMaker } from '../read/record.js';
-import { denseRow } from '../read/returnValues.js';
+import { denseValues } from '../check/dense.js';
+import { approximateCodes } from '../read/returnValues.js';
 import type { ParsedReturn } from '../read/types.js';
 import type { Template } from '../template/types.js';
 import { totalOfDense } from './totals.js';
@@ -56,12 +57,28 @@ export function rankOrder(ranks: readonly Float64Array[], n: number, limit = Num
 }
 
 /**
+ * The combined returns' values as numbers, when the caller has them: return j's value of indicator i at
+ * `numbers[at[j]·k + i]` (k = the template's indicator count; NaN: none) — the job's `denseValues` of all
+ * the returns read, of which the combined ones are a part.
+ */
+export interface ReturnNumbers {
+  numbers: Float64Array;
+  at: ArrayLike<number>;
+}
+
+/**
  * Combines returns into the summary: one row per return (community, street, period), street sub-totals
  * and grand totals per period, and the long table. `returns` must already exclude duplicates and
  * returns without a community (the job does that and says so in findings). Values are in template
- * units; an unreadable value stays null. Every value keeps its source cell.
+ * units; an unreadable value stays null. Every value keeps its source cell. `known`: the returns' values
+ * as numbers, read from there instead of from the returns again.
  */
-export function combineReturns(returns: readonly ParsedReturn[], template: Template, roster: Roster | null = null): Consolidation {
+export function combineReturns(
+  returns: readonly ParsedReturn[],
+  template: Template,
+  roster: Roster | null = null,
+  known?: ReturnNumbers,
+): Consolidation {
   const indicators = template.indicators;
   // Rows and details share one order (period, street, community, file): rank every name once, sort the
   // returns (stable), then build rows and details in that order. Sorting 835,000 detail objects with a
@@ -86,30 +103,34 @@ export function combineReturns(returns: readonly ParsedReturn[], template: Templ
 
   const k = indicators.length;
   const newValues = recordMaker<number | null>(indicators.map((i) => i.code));
-  // Each row's values also as numbers in template order (NaN: none), for the totals below.
-  // (one buffer, row j at dense[j·k …], not a typed array per row)
-  let dense = new Float64Array(sorted.length * k);
+  // Each return's values as numbers in template order (NaN: none), one buffer (read only: it may be the
+  // job's, or a table's own), for the rows and the totals below: row j's are at dense[at[j]·k …].
+  let dense = known ? known.numbers : denseValues(returns, indicators);
+  const at = new Int32Array(n);
+  for (let j = 0; j < n; j++) at[j] = known ? known.at[order[j]!]! : order[j]!;
   const rows: SummaryRow[] = sorted.map((ret, j) => {
     const values: SummaryRow['values'] = newValues();
     const approximate: string[] = [];
-    const base = j * k;
-    denseRow(ret, indicators, dense, base, approximate);
+    const base = at[j]! * k;
     for (let i = 0; i < k; i++) {
       const x = dense[base + i]!;
       values[indicators[i]!.code] = x !== x ? null : x;
     }
+    approximateCodes(ret, indicators, approximate);
     return new CombinedRow(ret, values, approximate, indicators);
   });
 
-  // Rows are sorted by period, then street: the groups come out in that order.
-  const index = rows.map((_, j) => j);
-  const byPeriod = groupBy(index, (j) => rows[j]!.period);
+  // Rows are sorted by period, then street: the groups come out in that order. Each group lists its rows'
+  // places in `dense`, in the rows' order.
+  const byPeriod = groupBy(rows.keys(), (j) => rows[j]!.period);
   const periods = [...byPeriod.keys()];
   const streets: Consolidation['streets'] = [];
   const totals: Consolidation['totals'] = [];
   for (const [period, inPeriod] of byPeriod) {
-    for (const [street, own] of groupBy(inPeriod, (j) => rows[j]!.street)) streets.push({ ...totalOfDense(dense, own, indicators, street), period });
-    totals.push({ ...totalOfDense(dense, inPeriod, indicators, null), period });
+    for (const [street, own] of groupBy(inPeriod, (j) => rows[j]!.street)) {
+      streets.push({ ...totalOfDense(dense, placesOf(own, at), indicators, street), period });
+    }
+    totals.push({ ...totalOfDense(dense, placesOf(inPeriod, at), indicators, null), period });
   }
   // The closures below keep this function's variables alive as long as the consolidation: let the numbers go.
   dense = new Float64Array(0);
@@ -143,6 +164,13 @@ export function combineReturns(returns: readonly ParsedReturn[], template: Templ
     missing,
     combined: sorted,
   };
+}
+
+/** Rows `js`' places in the numbers (`at[j]`), in the same order. */
+function placesOf(js: readonly number[], at: Int32Array): number[] {
+  const out: number[] = new Array(js.length);
+  for (let t = 0; t < js.length; t++) out[t] = at[js[t]!]!;
+  return out;
 }
 
 /**

@@ -58,22 +58,32 @@ export function denseRow(
       const c = cols[i]!;
       out[base + i] = c < 0 ? NaN : nums[at + c]!;
     }
-    if (approximate) {
-      const approx = store.approximate;
-      for (let i = 0; i < k; i++) {
-        const c = cols[i]!;
-        if (c >= 0 && approx[at + c] === 1) approximate.push(indicators[i]!.code);
-      }
+  } else {
+    const vals = ret.values;
+    for (let i = 0; i < k; i++) {
+      const x = vals[indicators[i]!.code]?.value;
+      out[base + i] = x === null || x === undefined ? NaN : x;
+    }
+  }
+  if (approximate) approximateCodes(ret, indicators, approximate);
+}
+
+/** The codes of `indicators` whose value in `ret` is approximate, in `indicators`' order, pushed onto `out`. */
+export function approximateCodes(ret: ParsedReturn, indicators: readonly { code: string }[], out: string[]): void {
+  const k = indicators.length;
+  const store = ret instanceof TableReturn ? ret.valuesStore : null;
+  if (store) {
+    const cols = store.columns(indicators);
+    const approx = store.approximate;
+    const at = (ret as TableReturn).valuesAt * store.k;
+    for (let i = 0; i < k; i++) {
+      const c = cols[i]!;
+      if (c >= 0 && approx[at + c] === 1) out.push(indicators[i]!.code);
     }
     return;
   }
   const vals = ret.values;
-  for (let i = 0; i < k; i++) {
-    const v = vals[indicators[i]!.code];
-    const x = v?.value;
-    out[base + i] = x === null || x === undefined ? NaN : x;
-    if (approximate && v?.approximate) approximate.push(indicators[i]!.code);
-  }
+  for (let i = 0; i < k; i++) if (vals[indicators[i]!.code]?.approximate) out.push(indicators[i]!.code);
 }
 
 /**

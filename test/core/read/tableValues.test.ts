@@ -138,6 +138,43 @@ describe('table rows held as columns of numbers', () => {
     );
   });
 
+  it('lend a table in template order its own numbers, and the consolidation the job\'s', () => {
+    // A form's export: the template's indicators in order (the numbers are then the table's own buffer).
+    const inOrder = fc
+      .record({
+        rows: fc.array(fc.tuple(community, street, period, fc.array(value, { minLength: tpl.indicators.length, maxLength: tpl.indicators.length })), { maxLength: 30 }),
+        replace: fc.option(fc.nat(), { nil: undefined }),
+      })
+      .map(({ rows, replace }) => {
+        const header: CellValue[] = ['社区名称', '所属街道', '报告期', ...tpl.indicators.map((i) => i.name)];
+        const grid: SheetGrid = { name: '表', values: [header, ...rows.map(([c, s, p, vs]) => [c, s, p, ...vs])] };
+        return { grid, replace };
+      });
+    fc.assert(
+      fc.property(inOrder, ({ grid, replace }) => {
+        const returns = readWorkbooks([{ file: 'f.csv', sheets: [grid] }], tpl).returns;
+        // A return whose values were replaced is no longer the table's: the numbers are then copied.
+        if (replace !== undefined && returns.length > 0) {
+          const r = returns[replace % returns.length]!;
+          r.values = { leaflets: { value: 7, raw: '7', cell: 'E9', approximate: false, remark: null } };
+        }
+        const plains = returns.map(plain);
+        const dense = denseValues(returns, tpl.indicators);
+        expect(Array.from(dense)).toEqual(Array.from(denseValues(plains, tpl.indicators)));
+        // The combined returns (every other one here) read from the job's numbers, or from the returns.
+        const at = returns.flatMap((r, q) => (r.community && q % 2 === 0 ? [q] : []));
+        const combined = at.map((q) => returns[q]!);
+        const [a, b] = [combineReturns(combined, tpl, null, { numbers: dense, at }), combineReturns(at.map((q) => plains[q]!), tpl)];
+        expect(a.rows.map((r) => [r.values, r.approximate, r.sources])).toEqual(b.rows.map((r) => [r.values, r.approximate, r.sources]));
+        expect([a.streets, a.totals, a.details]).toEqual([b.streets, b.totals, b.details]);
+      }),
+      { numRuns: 200 },
+    );
+    const grid: SheetGrid = { name: '表', values: [['社区名称', ...tpl.indicators.map((i) => i.name)], ['阳光社区', ...tpl.indicators.map(() => '1')]] };
+    const returns = readWorkbooks([{ file: 'f.csv', sheets: [grid] }], tpl).returns as TableReturn[];
+    expect(denseValues(returns, tpl.indicators).buffer).toBe(returns[0]!.valuesStore!.numbers.buffer);
+  });
+
   it('keep a replaced values record, and make a record for whichever row is asked', () => {
     const grid: SheetGrid = {
       name: '表',
