@@ -11,23 +11,29 @@ export const HASH_FACTOR = 0x01000193;
  * across 835,000 cells: each repeat then reuses the first copy instead of making a string that the garbage
  * collector must sweep (or, had it been kept, copy as long as the grid lives).
  *
- * Open addressing with linear probing over a power-of-two table made at its full size (no growing, so no
- * rare path in the reading loop); it holds at most `max` texts (a file of all-different texts gains nothing
- * from it), after which new texts are made but not kept.
+ * Open addressing with linear probing over a power-of-two table at most half full; it holds at most `max`
+ * texts (a file of all-different texts gains nothing from it), after which new texts are made but not kept.
+ * The table starts small and doubles as texts are kept (in `keep`, outside the lookup's loop): a city's
+ * table has ~5,000 distinct texts, and a table made at its full size (262,144 slots, 3 MB) was memory
+ * written once and never used — on a VM whose fresh pages cost ~20 µs each to fault in.
  */
 export class TextPool {
-  private readonly texts: (string | undefined)[];
-  private readonly hashes: Int32Array;
-  private readonly mask: number;
+  private texts: (string | undefined)[];
+  private hashes: Int32Array;
+  private mask: number;
   private size = 0;
+  /** The table's size once it holds `max` texts: twice as many slots, so probes stay short. */
+  private readonly fullCap: number;
 
-  /** `max`: how many texts to keep at most; the table has room for twice as many, so probes stay short. */
+  /** `max`: how many texts to keep at most. */
   constructor(private readonly max: number) {
     let cap = 16;
     while (cap < 2 * max) cap *= 2;
-    this.texts = new Array<string | undefined>(cap).fill(undefined);
-    this.hashes = new Int32Array(cap);
-    this.mask = cap - 1;
+    this.fullCap = cap;
+    this.texts = [];
+    this.hashes = new Int32Array(0);
+    this.mask = 0;
+    this.resize(Math.min(cap, INITIAL_CAP));
   }
 
   /**
@@ -63,8 +69,29 @@ export class TextPool {
     this.size++;
     this.texts[i] = s;
     this.hashes[i] = hash;
+    if (2 * this.size > this.texts.length && this.texts.length < this.fullCap) this.resize(2 * this.texts.length);
+  }
+
+  /** A table of `cap` slots holding the texts kept so far, each where a lookup probes for it. */
+  private resize(cap: number): void {
+    const { texts, hashes } = this;
+    this.texts = new Array<string | undefined>(cap).fill(undefined);
+    this.hashes = new Int32Array(cap);
+    this.mask = cap - 1;
+    for (let j = 0; j < texts.length; j++) {
+      const t = texts[j];
+      if (t === undefined) continue;
+      let i = hashes[j]!;
+      do i = (i + 1) & this.mask;
+      while (this.texts[i] !== undefined);
+      this.texts[i] = t;
+      this.hashes[i] = hashes[j]!;
+    }
   }
 }
+
+/** The table's first size (slots): a small file's texts fit, a large one's double it a few times. */
+const INITIAL_CAP = 1024;
 
 /** The FNV-1a hash of a whole text. */
 export function fnvOf(s: string): number {
