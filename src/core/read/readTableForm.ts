@@ -201,8 +201,8 @@ export function readTableForm(
       const kind = plainKinds[i]!;
       if (kind >= 0) {
         // readValueCell's own fast path, without its lookups.
-        const x = plainCellValue(row[gridCols[i]!] ?? null, kind as 0 | 1 | 2, mins[i]!, maxs[i]!);
-        if (x === x) {
+        const x = plainCellValue(row[gridCols[i]!] ?? null, kind as 0 | 1 | 2);
+        if (x >= mins[i]! && x <= maxs[i]!) {
           numbers[base + i] = x;
           continue;
         }
