@@ -104,9 +104,15 @@ export function checkAndCombine(input: Pick<JobInput, 'books' | 'template' | 'ro
   // The roster is authoritative for a community's street when the return does not state one.
   if (roster) {
     const streetOf = new Map(roster.entries.map((e) => [e.community, e.street]));
-    for (const ret of returns) if (!ret.street && ret.community) ret.street = streetOf.get(ret.community) ?? null;
+    for (let q = 0; q < returns.length; q++) {
+      const ret = returns[q]!;
+      if (!ret.street && ret.community) ret.street = streetOf.get(ret.community) ?? null;
+    }
   }
-  for (const ret of returns) {
+  // (Loops over the returns by index: each runs once, largely as baseline code, where a for-of makes an
+  // iterator result object per return.)
+  for (let q = 0; q < returns.length; q++) {
+    const ret = returns[q]!;
     if (ret.community && !ret.street) {
       findings.push(finding('street_not_found', {}, { file: ret.file, sheet: ret.sheet, community: ret.community, cell: ret.communityCell ?? undefined }));
     }

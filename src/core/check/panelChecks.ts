@@ -40,7 +40,8 @@ export const checkRoster: PanelCheck = ({ returns, roster }) => {
   for (const m of missingReturns(returns, roster)) {
     out.push(finding('missing_return', m, { file: roster.file, community: m.community, period: m.period ?? undefined }));
   }
-  for (const ret of returns) {
+  for (let q = 0; q < returns.length; q++) {
+    const ret = returns[q]!;
     if (!ret.community) continue;
     const entry = byName.get(ret.community);
     if (!entry) {

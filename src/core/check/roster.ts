@@ -49,8 +49,8 @@ export function missingReturns(
   const byPeriod = new Map<string, Set<string>>();
   const loose = new Set<string>();
   const periodSet = new Set<string>();
-  for (const r of reported) {
-    const { community, period } = r;
+  for (let q = 0; q < reported.length; q++) {
+    const { community, period } = reported[q]!;
     if (period !== null) periodSet.add(period);
     if (community && period) {
       let set = byPeriod.get(period);

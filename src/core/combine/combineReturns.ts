@@ -29,7 +29,7 @@ function ranker(names: Iterable<string | null>): (x: string | null) => number {
  */
 export function rankOrder(ranks: readonly Float64Array[], n: number, limit = Number.MAX_SAFE_INTEGER): Int32Array {
   const dense = ranks.map((field) => {
-    const distinct = [...new Set(field)].sort((a, b) => a - b);
+    const distinct = [...distinctOf(field)].sort((a, b) => a - b);
     return { index: new Map(distinct.map((x, i) => [x, i])), size: distinct.length };
   });
   const span = dense.reduce((m, d) => m * d.size, n);
@@ -64,6 +64,16 @@ export function rankOrder(ranks: readonly Float64Array[], n: number, limit = Num
 export interface ReturnNumbers {
   numbers: Float64Array;
   at: ArrayLike<number>;
+}
+
+/**
+ * The distinct numbers of `field`: `new Set(field)` without iterating the typed array (an iterator result
+ * object per number, 6.5 MB of them for a city-year's four fields, while this runs as baseline code).
+ */
+function distinctOf(field: Float64Array): Set<number> {
+  const set = new Set<number>();
+  for (let q = 0; q < field.length; q++) set.add(field[q]!);
+  return set;
 }
 
 /**
