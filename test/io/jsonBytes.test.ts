@@ -3,6 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { jsonBytes } from '../../src/io/jsonBytes.js';
 
 const joined = (chunks: Iterable<Uint8Array>): Buffer => Buffer.concat([...chunks]);
+/** Each chunk copied as it is handed over: what a caller that writes it before asking for the next one sees. */
+const copied = (chunks: Iterable<Uint8Array>): Buffer => {
+  const out: Buffer[] = [];
+  for (const c of chunks) out.push(Buffer.from(c));
+  return Buffer.concat(out);
+};
 
 /** jsonBytes' bytes must be JSON.stringify's text in UTF-8, compact and pretty, wherever the chunks are cut. */
 function expectStringifyBytes(v: unknown, chunkSize?: number): void {
@@ -10,6 +16,8 @@ function expectStringifyBytes(v: unknown, chunkSize?: number): void {
   const pretty = JSON.stringify(v, null, 2);
   expect(joined(jsonBytes(v, false, chunkSize)).equals(Buffer.from(compact ?? ''))).toBe(true);
   expect(joined(jsonBytes(v, true, chunkSize)).equals(Buffer.from(pretty ?? ''))).toBe(true);
+  expect(copied(jsonBytes(v, false, chunkSize, true)).equals(Buffer.from(compact ?? ''))).toBe(true);
+  expect(copied(jsonBytes(v, true, chunkSize, true)).equals(Buffer.from(pretty ?? ''))).toBe(true);
 }
 
 // Any UTF-16 code units: lone and swapped surrogates, controls, quotes, backslashes, U+2028/2029, emoji.
@@ -148,5 +156,20 @@ describe('jsonBytes', () => {
     expect(Math.max(...chunks.map((c) => c.length))).toBeLessThanOrEqual(1 << 16);
     expect(new Set(chunks.map((c) => c.buffer)).size).toBe(chunks.length);
     expect(joined(chunks).equals(Buffer.from(JSON.stringify(big)))).toBe(true);
+  });
+
+  it('with reuse, fills two buffers in turn: each chunk is whole until the next is asked for', () => {
+    const big = { rows: Array.from({ length: 50_000 }, (_, i) => ({ i, name: `社区${i}` })), long: ['x'.repeat(200_000)] };
+    const buffers = new Set<ArrayBufferLike>();
+    const out: Buffer[] = [];
+    let n = 0;
+    for (const c of jsonBytes(big, false, 1 << 16, true)) {
+      buffers.add(c.buffer);
+      out.push(Buffer.from(c));
+      n++;
+    }
+    expect(n).toBeGreaterThan(10);
+    expect(buffers.size).toBeLessThanOrEqual(3); // two in turn, and one for the string longer than a chunk
+    expect(Buffer.concat(out).equals(Buffer.from(JSON.stringify(big)))).toBe(true);
   });
 });
