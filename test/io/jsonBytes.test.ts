@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { LazyArray } from '../../src/core/output/lazyArray.js';
 import { jsonBytes } from '../../src/io/jsonBytes.js';
 
 const joined = (chunks: Iterable<Uint8Array>): Buffer => Buffer.concat([...chunks]);
@@ -65,6 +66,16 @@ const aResult = fc.record({
   findings: fc.array(aFinding, { maxLength: 60 }),
   missing: fc.array(awkwardString),
 });
+
+/** `v` with every array of odd length (at any depth) made a LazyArray of the same elements. */
+function lazify(v: unknown): unknown {
+  if (Array.isArray(v)) {
+    const a = v.map(lazify);
+    return a.length % 2 ? new LazyArray(a.length, (i) => a[i]) : a;
+  }
+  if (typeof v === 'object' && v !== null) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, lazify(x)]));
+  return v;
+}
 
 describe('jsonBytes', () => {
   const cases: [string, unknown][] = [
@@ -146,6 +157,37 @@ describe('jsonBytes', () => {
         expectStringifyBytes(v),
       ),
       { numRuns: 100 },
+    );
+  });
+
+  it('writes a LazyArray as JSON.stringify does (through its toJSON), at any depth', () => {
+    const keyed = (tag: string) => ({ toJSON: (k: string) => `${tag}@${k}` });
+    const rows = new LazyArray(3000, (i) => (i % 7 === 3 ? keyed(`r${i}`) : { i, name: `社区${i}`, a: new LazyArray(i % 3, (j) => j) }));
+    const v = { rows, empty: new LazyArray(0, () => 1), nested: { deep: new LazyArray(2, (i) => (i ? new LazyArray(1, () => 'x') : undefined)) } };
+    expectStringifyBytes(v);
+    expectStringifyBytes(v, 7);
+    expectStringifyBytes([rows, new LazyArray(1, () => rows)]);
+    expectStringifyBytes(rows);
+  });
+
+  it('makes each element of a walked LazyArray once', () => {
+    const made: number[] = [];
+    const rows = new LazyArray(5000, (i) => {
+      made.push(i);
+      return { i };
+    });
+    for (const pretty of [false, true]) {
+      const expected = Buffer.from(JSON.stringify({ rows }, null, pretty ? 2 : undefined));
+      made.length = 0;
+      expect(joined(jsonBytes({ rows }, pretty, 256)).equals(expected)).toBe(true);
+      expect(made).toEqual(Array.from({ length: 5000 }, (_, i) => i));
+    }
+  });
+
+  it('equals JSON.stringify on results with LazyArrays in them', () => {
+    fc.assert(
+      fc.property(fc.oneof(aResult, fc.jsonValue()), fc.constantFrom(undefined, 1, 64), (v, chunkSize) => expectStringifyBytes(lazify(v), chunkSize)),
+      { numRuns: 200 },
     );
   });
 
