@@ -1,21 +1,30 @@
+import { LazyArray } from '../core/output/lazyArray.js';
+
 /**
  * JSON as UTF-8 bytes in chunks, for results too large to hold as one string (a city-year's JSON is tens of
  * MB). The bytes are those of `JSON.stringify(value, null, pretty ? 2 : undefined)` in UTF-8 (no replacer;
- * toJSON methods and boxed primitives as JSON.stringify treats them).
+ * toJSON methods and boxed primitives as JSON.stringify treats them). A LazyArray in the walked levels has its
+ * elements made a run at a time, as they are written.
  *
  * The top two levels are walked here; below them the elements of an array are stringified a run at a time
  * (JSON.stringify is native and needs no warming up, which a hand-written serialiser run once per process
- * does: measured slower here) and encoded straight into a large byte buffer. Joining the pieces into 64 KB
+ * does: measured slower here twice, the second time writing UTF-8 straight into the buffer with keys and
+ * repeated texts encoded once and integers digit by digit — ~1.7× the CPU in a fresh process, ~1.3× warm) and encoded straight into a large byte buffer. Joining the pieces into 64 KB
  * string chunks first and converting each to bytes cost more than making the text. A chunk — a fresh buffer,
- * never reused, so a caller may keep it or write it later — is handed over when about `chunkSize` bytes are
- * full, between runs.
+ * never reused unless `reuse` says so, so a caller may keep it or write it later — is handed over when about
+ * `chunkSize` bytes are full, between runs.
+ *
+ * `reuse`: the caller is done with a chunk's bytes when it asks for the next chunk (it has written them), so
+ * the buffer may be filled again. Fresh memory is expensive to touch the first time: on our 2-CPU VMs the
+ * city-year's 23 fresh megabytes cost ~80 ms of CPU in page faults alone, two reused buffers next to nothing.
  */
-export function* jsonBytes(value: unknown, pretty = false, chunkSize = 1 << 20): Generator<Uint8Array> {
-  const w = new ByteChunks(chunkSize);
+export function* jsonBytes(value: unknown, pretty = false, chunkSize = 1 << 20, reuse = false): Generator<Uint8Array> {
+  const w = new ByteChunks(chunkSize, reuse);
   const v = resolve(value, '');
   if (skipped(v)) return; // JSON.stringify gives undefined: no text at all
   yield* walk(w, v, pretty, 0);
-  yield* w.end();
+  w.end();
+  yield* w.handOver();
 }
 
 // Levels walked here (one generator step per chunk handed over); below them an element is stringified whole.
@@ -26,24 +35,28 @@ const skipped = (v: unknown): boolean => v === undefined || typeof v === 'functi
 const COMMA = 44;
 const COLON = 58;
 
+/** An array, or one whose elements are made as they are written (see LazyArray). */
+type Elements = readonly unknown[] | LazyArray<unknown>;
+
 function* walk(w: ByteChunks, v: unknown, pretty: boolean, level: number): Generator<Uint8Array> {
   if (v === null || typeof v !== 'object') {
     w.text(primitive(v));
     return;
   }
-  if (Array.isArray(v)) {
-    if (v.length === 0) {
+  if (Array.isArray(v) || v instanceof LazyArray) {
+    const a = v as Elements;
+    if (a.length === 0) {
       w.text('[]');
       return;
     }
-    if (level + 1 >= WALK_DEPTH) return yield* leafArray(w, v, pretty, level);
+    if (level + 1 >= WALK_DEPTH) return yield* leafArray(w, a, pretty, level);
     w.text('[');
-    for (let i = 0; i < v.length; i++) {
+    for (let i = 0; i < a.length; i++) {
       if (i) w.byte(COMMA);
       if (pretty) w.newline(level + 1);
-      const el = resolve(v[i], i);
+      const el = resolve(a instanceof LazyArray ? a.at(i) : a[i], i);
       yield* walk(w, skipped(el) ? null : el, pretty, level + 1);
-      if (w.full.length) yield* w.take();
+      if (w.full.length) yield* w.handOver();
     }
     if (pretty) w.newline(level);
     w.text(']');
@@ -69,7 +82,7 @@ function* walk(w: ByteChunks, v: unknown, pretty: boolean, level: number): Gener
     if (pretty) w.byte(32);
     if (text === undefined) yield* walk(w, el, pretty, level + 1);
     else w.text(text);
-    if (w.full.length) yield* w.take();
+    if (w.full.length) yield* w.handOver();
   }
   if (first) {
     w.text('{}');
@@ -89,12 +102,12 @@ const hasToJSON = (x: unknown): boolean =>
 
 /**
  * A non-empty array at `level` whose elements are below the walked levels. A run of elements is stringified
- * as one array, `JSON.stringify(a.slice(i, j))`; its text, re-indented for `level`, is the array's own text
+ * as one array, `JSON.stringify(a.slice(i, j))` (of a LazyArray: its elements i … j − 1, made now); its text, re-indented for `level`, is the array's own text
  * for those elements — its `[` becomes the `,` after the previous run, and its closing bracket is dropped but
  * for the last run. A run holding an element with a toJSON method is written element by element instead
  * (toJSON is called with the element's index, which a slice would renumber).
  */
-function* leafArray(w: ByteChunks, a: readonly unknown[], pretty: boolean, level: number): Generator<Uint8Array> {
+function* leafArray(w: ByteChunks, a: Elements, pretty: boolean, level: number): Generator<Uint8Array> {
   const close = pretty ? 2 * level + 2 : 1; // "\n" + indent + "]", or "]"
   // Pretty: the run is stringified inside `level` arrays, which indents it as it stands here, and their
   // openings ("[\n  ", "[\n    ", …) and closings ("\n]", "\n  ]", …) are cut off again.
@@ -104,12 +117,13 @@ function* leafArray(w: ByteChunks, a: readonly unknown[], pretty: boolean, level
   let n = 8;
   for (let i = 0; i < a.length; ) {
     const end = Math.min(a.length, i + n);
+    const run = a instanceof LazyArray ? made(a, i, end) : a.slice(i, end);
     let plain = true;
-    for (let j = i; j < end && plain; j++) plain = !hasToJSON(a[j]);
+    for (let j = 0; j < run.length && plain; j++) plain = !hasToJSON(run[j]);
     if (plain) {
-      let run: unknown = a.slice(i, end);
-      if (pretty) for (let k = 0; k < level; k++) run = [run];
-      const s = pretty ? JSON.stringify(run, null, 2) : JSON.stringify(run);
+      let held: unknown = run;
+      if (pretty) for (let k = 0; k < level; k++) held = [held];
+      const s = pretty ? JSON.stringify(held, null, 2) : JSON.stringify(held);
       const at = w.text(s);
       if (pretty && level) {
         w.cut(at, opening);
@@ -122,7 +136,7 @@ function* leafArray(w: ByteChunks, a: readonly unknown[], pretty: boolean, level
       for (let j = i; j < end; j++) {
         w.byte(j ? COMMA : 91);
         if (pretty) w.newline(level + 1);
-        w.text(leaf(a[j], j, pretty, level + 1) ?? 'null');
+        w.text(leaf(run[j - i], j, pretty, level + 1) ?? 'null');
       }
       if (end === a.length) {
         if (pretty) w.newline(level);
@@ -130,8 +144,15 @@ function* leafArray(w: ByteChunks, a: readonly unknown[], pretty: boolean, level
       }
     }
     i = end;
-    if (w.full.length) yield* w.take();
+    if (w.full.length) yield* w.handOver();
   }
+}
+
+/** Elements i … end − 1 of a LazyArray, made now. */
+function made(a: LazyArray<unknown>, i: number, end: number): unknown[] {
+  const run: unknown[] = [];
+  for (let j = i; j < end; j++) run.push(a.at(j));
+  return run;
 }
 
 /** A value below the walked levels, as JSON.stringify writes it as member `key` at `level` (undefined: left out). */
@@ -165,8 +186,12 @@ function primitive(v: unknown): string {
   return JSON.stringify(v) ?? 'null';
 }
 
-/** SerializeJSONProperty's first steps: toJSON(key), then boxed numbers, strings and booleans unwrapped. */
+/**
+ * SerializeJSONProperty's first steps: toJSON(key), then boxed numbers, strings and booleans unwrapped. A
+ * LazyArray stays as it is: walked here element by element, it writes what its toJSON would make at once.
+ */
 function resolve(v: unknown, key: string | number): unknown {
+  if (v instanceof LazyArray) return v;
   if ((typeof v === 'object' && v !== null) || typeof v === 'bigint') {
     const toJSON = (v as { toJSON?: unknown }).toJSON;
     if (typeof toJSON === 'function') v = toJSON.call(v, String(key));
@@ -185,17 +210,31 @@ class ByteChunks {
   private pos = 0;
   /** Full chunks not yet handed over. */
   full: Uint8Array[] = [];
+  /** Buffers handed over and done with (`reuse`), to fill again. */
+  private readonly spare: Uint8Array[] = [];
   private readonly enc = new TextEncoder();
 
-  constructor(private readonly chunkSize: number) {
+  constructor(
+    private readonly chunkSize: number,
+    private readonly reuse: boolean,
+  ) {
     this.buf = new Uint8Array(chunkSize);
   }
 
   private room(n: number): void {
     if (this.pos + n <= this.buf.length) return;
     if (this.pos) this.full.push(this.buf.subarray(0, this.pos));
-    this.buf = new Uint8Array(Math.max(this.chunkSize, n));
+    const spare = this.spare.pop();
+    this.buf = spare && spare.length >= n ? spare : new Uint8Array(Math.max(this.chunkSize, n));
     this.pos = 0;
+  }
+
+  /** Hands the full chunks over one by one; with `reuse`, each buffer is spare once the caller asks for more. */
+  *handOver(): Generator<Uint8Array> {
+    for (let c = this.full.shift(); c; c = this.full.shift()) {
+      yield c;
+      if (this.reuse) this.spare.push(new Uint8Array(c.buffer, c.byteOffset));
+    }
   }
 
   byte(b: number): void {
@@ -239,15 +278,9 @@ class ByteChunks {
     this.pos -= n;
   }
 
-  take(): Uint8Array[] {
-    const f = this.full;
-    this.full = [];
-    return f;
-  }
-
-  end(): Uint8Array[] {
+  /** The last chunk, if any, joins the full ones. */
+  end(): void {
     if (this.pos) this.full.push(this.buf.subarray(0, this.pos));
     this.pos = 0;
-    return this.take();
   }
 }

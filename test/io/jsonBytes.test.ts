@@ -1,8 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { LazyArray } from '../../src/core/output/lazyArray.js';
 import { jsonBytes } from '../../src/io/jsonBytes.js';
 
 const joined = (chunks: Iterable<Uint8Array>): Buffer => Buffer.concat([...chunks]);
+/** Each chunk copied as it is handed over: what a caller that writes it before asking for the next one sees. */
+const copied = (chunks: Iterable<Uint8Array>): Buffer => {
+  const out: Buffer[] = [];
+  for (const c of chunks) out.push(Buffer.from(c));
+  return Buffer.concat(out);
+};
 
 /** jsonBytes' bytes must be JSON.stringify's text in UTF-8, compact and pretty, wherever the chunks are cut. */
 function expectStringifyBytes(v: unknown, chunkSize?: number): void {
@@ -10,6 +17,8 @@ function expectStringifyBytes(v: unknown, chunkSize?: number): void {
   const pretty = JSON.stringify(v, null, 2);
   expect(joined(jsonBytes(v, false, chunkSize)).equals(Buffer.from(compact ?? ''))).toBe(true);
   expect(joined(jsonBytes(v, true, chunkSize)).equals(Buffer.from(pretty ?? ''))).toBe(true);
+  expect(copied(jsonBytes(v, false, chunkSize, true)).equals(Buffer.from(compact ?? ''))).toBe(true);
+  expect(copied(jsonBytes(v, true, chunkSize, true)).equals(Buffer.from(pretty ?? ''))).toBe(true);
 }
 
 // Any UTF-16 code units: lone and swapped surrogates, controls, quotes, backslashes, U+2028/2029, emoji.
@@ -57,6 +66,16 @@ const aResult = fc.record({
   findings: fc.array(aFinding, { maxLength: 60 }),
   missing: fc.array(awkwardString),
 });
+
+/** `v` with every array of odd length (at any depth) made a LazyArray of the same elements. */
+function lazify(v: unknown): unknown {
+  if (Array.isArray(v)) {
+    const a = v.map(lazify);
+    return a.length % 2 ? new LazyArray(a.length, (i) => a[i]) : a;
+  }
+  if (typeof v === 'object' && v !== null) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, lazify(x)]));
+  return v;
+}
 
 describe('jsonBytes', () => {
   const cases: [string, unknown][] = [
@@ -141,6 +160,37 @@ describe('jsonBytes', () => {
     );
   });
 
+  it('writes a LazyArray as JSON.stringify does (through its toJSON), at any depth', () => {
+    const keyed = (tag: string) => ({ toJSON: (k: string) => `${tag}@${k}` });
+    const rows = new LazyArray(3000, (i) => (i % 7 === 3 ? keyed(`r${i}`) : { i, name: `社区${i}`, a: new LazyArray(i % 3, (j) => j) }));
+    const v = { rows, empty: new LazyArray(0, () => 1), nested: { deep: new LazyArray(2, (i) => (i ? new LazyArray(1, () => 'x') : undefined)) } };
+    expectStringifyBytes(v);
+    expectStringifyBytes(v, 7);
+    expectStringifyBytes([rows, new LazyArray(1, () => rows)]);
+    expectStringifyBytes(rows);
+  });
+
+  it('makes each element of a walked LazyArray once', () => {
+    const made: number[] = [];
+    const rows = new LazyArray(5000, (i) => {
+      made.push(i);
+      return { i };
+    });
+    for (const pretty of [false, true]) {
+      const expected = Buffer.from(JSON.stringify({ rows }, null, pretty ? 2 : undefined));
+      made.length = 0;
+      expect(joined(jsonBytes({ rows }, pretty, 256)).equals(expected)).toBe(true);
+      expect(made).toEqual(Array.from({ length: 5000 }, (_, i) => i));
+    }
+  });
+
+  it('equals JSON.stringify on results with LazyArrays in them', () => {
+    fc.assert(
+      fc.property(fc.oneof(aResult, fc.jsonValue()), fc.constantFrom(undefined, 1, 64), (v, chunkSize) => expectStringifyBytes(lazify(v), chunkSize)),
+      { numRuns: 200 },
+    );
+  });
+
   it('hands a large result over in many bounded chunks, each a buffer of its own', () => {
     const big = { rows: Array.from({ length: 50_000 }, (_, i) => ({ i, name: `社区${i}` })) };
     const chunks = [...jsonBytes(big, false, 1 << 16)];
@@ -148,5 +198,20 @@ describe('jsonBytes', () => {
     expect(Math.max(...chunks.map((c) => c.length))).toBeLessThanOrEqual(1 << 16);
     expect(new Set(chunks.map((c) => c.buffer)).size).toBe(chunks.length);
     expect(joined(chunks).equals(Buffer.from(JSON.stringify(big)))).toBe(true);
+  });
+
+  it('with reuse, fills two buffers in turn: each chunk is whole until the next is asked for', () => {
+    const big = { rows: Array.from({ length: 50_000 }, (_, i) => ({ i, name: `社区${i}` })), long: ['x'.repeat(200_000)] };
+    const buffers = new Set<ArrayBufferLike>();
+    const out: Buffer[] = [];
+    let n = 0;
+    for (const c of jsonBytes(big, false, 1 << 16, true)) {
+      buffers.add(c.buffer);
+      out.push(Buffer.from(c));
+      n++;
+    }
+    expect(n).toBeGreaterThan(10);
+    expect(buffers.size).toBeLessThanOrEqual(3); // two in turn, and one for the string longer than a chunk
+    expect(Buffer.concat(out).equals(Buffer.from(JSON.stringify(big)))).toBe(true);
   });
 });
