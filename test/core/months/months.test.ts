@@ -9,6 +9,7 @@ import { addMonths, previousPeriod, yearStart } from '../../../src/core/months/p
 import { byText, latest, uniqueRows } from '../../../src/core/months/rows.js';
 import { RowTotals, totalOf } from '../../../src/core/combine/totals.js';
 import { groupBy } from '../../../src/core/groupBy.js';
+import { communityPeriodKey } from '../../../src/core/key.js';
 import { momSource, momTable, ytdSource, ytdTable } from '../../../src/core/months/tables.js';
 import { yearToDate } from '../../../src/core/months/yearToDate.js';
 import { checkHistoryReference } from './historyReference.js';
@@ -84,6 +85,44 @@ describe('uniqueRows', () => {
     ['rows without community or period are left out', [r('', '2026-01', 'a'), r('甲', null, 'b')], [r('甲', '2026-02', 'c')], ['c']],
     ['other periods and communities are kept, in order', [r('甲', '2026-02', 'a'), r('甲', '2026-01', 'b')], [r('乙', '2026-01', 'c'), r('甲', '2025-12', 'd')], ['a', 'b', 'c', 'd']],
   ])('%s', (_, primary, extra, files) => expect(uniqueRows(primary, extra).map((x) => x.file)).toEqual(files));
+
+  it('keeps the rows a set of communityPeriodKey texts keeps', () => {
+    const reference = (primary: readonly SummaryRow[], extra: readonly SummaryRow[]): SummaryRow[] => {
+      const seen = new Set<string>();
+      return [...primary, ...extra].filter((x) => {
+        const key = communityPeriodKey(x.community, x.period);
+        if (key === null || seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
+    };
+    const aSummaryRow = fc
+      .record({ community: fc.constantFrom('', '甲', '乙', '丙'), period: fc.constantFrom(null, '', '2026-01', '2026-02'), file: fc.string() })
+      .map(({ community, period, file }) => r(community, period, file));
+    fc.assert(
+      fc.property(fc.array(aSummaryRow, { maxLength: 20 }), fc.array(aSummaryRow, { maxLength: 20 }), (primary, extra) => {
+        const got = uniqueRows(primary, extra);
+        const want = reference(primary, extra);
+        expect(got.length).toBe(want.length);
+        got.forEach((x, i) => expect(x).toBe(want[i]));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('byText', () => {
+  it('orders periods (compared without the collator) as the collator does', () => {
+    const collator = new Intl.Collator('zh-CN');
+    const aPeriod = fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 99 })).map(([y, m]) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}`);
+    const aText = fc.oneof(aPeriod, fc.constantFrom('2026-1', '2026年10月', '东城街道', '2026-10 ', 'abc'));
+    fc.assert(
+      fc.property(aText, aText, (a, b) => {
+        expect(Math.sign(byText(a, b))).toBe(a === b ? 0 : Math.sign(collator.compare(a, b) || (a < b ? -1 : 1)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
 
 describe('yearToDate against the rule as first written (rows grouped, each group summed by totalOf)', () => {
@@ -198,6 +237,23 @@ describe('monthOnMonth', () => {
     const m = momTable(a);
     const jia = m.rows.find((r) => r[1] === '甲' && r[2] === '发放宣传资料')!;
     expect(jia.slice(4)).toEqual([120, null, null, null, '上月未报']);
+  });
+
+  it('sums the combined returns\' numbers as it sums the rows\' records, history rows included', () => {
+    const head = '社区名称,所属街道,报告期,投放鼠药(公斤),发放宣传资料(份),健康知识调查人数(人),健康知识知晓人数(人),健康知识知晓率(%)';
+    const grid = csvGrid([
+      head, '朝阳社区,东城街道,2026-09,12,100,50,40,80', '朝阳社区,东城街道,2026-10,14.5,,60,45,75', '红旗社区,西城街道,2026-10,,90,10,9,',
+      '红旗社区,西城街道,2026-09,3,约80,,,',
+    ].join('\n'), '网上填报');
+    const c = runJob({ books: [{ file: 'x.csv', sheets: [grid] }], template: tpl }).consolidation;
+    expect(c.combined).toHaveLength(4);
+    // History: a row the current run covers (left out), and an earlier month.
+    const history = [row('朝阳社区', '东城街道', '2026-10', { leaflets: 1 }), row('朝阳社区', '东城街道', '2026-08', { leaflets: 7, rodent_bait_kg: 2 })];
+    for (const h of [[], history]) {
+      const got = acrossMonths(c, h);
+      expect(got).toEqual(acrossMonths({ ...c, combined: undefined }, h));
+      expect(got!.ytd.total.values['leaflets']).toBe(h.length ? 277 : 270);
+    }
   });
 
   it('makes 累计 and 环比 as row sources: counted rows, the table rows in order, a fresh cursor each time', () => {
