@@ -1,10 +1,9 @@
-import { totalOfDense } from '../combine/totals.js';
+import { RowTotals } from '../combine/totals.js';
 import type { Consolidation, SummaryRow, TotalRow } from '../combine/types.js';
 import { groupBy } from '../groupBy.js';
-import { rowNumbers } from '../output/rowNumbers.js';
 import type { Indicator } from '../template/types.js';
 import { monthOnMonth, type MonthOnMonth } from './monthOnMonth.js';
-import { byText, uniqueRows, type Totals } from './rows.js';
+import { byText, uniqueRows } from './rows.js';
 import { yearToDate, type YearToDate } from './yearToDate.js';
 
 /** A period's grand total and its street totals. */
@@ -38,10 +37,8 @@ export function acrossMonths(c: Consolidation, history: readonly SummaryRow[] = 
   const periods = [...new Set(rows.map((r) => r.period!))].sort();
   const current = period ?? c.periods[c.periods.length - 1] ?? periods[periods.length - 1];
   if (!current) return null;
-  // Every total below is over some of these rows: their values as numbers once (the consolidation's, shared
-  // with 汇总), groups as their positions.
-  const dense = rowNumbers(c, rows);
-  const totals: Totals = { totalAt: (at, street) => totalOfDense(dense, at, c.indicators, street) };
+  // Every total below is over some of these rows: their values as numbers once, groups as their positions.
+  const totals = new RowTotals(rows, c.indicators);
   const positionsOf = groupBy(rows.keys(), (j) => rows[j]!.period!);
   const byPeriod = periods.map((p): PeriodSummary => {
     const inP = positionsOf.get(p) ?? [];

@@ -4,7 +4,7 @@ import type { SummaryRow } from '../combine/types.js';
 import { groupBy } from '../groupBy.js';
 import type { Indicator } from '../template/types.js';
 import { previousPeriod } from './periods.js';
-import { byText, type Totals } from './rows.js';
+import { byText } from './rows.js';
 
 /**
  * One indicator's change from the previous calendar month. `change` is current − previous (for a rate,
@@ -61,7 +61,7 @@ export function changeOf(ind: Indicator, current: number | null, previous: numbe
  * `totals`: the totals made from `rows` itself (`new RowTotals(rows, indicators)`), when the caller has them:
  * the groups below are lists of positions in `rows`, summed without looking any row up.
  */
-export function monthOnMonth(rows: readonly SummaryRow[], indicators: readonly Indicator[], period: string, totals?: Totals): MonthOnMonth {
+export function monthOnMonth(rows: readonly SummaryRow[], indicators: readonly Indicator[], period: string, totals?: RowTotals): MonthOnMonth {
   const previous = previousPeriod(period);
   const cur: number[] = [];
   const prev: number[] = [];

@@ -1,4 +1,4 @@
-import type { SummaryRow, TotalRow } from '../combine/types.js';
+import type { SummaryRow } from '../combine/types.js';
 
 // Names sort as a Chinese reader expects (pinyin order, via ICU), as in combine/combineReturns.ts. Made on
 // first use: loading ICU's collation costs ~50 ms, which `returns --help` should not pay.
@@ -57,9 +57,4 @@ export function uniqueRows(primary: readonly SummaryRow[], extra: readonly Summa
     }
   }
   return out;
-}
-
-/** Totals over groups of a list of summary rows, each group given as positions in that list (`RowTotals`). */
-export interface Totals {
-  totalAt(at: readonly number[], street: string | null): TotalRow;
 }

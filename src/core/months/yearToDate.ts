@@ -3,7 +3,7 @@ import type { SummaryRow, TotalRow } from '../combine/types.js';
 import { groupBy } from '../groupBy.js';
 import type { Indicator } from '../template/types.js';
 import { yearStart } from './periods.js';
-import { byText, latestAt, type Totals } from './rows.js';
+import { byText, latestAt } from './rows.js';
 
 /** A year-to-date total: `returns` is how many monthly returns were summed, `months` which months they were. */
 export type YtdRow = TotalRow & { community: string | null; months: string[] };
@@ -29,7 +29,7 @@ export interface YearToDate {
  * `totals`: the totals made from `rows` itself (`new RowTotals(rows, indicators)`), when the caller has them:
  * every group below is a list of positions in `rows`, summed without looking any row up.
  */
-export function yearToDate(rows: readonly SummaryRow[], indicators: readonly Indicator[], period: string, totals?: Totals): YearToDate {
+export function yearToDate(rows: readonly SummaryRow[], indicators: readonly Indicator[], period: string, totals?: RowTotals): YearToDate {
   const from = yearStart(period);
   const inRange: number[] = [];
   for (let j = 0; j < rows.length; j++) {

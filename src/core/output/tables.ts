@@ -1,10 +1,9 @@
-import type { Consolidation, TotalRow } from '../combine/types.js';
+import type { Consolidation, SummaryRow, TotalRow } from '../combine/types.js';
 import type { Finding } from '../findings/codes.js';
 import { messageOf, severityLabel, type Lang } from '../findings/wording.js';
 import type { CellValue } from '../grid.js';
 import { ValuesReader } from '../read/returnValues.js';
 import type { Indicator } from '../template/types.js';
-import { summaryNumbers } from './rowNumbers.js';
 
 export type RowKind = 'header' | 'return' | 'subtotal' | 'total';
 
@@ -173,15 +172,13 @@ export function summarySource(c: Consolidation, lang: Lang = 'zh-CN'): TableSour
     { header: t.file, width: 30 },
   ];
   // Grouped with maps in one pass (rows come sorted by period, then street: first appearance is that order).
-  // (Rows as their positions in c.rows.)
-  const byPeriod = new Map<string | null, Map<string | null, number[]>>();
-  for (let j = 0; j < c.rows.length; j++) {
-    const r = c.rows[j]!;
+  const byPeriod = new Map<string | null, Map<string | null, SummaryRow[]>>();
+  for (const r of c.rows) {
     let streets = byPeriod.get(r.period);
     if (!streets) byPeriod.set(r.period, (streets = new Map()));
     const own = streets.get(r.street);
-    if (own) own.push(j);
-    else streets.set(r.street, [j]);
+    if (own) own.push(r);
+    else streets.set(r.street, [r]);
   }
   const subOf = new Map<string | null, Map<string | null, (typeof c.streets)[number]>>();
   for (const s of c.streets) {
@@ -197,8 +194,6 @@ export function summarySource(c: Consolidation, lang: Lang = 'zh-CN'): TableSour
     if (totalOf.get(period)) rowCount++;
   }
   const inds = c.indicators;
-  // A combined return's values from the numbers shared with 累计 and 环比 (its record holds the same ones).
-  const dense = c.combined ? summaryNumbers(c) : null;
   function* lines(row: CellValue[]): Generator<RowKind> {
     const fill = (a: CellValue, b: CellValue, name: CellValue, values: Record<string, number | null>, last: CellValue): void => {
       row[0] = a;
@@ -209,16 +204,8 @@ export function summarySource(c: Consolidation, lang: Lang = 'zh-CN'): TableSour
     };
     for (const [period, streets] of byPeriod) {
       for (const [street, own] of streets) {
-        for (const j of own) {
-          const r = c.rows[j]!;
-          if (!dense) fill(r.period, r.street, r.community, r.values, `${r.file} / ${r.sheet}`);
-          else {
-            row[0] = r.period;
-            row[1] = r.street;
-            row[2] = r.community;
-            numbersInto(row, 3, dense!, j * inds.length, inds.length);
-            row[3 + inds.length] = `${r.file} / ${r.sheet}`;
-          }
+        for (const r of own) {
+          fill(r.period, r.street, r.community, r.values, `${r.file} / ${r.sheet}`);
           yield 'return';
         }
         const sub = subOf.get(period)?.get(street);
@@ -248,14 +235,6 @@ export function summarySource(c: Consolidation, lang: Lang = 'zh-CN'): TableSour
  */
 function valuesInto(row: CellValue[], from: number, values: Record<string, number | null>, inds: readonly Indicator[]): void {
   for (let i = 0; i < inds.length; i++) row[from + i] = values[inds[i]!.code] ?? null;
-}
-
-/** row[from …]: `k` numbers of `dense` from `base` on, null for NaN (no value). */
-function numbersInto(row: CellValue[], from: number, dense: Float64Array, base: number, k: number): void {
-  for (let i = 0; i < k; i++) {
-    const x = dense[base + i]!;
-    row[from + i] = x !== x ? null : x;
-  }
 }
 
 /** 明细: the long table, one line per community × indicator, with the source cell. */

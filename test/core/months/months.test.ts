@@ -239,23 +239,6 @@ describe('monthOnMonth', () => {
     expect(jia.slice(4)).toEqual([120, null, null, null, '上月未报']);
   });
 
-  it('sums the combined returns\' numbers as it sums the rows\' records, history rows included', () => {
-    const head = '社区名称,所属街道,报告期,投放鼠药(公斤),发放宣传资料(份),健康知识调查人数(人),健康知识知晓人数(人),健康知识知晓率(%)';
-    const grid = csvGrid([
-      head, '朝阳社区,东城街道,2026-09,12,100,50,40,80', '朝阳社区,东城街道,2026-10,14.5,,60,45,75', '红旗社区,西城街道,2026-10,,90,10,9,',
-      '红旗社区,西城街道,2026-09,3,约80,,,',
-    ].join('\n'), '网上填报');
-    const c = runJob({ books: [{ file: 'x.csv', sheets: [grid] }], template: tpl }).consolidation;
-    expect(c.combined).toHaveLength(4);
-    // History: a row the current run covers (left out), and an earlier month.
-    const history = [row('朝阳社区', '东城街道', '2026-10', { leaflets: 1 }), row('朝阳社区', '东城街道', '2026-08', { leaflets: 7, rodent_bait_kg: 2 })];
-    for (const h of [[], history]) {
-      const got = acrossMonths(c, h);
-      expect(got).toEqual(acrossMonths({ ...c, combined: undefined }, h));
-      expect(got!.ytd.total.values['leaflets']).toBe(h.length ? 277 : 270);
-    }
-  });
-
   it('makes 累计 and 环比 as row sources: counted rows, the table rows in order, a fresh cursor each time', () => {
     const a = acrossMonths({ indicators: tpl.indicators, periods: ['2026-10'], rows, streets: [], totals: [], details: [], missing: [] })!;
     for (const [src, table] of [[ytdSource(a), ytdTable(a)], [momSource(a), momTable(a)]] as const) {

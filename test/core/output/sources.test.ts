@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { CellValue } from '../../../src/core/grid.js';
 import { runJob, type Job } from '../../../src/core/job.js';
 import type { DetailRow } from '../../../src/core/combine/types.js';
-import { detailSource, findingsSource, materialise, sourceOf, summarySource } from '../../../src/core/output/tables.js';
+import { detailSource, findingsSource, materialise, sourceOf } from '../../../src/core/output/tables.js';
 import { readInputs } from '../../../src/node/readInputs.js';
 import { standardTemplate } from '../../helpers/template.js';
 
@@ -31,14 +31,6 @@ describe('output sheets made row by row', () => {
     expect(c.details.length).toBeGreaterThan(100);
     // Without the returns (a consolidation built by hand) the same rows come from the detail objects.
     expect(materialise(detailSource({ ...c, combined: undefined })).rows).toEqual(t.rows);
-  });
-
-  it('汇总 from the numbers shared with 累计 and 环比 has the rows read from each row\'s record', () => {
-    const c = job.consolidation;
-    const t = materialise(summarySource(c));
-    expect(t.rows.length).toBeGreaterThan(c.rows.length);
-    // Without the returns, every value comes from the rows' records.
-    expect(materialise(summarySource({ ...c, combined: undefined }))).toEqual(t);
   });
 
   it('a cursor reuses one row array, and a second cursor starts again from the first row', () => {
