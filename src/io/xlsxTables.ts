@@ -443,6 +443,9 @@ interface RunXml {
   shared: number;
 }
 
+/** Whole numbers 0 ≤ n < this have their cells kept, per style, once written (see Tags.ints). */
+const INT_CELLS = 10000;
+
 /** Slots per run, by key modulo this: a return's key is the same for its lines, an indicator's comes round. */
 const RUN_SLOTS = 64;
 
@@ -458,6 +461,8 @@ interface Tags {
   style: number;
   attr: string;
   num: Uint8Array;
+  /** Whole cells of the whole numbers below INT_CELLS, `<c s="4"><v>2210</v></c>`, made as they are met (shared by a style's tags). */
+  ints: (Uint8Array | undefined)[];
   empty: Uint8Array;
   bool: Uint8Array;
   shared: Uint8Array;
@@ -519,13 +524,16 @@ class SheetRows {
     this.out = new ByteOut(pool);
     this.refOpen = t.columns.map((_, c) => ascii(` r="${columnLetters(c + 1)}`));
     const header = styles.index(undefined, 'header');
+    const intsOf = new Map<number, (Uint8Array | undefined)[]>();
     // Registered column by column, return / subtotal / total (the order fixes the style indices).
     for (const col of t.columns) {
       for (const kind of KINDS) {
         const style = kind === 'header' ? header : styles.index(col.numFmt, kind);
         const attr = style ? ` s="${style}"` : '';
+        let ints = intsOf.get(style);
+        if (!ints) intsOf.set(style, (ints = new Array<Uint8Array | undefined>(INT_CELLS)));
         this.tags[kind].push({
-          style, attr, num: ascii(`<c${attr}><v>`), empty: ascii(`<c${attr}/>`), bool: ascii(`<c${attr} t="b"><v>`), shared: ascii(`<c${attr} t="s"><v>`),
+          style, attr, num: ascii(`<c${attr}><v>`), ints, empty: ascii(`<c${attr}/>`), bool: ascii(`<c${attr} t="b"><v>`), shared: ascii(`<c${attr} t="s"><v>`),
           inline: ascii(`<c${attr} t="inlineStr"><is><t>`), inlineSpace: ascii(`<c${attr} t="inlineStr"><is><t xml:space="preserve">`),
         });
       }
@@ -622,6 +630,11 @@ class SheetRows {
       next = c + 1;
       if (empty) {
         p = copyIn(buf, p, g.empty, from);
+      } else if (typeof v === 'number' && from === 0 && v >= 0 && v < INT_CELLS && Number.isInteger(v)) {
+        // A whole number of a few digits (most counts): its cell as written before, by one copy.
+        const cell = g.ints[v] ?? (g.ints[v] = ascii(`<c${g.attr}><v>${v}</v></c>`));
+        buf.set(cell, p);
+        p += cell.length;
       } else if (typeof v === 'number' && Number.isFinite(v)) {
         p = copyIn(buf, p, g.num, from);
         p = numIn(buf, p, v);

@@ -219,6 +219,23 @@ describe('fast paths of the cell writer', () => {
     );
   });
 
+  it('writes a whole number after another cell (kept as a whole cell per style) as String(n), in every row kind', async () => {
+    const number = fc.oneof(fc.integer({ min: -20, max: 12_000 }), fc.constantFrom(0, -0, 9999, 10000), fc.integer({ min: 0, max: 999 }).map((k) => k / 10));
+    const kind = fc.constantFrom<RowKind>('return', 'subtotal', 'total');
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(number, number, kind), { minLength: 1, maxLength: 200 }), async (lines) => {
+        const t: OutputTable = {
+          sheet: '汇总', tableName: 'CR_Summary', columns: [{ header: '名' }, { header: '数', numFmt: '#,##0' }, { header: '率', numFmt: '0.0' }],
+          rows: lines.map(([a, b]) => ['x', a, b]), kinds: lines.map(([, , k]) => k),
+        };
+        const xml = sheetXml(await tablesToXlsx([t]));
+        const written = [...xml.matchAll(/<c(?: r="[A-Z]+\d+")?(?: s="\d+")?><v>([^<]*)<\/v><\/c>/g)].map((m) => m[1]);
+        expect(written).toEqual(lines.flatMap(([a, b]) => [String(a), String(b)]));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('gives every shared text its own index, whatever order texts repeat or come back in', async () => {
     // Texts that come round in a cycle (indicator codes), repeat the row above (communities), follow one
     // another irregularly (units); as the same string and as equal strings made anew; in every row kind. Sixty

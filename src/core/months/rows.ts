@@ -1,4 +1,3 @@
-import { communityPeriodKey } from '../key.js';
 import type { SummaryRow } from '../combine/types.js';
 
 // Names sort as a Chinese reader expects (pinyin order, via ICU), as in combine/combineReturns.ts. Made on
@@ -7,7 +6,16 @@ let collator: Intl.Collator | null = null;
 
 /** Text order with nulls last. */
 export const byText = (a: string | null, b: string | null): number =>
-  a === b ? 0 : a === null ? 1 : b === null ? -1 : (collator ??= new Intl.Collator('zh-CN')).compare(a, b) || (a < b ? -1 : 1);
+  a === b ? 0 : a === null ? 1 : b === null ? -1 : bothPeriods(a, b) ? (a < b ? -1 : 1) : (collator ??= new Intl.Collator('zh-CN')).compare(a, b) || (a < b ? -1 : 1);
+
+/**
+ * Two `YYYY-MM` texts, which the collator orders as their characters' codes do (they first differ at a
+ * digit): compared without it, a collator call each costing more than the rest of a year to date's loop.
+ */
+function bothPeriods(a: string, b: string): boolean {
+  return a.length === 7 && b.length === 7 && a.charCodeAt(4) === 0x2d && b.charCodeAt(4) === 0x2d && PERIOD.test(a) && PERIOD.test(b);
+}
+const PERIOD = /^\d{4}-\d{2}$/;
 
 /**
  * The first row of the latest period (nulls count as latest, as a sort by `byText(b.period, a.period)` puts
@@ -19,20 +27,32 @@ export function latest(rows: readonly SummaryRow[]): SummaryRow {
   return best;
 }
 
+/** `latest` of the rows at positions `at` of `rows` (`at` not empty). */
+export function latestAt(rows: readonly SummaryRow[], at: readonly number[]): SummaryRow {
+  let best = rows[at[0]!]!;
+  for (let q = 1; q < at.length; q++) if (byText(best.period, rows[at[q]!]!.period) < 0) best = rows[at[q]!]!;
+  return best;
+}
+
 /**
- * One row per community and period: the first of `primary` wins over anything in `extra` (the current
- * run over history read from earlier files), and within each list the first in order wins.
+ * One row per community and period (`communityPeriodKey`): the first of `primary` wins over anything in
+ * `extra` (the current run over history read from earlier files), and within each list the first in order wins.
  */
 export function uniqueRows(primary: readonly SummaryRow[], extra: readonly SummaryRow[] = []): SummaryRow[] {
-  const seen = new Set<string>();
+  // Communities seen, per period: `communityPeriodKey` without making its text for every row (a city-year's
+  // 28,800 rows); a row without a community or period has no key and is left out.
+  const seen = new Map<string, Set<string>>();
   const out: SummaryRow[] = [];
   // Both lists in turn, not their concatenation (a city-year's 28,800 rows copied for nothing).
   for (const list of [primary, extra]) {
     for (let q = 0; q < list.length; q++) {
       const r = list[q]!;
-      const key = communityPeriodKey(r.community, r.period);
-      if (key === null || seen.has(key)) continue;
-      seen.add(key);
+      const { community, period } = r;
+      if (!community || !period) continue;
+      let inPeriod = seen.get(period);
+      if (!inPeriod) seen.set(period, (inPeriod = new Set()));
+      if (inPeriod.has(community)) continue;
+      inPeriod.add(community);
       out.push(r);
     }
   }

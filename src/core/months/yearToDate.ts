@@ -3,7 +3,7 @@ import type { SummaryRow, TotalRow } from '../combine/types.js';
 import { groupBy } from '../groupBy.js';
 import type { Indicator } from '../template/types.js';
 import { yearStart } from './periods.js';
-import { byText, latest } from './rows.js';
+import { byText, latestAt } from './rows.js';
 
 /** A year-to-date total: `returns` is how many monthly returns were summed, `months` which months they were. */
 export type YtdRow = TotalRow & { community: string | null; months: string[] };
@@ -37,11 +37,21 @@ export function yearToDate(rows: readonly SummaryRow[], indicators: readonly Ind
     if (p !== null && p >= from && p <= period) inRange.push(j);
   }
   const sums = totals ?? new RowTotals(rows, indicators);
-  const monthsOf = (at: readonly number[]): string[] => [...new Set(at.map((j) => rows[j]!.period!))].sort();
+  // `[...new Set(periods)].sort()`, without the set: a group has a few distinct months, mostly in a row.
+  const monthsOf = (at: readonly number[]): string[] => {
+    const out: string[] = [];
+    let last: string | null = null;
+    for (let q = 0; q < at.length; q++) {
+      const p = rows[at[q]!]!.period!;
+      if (p !== last && !out.includes(p)) out.push(p);
+      last = p;
+    }
+    return out.sort();
+  };
 
   const communities: YtdRow[] = [];
   for (const [name, own] of groupBy(inRange, (j) => rows[j]!.community)) {
-    const street = latest(own.map((j) => rows[j]!)).street;
+    const street = latestAt(rows, own).street;
     communities.push({ ...sums.totalAt(own, street), community: name, months: monthsOf(own) });
   }
   communities.sort((a, b) => byText(a.street, b.street) || byText(a.community, b.community));

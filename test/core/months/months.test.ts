@@ -9,6 +9,7 @@ import { addMonths, previousPeriod, yearStart } from '../../../src/core/months/p
 import { byText, latest, uniqueRows } from '../../../src/core/months/rows.js';
 import { RowTotals, totalOf } from '../../../src/core/combine/totals.js';
 import { groupBy } from '../../../src/core/groupBy.js';
+import { communityPeriodKey } from '../../../src/core/key.js';
 import { momSource, momTable, ytdSource, ytdTable } from '../../../src/core/months/tables.js';
 import { yearToDate } from '../../../src/core/months/yearToDate.js';
 import { checkHistoryReference } from './historyReference.js';
@@ -84,6 +85,44 @@ describe('uniqueRows', () => {
     ['rows without community or period are left out', [r('', '2026-01', 'a'), r('甲', null, 'b')], [r('甲', '2026-02', 'c')], ['c']],
     ['other periods and communities are kept, in order', [r('甲', '2026-02', 'a'), r('甲', '2026-01', 'b')], [r('乙', '2026-01', 'c'), r('甲', '2025-12', 'd')], ['a', 'b', 'c', 'd']],
   ])('%s', (_, primary, extra, files) => expect(uniqueRows(primary, extra).map((x) => x.file)).toEqual(files));
+
+  it('keeps the rows a set of communityPeriodKey texts keeps', () => {
+    const reference = (primary: readonly SummaryRow[], extra: readonly SummaryRow[]): SummaryRow[] => {
+      const seen = new Set<string>();
+      return [...primary, ...extra].filter((x) => {
+        const key = communityPeriodKey(x.community, x.period);
+        if (key === null || seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
+    };
+    const aSummaryRow = fc
+      .record({ community: fc.constantFrom('', '甲', '乙', '丙'), period: fc.constantFrom(null, '', '2026-01', '2026-02'), file: fc.string() })
+      .map(({ community, period, file }) => r(community, period, file));
+    fc.assert(
+      fc.property(fc.array(aSummaryRow, { maxLength: 20 }), fc.array(aSummaryRow, { maxLength: 20 }), (primary, extra) => {
+        const got = uniqueRows(primary, extra);
+        const want = reference(primary, extra);
+        expect(got.length).toBe(want.length);
+        got.forEach((x, i) => expect(x).toBe(want[i]));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('byText', () => {
+  it('orders periods (compared without the collator) as the collator does', () => {
+    const collator = new Intl.Collator('zh-CN');
+    const aPeriod = fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 99 })).map(([y, m]) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}`);
+    const aText = fc.oneof(aPeriod, fc.constantFrom('2026-1', '2026年10月', '东城街道', '2026-10 ', 'abc'));
+    fc.assert(
+      fc.property(aText, aText, (a, b) => {
+        expect(Math.sign(byText(a, b))).toBe(a === b ? 0 : Math.sign(collator.compare(a, b) || (a < b ? -1 : 1)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
 
 describe('yearToDate against the rule as first written (rows grouped, each group summed by totalOf)', () => {
