@@ -1,7 +1,6 @@
-import { Deflate } from 'fflate';
 import { columnLetters, type CellValue } from '../core/grid.js';
 import { sourceOf, type OutputTable, type RowCursor, type RowKind, type TableSource } from '../core/output/tables.js';
-import { ownOutputCustomXml } from './ownOutput.js';
+import { ownOutputCustomXml } from './ownOutputName.js';
 
 /**
  * Writes output tables (汇总, 明细, 校验结果) as an .xlsx, one Excel table per sheet, streaming each
@@ -768,16 +767,20 @@ export interface XlsxOptions {
  */
 export const DEFLATE_LEVEL = 2;
 
-function fflateDeflater(level: number): RawDeflater {
-  const d: RawDeflater = {
-    ondata: () => undefined,
-    push: (chunk, final) => {
-      z.push(chunk, final); // fflate copies what it keeps of the chunk into its own window
-      d.release?.(chunk);
-    },
+/** fflate's deflater, loaded when asked for: the command line passes zlib's and so never loads fflate (~30 ms). */
+async function fflateDeflater(): Promise<(level: number) => RawDeflater> {
+  const { Deflate } = await import('fflate');
+  return (level) => {
+    const d: RawDeflater = {
+      ondata: () => undefined,
+      push: (chunk, final) => {
+        z.push(chunk, final); // fflate copies what it keeps of the chunk into its own window
+        d.release?.(chunk);
+      },
+    };
+    const z = new Deflate({ level: level as 2 }, (data, final) => d.ondata(data, final));
+    return d;
   };
-  const z = new Deflate({ level: level as 2 }, (data, final) => d.ondata(data, final));
-  return d;
 }
 
 let CRC_TABLE: Int32Array | null = null;
@@ -969,7 +972,7 @@ function workbookParts(tables: readonly SheetPart[], pool: BufferPool): Part[] {
  */
 export async function* xlsxChunks(allTables: readonly (OutputTable | TableSource)[], opts: XlsxOptions = {}): AsyncGenerator<Uint8Array> {
   const pool = new BufferPool();
-  const zip = new ZipStream(opts.deflater ?? fflateDeflater, opts.crc32 ?? jsCrc32, pool);
+  const zip = new ZipStream(opts.deflater ?? (await fflateDeflater()), opts.crc32 ?? jsCrc32, pool);
   for (const [name, content] of workbookParts(sheetParts(allTables, opts.maxRows ?? EXCEL_MAX_DATA_ROWS), pool)) yield* zip.file(name, content());
   yield* zip.end();
 }
