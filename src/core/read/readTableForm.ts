@@ -4,7 +4,7 @@ import { foldText, normalizeLabel } from '../text/normalize.js';
 import { cleanName, fieldOfCell, type FieldId } from './fields.js';
 import type { IndicatorMatcher, LabelMatch } from './matcher.js';
 import { parsePeriod, periodInText } from './period.js';
-import { plainCellValue, plainKindOf, readValueCell, unitNeutral, type CellWhere } from './readValueCell.js';
+import { plainCellInto, plainKindOf, readValueCell, unitNeutral, type CellWhere } from './readValueCell.js';
 import { TableReturn, TableValues, type ParsedReturn } from './types.js';
 
 interface TableLayout {
@@ -199,14 +199,8 @@ export function readTableForm(
     const base = j * k;
     for (let i = 0; i < k; i++) {
       const kind = plainKinds[i]!;
-      if (kind >= 0) {
-        // readValueCell's own fast path, without its lookups.
-        const x = plainCellValue(row[gridCols[i]!] ?? null, kind as 0 | 1 | 2);
-        if (x >= mins[i]! && x <= maxs[i]!) {
-          numbers[base + i] = x;
-          continue;
-        }
-      }
+      // readValueCell's own fast path, without its lookups, writing the number in place (nothing boxed).
+      if (kind >= 0 && plainCellInto(row[gridCols[i]!] ?? null, kind as 0 | 1 | 2, mins, maxs, i, numbers, base + i)) continue;
       const col = cols[i]!;
       const v = readValueCell(grid, r, col.c, col.ind, col.unit, remark, (at ??= { ...whereOf(community), period: period ?? undefined }), findings);
       numbers[base + i] = v.value === null ? NaN : v.value;

@@ -114,34 +114,49 @@ export function plainKindOf(ind: Indicator): PlainKind {
 
 /**
  * `plainNumber` before the indicator's bounds (min, max; the caller tests them: NaN stays NaN), with the
- * indicator's kind given as a number and NaN for null: a loop over a table's cells reads no indicator
- * object and always gets a double back. The bounds are not passed in: a double handed to a function V8
- * does not inline is boxed on the way (±∞ for most columns: two boxes per cell, 27 MB a city-year).
+ * indicator's kind given as a number and NaN for null.
  */
 export function plainCellValue(raw: CellValue, kind: PlainKind): number {
+  return plainCellInto(raw, kind, NO_MIN, NO_MAX, 0, scratch, 0) ? scratch[0]! : NaN;
+}
+const NO_MIN = Float64Array.of(-Infinity);
+const NO_MAX = Float64Array.of(Infinity);
+/** Where the functions returning a double have their callee write it. */
+const scratch = new Float64Array(1);
+
+/**
+ * For a loop over a table's cells: `plainCellValue` within value column `col`'s bounds (`mins[col]`,
+ * `maxs[col]`) written to `out[at]`, true; false when the cell needs the parser (`out[at]` then holds
+ * anything). No double crosses a call: one returned by or passed to a function V8 does not inline is boxed
+ * on the way (a HeapNumber per decimal cell, and ±∞ bounds two per cell).
+ */
+export function plainCellInto(
+  raw: CellValue, kind: PlainKind, mins: Float64Array, maxs: Float64Array, col: number, out: Float64Array, at: number,
+): boolean {
   let value: number;
   if (typeof raw === 'string') {
     // The common case without trim and regex: a string that is already a plain decimal as it stands
     // (no space around it). Anything else takes the rule as written.
-    value = plainDecimalValue(raw);
-    if (value !== value) {
+    if (plainDecimalInto(raw, out, at)) value = out[at]!;
+    else {
       const text = raw.trim();
       if (PLAIN_DECIMAL.test(text)) value = Number(text);
       else if (GROUPED_DECIMAL.test(text)) {
         // The parser's reading of a thousands grouping: the digits without the commas, as Number reads them.
         value = Number(text.replace(/,/g, ''));
-        if (!Number.isFinite(value)) return NaN;
-      } else return NaN;
+        if (!Number.isFinite(value)) return false;
+      } else return false;
     }
   } else if (typeof raw === 'number') {
-    if (!Number.isFinite(raw)) return NaN;
+    if (!Number.isFinite(raw)) return false;
     value = raw;
-  } else return NaN;
+  } else return false;
   if (value === 0) value = 0; // never -0, as the parser
-  if (value < 0) return NaN; // negative
-  if (kind === COUNT && !Number.isInteger(value)) return NaN; // fractional_count
-  if (kind === RATE && (value > 100 || value <= 1)) return NaN; // rate_out_of_range, rate_fraction (and 0: the parser's)
-  return value; // below_min and above_max: the caller's
+  if (value < 0) return false; // negative
+  if (kind === COUNT && !Number.isInteger(value)) return false; // fractional_count
+  if (kind === RATE && (value > 100 || value <= 1)) return false; // rate_out_of_range, rate_fraction (and 0: the parser's)
+  out[at] = value;
+  return value >= mins[col]! && value <= maxs[col]!; // below_min, above_max
 }
 
 /**
@@ -151,6 +166,11 @@ export function plainCellValue(raw: CellValue, kind: PlainKind): number {
  * go to Number.
  */
 export function plainDecimalValue(s: string): number {
+  return plainDecimalInto(s, scratch, 0) ? scratch[0]! : NaN;
+}
+
+/** `plainDecimalValue(s)` written to `out[at]` (true), or false for NaN: no double returned, none boxed. */
+function plainDecimalInto(s: string, out: Float64Array, at: number): boolean {
   const n = s.length;
   let i = 0;
   const negative = n > 0 && s.charCodeAt(0) === 45; // -
@@ -164,23 +184,26 @@ export function plainDecimalValue(s: string): number {
     i++;
   }
   const intDigits = i - start;
-  if (intDigits < 1 || intDigits > 15) return NaN;
+  if (intDigits < 1 || intDigits > 15) return false;
   let decimals = 0;
   if (i < n) {
-    if (s.charCodeAt(i) !== 46) return NaN; // .
+    if (s.charCodeAt(i) !== 46) return false; // .
     start = ++i;
     while (i < n) {
       const c = s.charCodeAt(i);
-      if (c < 48 || c > 57) return NaN;
+      if (c < 48 || c > 57) return false;
       m = m * 10 + (c - 48);
       i++;
     }
     decimals = i - start;
-    if (decimals < 1 || decimals > 15) return NaN;
+    if (decimals < 1 || decimals > 15) return false;
   }
-  if (intDigits + decimals > 15) return Number(s);
-  const x = decimals ? m / POWERS_OF_TEN[decimals]! : m;
-  return negative ? -x : x;
+  if (intDigits + decimals > 15) out[at] = Number(s);
+  else {
+    const x = decimals ? m / POWERS_OF_TEN[decimals]! : m;
+    out[at] = negative ? -x : x;
+  }
+  return true;
 }
 const POWERS_OF_TEN = Array.from({ length: 16 }, (_, d) => 10 ** d);
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../../src/core/findings/codes.js';
 import type { CellValue, SheetGrid } from '../../../src/core/grid.js';
-import { isPlainDecimal, plainDecimalValue, readValueCell } from '../../../src/core/read/readValueCell.js';
+import { isPlainDecimal, plainCellInto, plainDecimalValue, readValueCell } from '../../../src/core/read/readValueCell.js';
 import { parseValue } from '../../../src/core/value/parseValue.js';
 import { standardTemplate } from '../../helpers/template.js';
 
@@ -97,5 +97,48 @@ describe('plainDecimalValue', () => {
     for (const s of ['0.1', '0.3', '84.4', '999999999999999', '99999999999999.9', '0.000000000000001', '-0', '-0.0', '007', '1.000000000000005']) {
       expect(Object.is(plainDecimalValue(s), Number(s))).toBe(true);
     }
+  });
+});
+
+describe('plainCellInto', () => {
+  // The rule as it was written when it returned its double (before writing it in place).
+  const reference = (raw: CellValue, kind: 0 | 1 | 2, min: number, max: number): number => {
+    let value: number;
+    if (typeof raw === 'string') {
+      const text = raw.trim();
+      if (/^-?\d{1,15}(?:\.\d{1,15})?$/.test(text)) value = Number(text);
+      else if (/^\d{1,3}(?:,\d{3})+(?:\.\d{1,15})?$/.test(text)) {
+        value = Number(text.replace(/,/g, ''));
+        if (!Number.isFinite(value)) return NaN;
+      } else return NaN;
+    } else if (typeof raw === 'number') {
+      if (!Number.isFinite(raw)) return NaN;
+      value = raw;
+    } else return NaN;
+    if (value === 0) value = 0;
+    if (value < 0) return NaN;
+    if (kind === 1 && !Number.isInteger(value)) return NaN;
+    if (kind === 2 && (value > 100 || value <= 1)) return NaN;
+    return value >= min && value <= max ? value : NaN;
+  };
+  it('writes the plain rule\'s number within the bounds, or says the parser must read the cell', () => {
+    const raw: fc.Arbitrary<CellValue> = fc.oneof(
+      fc.double().map((x) => x as CellValue),
+      fc.double({ noNaN: true, min: -10, max: 1e6 }).map((x) => String(x)),
+      fc.tuple(fc.constantFrom('', ' ', '-'), fc.nat(2_000_000), fc.constantFrom('', '.5', '.25', ',000', '.0')).map(([a, n, b]) => a + n + b),
+      fc.constantFrom<CellValue>(null, true, '', ' 12 ', '1,234', '1,234.5', '-0', '0.0', 'x'),
+    );
+    const bound = fc.constantFrom(-Infinity, Infinity, 0, 1, 50, 100, 0.5);
+    fc.assert(
+      fc.property(raw, fc.constantFrom<0 | 1 | 2>(0, 1, 2), bound, bound, (v, kind, min, max) => {
+        const out = new Float64Array(3).fill(7);
+        const ok = plainCellInto(v, kind, Float64Array.of(9, min), Float64Array.of(9, max), 1, out, 2);
+        const want = reference(v, kind, min, max);
+        expect(ok).toBe(want === want);
+        if (ok) expect(Object.is(out[2], want)).toBe(true);
+        expect([out[0], out[1]]).toEqual([7, 7]);
+      }),
+      { numRuns: 20000 },
+    );
   });
 });
