@@ -38,7 +38,10 @@ export const checkRequired: ReturnCheck = (ret, template) => {
   // A table row has the table's columns: every required one among them, for every row alike.
   const store = ret instanceof TableReturn ? ret.valuesStore : null;
   if (store) {
-    if (required.every((ind) => store.column(ind.code) >= 0)) return NONE;
+    // (A loop, not `every` with a closure: one per return.)
+    let all = true;
+    for (let q = 0; q < required.length && all; q++) all = store.column(required[q]!.code) >= 0;
+    if (all) return NONE;
   } else if (codes.size === required.length) {
     let present = 0;
     for (const code in ret.values) if (ret.values[code] && codes.has(code)) present++;
@@ -56,7 +59,9 @@ export const checkRequired: ReturnCheck = (ret, template) => {
 /** A value above the template's `remarkAbove` (意外中毒事件 > 0) must come with a remark. */
 export const checkRemarks: ReturnCheck = (ret, template) => {
   let out: Finding[] | null = null;
-  for (const ind of remarkedOf(template)) {
+  const remarked = remarkedOf(template);
+  for (let q = 0; q < remarked.length; q++) { // (for-of: objects per return until optimised)
+    const ind = remarked[q]!;
     const value = valueOf(ret, ind.code); // null too when the return has no such value
     if (ind.remarkAbove === null || value === null || value <= ind.remarkAbove || remarkOf(ret, ind.code)) continue;
     (out ??= []).push(
@@ -209,8 +214,8 @@ export const RETURN_CHECKS: readonly ReturnCheck[] = [checkRequired, checkRules,
 
 /** Every per-return check's findings on `ret`, pushed onto `out` (a new array when not given). */
 export function checkReturn(ret: ParsedReturn, template: Template, out: Finding[] = []): Finding[] {
-  for (const check of RETURN_CHECKS) {
-    const found = check(ret, template);
+  for (let c = 0; c < RETURN_CHECKS.length; c++) { // (for-of: objects per return until optimised)
+    const found = RETURN_CHECKS[c]!(ret, template);
     for (let i = 0; i < found.length; i++) out.push(found[i]!);
   }
   return out;

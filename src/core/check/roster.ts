@@ -72,7 +72,9 @@ export function missingReturns(
   }
   for (const period of periods.length ? periods : [null]) {
     const set = period ? byPeriod.get(period) : undefined;
-    for (const e of roster.entries) {
+    const entries = roster.entries;
+    for (let q = 0; q < entries.length; q++) { // (for-of: an object per entry until optimised)
+      const e = entries[q]!;
       const has = e.community && period ? set?.has(e.community) === true : loose.has(String(e.community));
       if (!has) out.push({ community: e.community, street: e.street, period });
     }

@@ -96,7 +96,10 @@ export function combineReturns(
   // Each return's four ranks once; comparing them (`ra - rb || 0`: Infinity, for none, ties with itself)
   // orders exactly as comparing the names would.
   const names = new Set<string | null>();
-  for (const r of returns) names.add(r.period).add(r.street).add(r.community ?? '').add(r.file);
+  for (let q = 0; q < returns.length; q++) { // (for-of: an object per return until optimised)
+    const r = returns[q]!;
+    names.add(r.period).add(r.street).add(r.community ?? '').add(r.file);
+  }
   const rank = ranker(names);
   const n = returns.length;
   const ranks = [new Float64Array(n), new Float64Array(n), new Float64Array(n), new Float64Array(n)] as const;
