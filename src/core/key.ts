@@ -6,3 +6,21 @@
 export function communityPeriodKey(community: string | null | undefined, period: string | null | undefined): string | null {
   return community && period ? `${community}\u0000${period}` : null;
 }
+
+/**
+ * Keys (`communityPeriodKey`) seen, without making each key's text: per period, its communities (a
+ * city-year's 28,800 rows would each make a text only to look it up).
+ */
+export class CommunityPeriodSet {
+  private readonly byPeriod = new Map<string, Set<string>>();
+
+  /** Adds the key of `community` and `period`: false when they have none or it was there already. */
+  add(community: string | null | undefined, period: string | null | undefined): boolean {
+    if (!community || !period) return false;
+    let communities = this.byPeriod.get(period);
+    if (!communities) this.byPeriod.set(period, (communities = new Set()));
+    if (communities.has(community)) return false;
+    communities.add(community);
+    return true;
+  }
+}

@@ -8,8 +8,8 @@ import { LazyArray } from '../core/output/lazyArray.js';
  *
  * The top two levels are walked here; below them the elements of an array are stringified a run at a time
  * (JSON.stringify is native and needs no warming up, which a hand-written serialiser run once per process
- * does: measured slower here twice, the second time writing UTF-8 straight into the buffer with keys and
- * repeated texts encoded once and integers digit by digit — ~1.7× the CPU in a fresh process, ~1.3× warm) and encoded straight into a large byte buffer. Joining the pieces into 64 KB
+ * does: measured slower twice, the second time one writing UTF-8 straight into the buffer, keys and repeated
+ * texts encoded once — ~1.7× the CPU in a fresh process) and encoded straight into a large byte buffer. Joining the pieces into 64 KB
  * string chunks first and converting each to bytes cost more than making the text. A chunk — a fresh buffer,
  * never reused unless `reuse` says so, so a caller may keep it or write it later — is handed over when about
  * `chunkSize` bytes are full, between runs.

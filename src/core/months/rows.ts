@@ -1,4 +1,5 @@
 import type { SummaryRow } from '../combine/types.js';
+import { CommunityPeriodSet } from '../key.js';
 
 // Names sort as a Chinese reader expects (pinyin order, via ICU), as in combine/combineReturns.ts. Made on
 // first use: loading ICU's collation costs ~50 ms, which `returns --help` should not pay.
@@ -39,21 +40,13 @@ export function latestAt(rows: readonly SummaryRow[], at: readonly number[]): Su
  * `extra` (the current run over history read from earlier files), and within each list the first in order wins.
  */
 export function uniqueRows(primary: readonly SummaryRow[], extra: readonly SummaryRow[] = []): SummaryRow[] {
-  // Communities seen, per period: `communityPeriodKey` without making its text for every row (a city-year's
-  // 28,800 rows); a row without a community or period has no key and is left out.
-  const seen = new Map<string, Set<string>>();
+  const seen = new CommunityPeriodSet();
   const out: SummaryRow[] = [];
   // Both lists in turn, not their concatenation (a city-year's 28,800 rows copied for nothing).
   for (const list of [primary, extra]) {
     for (let q = 0; q < list.length; q++) {
       const r = list[q]!;
-      const { community, period } = r;
-      if (!community || !period) continue;
-      let inPeriod = seen.get(period);
-      if (!inPeriod) seen.set(period, (inPeriod = new Set()));
-      if (inPeriod.has(community)) continue;
-      inPeriod.add(community);
-      out.push(r);
+      if (seen.add(r.community, r.period)) out.push(r);
     }
   }
   return out;
