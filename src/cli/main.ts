@@ -1,7 +1,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { compareFindings, type Finding } from '../core/findings/codes.js';
-import { toLang, type Lang } from '../core/findings/wording.js';
+import { compareFindings, finding, type Finding } from '../core/findings/codes.js';
+import { messageOf, toLang, type Lang } from '../core/findings/wording.js';
 import { blankReturn } from '../core/output/blankReturn.js';
+import { DETAILS_DEFAULT_LIMIT, includeDetails } from '../core/output/tables.js';
 import { jsonBytes } from '../io/jsonBytes.js';
 import { loadTemplateFile, STANDARD_TEMPLATE_DIR } from '../node/loadTemplateFile.js';
 import { writeOutput, type OutputData, type OutputTarget } from '../node/writeOutput.js';
@@ -56,8 +57,10 @@ const HELP: Record<string, string> = {
   --csv 文件.csv    汇总表 CSV（UTF-8 BOM，Excel 可直接打开）/ the summary as CSV (UTF-8 with BOM)
   --json 文件.json  JSON 结果写入文件 / the JSON result to a file
   --pretty          JSON 缩进排版（默认紧凑）/ indent the JSON (compact by default)
-  --no-details      --out 不写 明细 工作表（每个数值一行；全市一年约 83 万行，文件大、打开慢）
-                    leave the 明细 sheet (one row per value) out of --out: a city-year's is ~830,000 rows
+  --details         --out 总是写 明细 工作表（每个数值一行）；默认超过 200,000 行时不写（全市一年约 83 万行，
+                    文件大、打开慢），并有一条提示 / always write the 明细 sheet (one row per value); by default
+                    it is left out, with a note, above 200,000 rows (a city-year's is ~830,000)
+  --no-details      --out 不写 明细 工作表 / leave the 明细 sheet out of --out
   输出不能是输入文件；--out 可以写在输入文件夹内（本工具写出的汇总只作历史数据读回），--csv 不可以。
   An output may not be an input; --out may sit inside an input folder (our summary is read back as
   history only), --csv may not (a CSV carries no marker and would be read back as returns).
@@ -117,7 +120,7 @@ async function toStdout(chunks: Iterable<string | Uint8Array>): Promise<void> {
 async function cmdValidateOrCombine(cmd: 'validate' | 'combine', argv: string[]): Promise<number> {
   const extra: ParseArgsConfig['options'] =
     cmd === 'combine'
-      ? { out: { type: 'string' }, csv: { type: 'string' }, json: { type: 'string' }, history: { type: 'string', multiple: true }, pretty: { type: 'boolean' }, 'no-details': { type: 'boolean' } }
+      ? { out: { type: 'string' }, csv: { type: 'string' }, json: { type: 'string' }, history: { type: 'string', multiple: true }, pretty: { type: 'boolean' }, details: { type: 'boolean' }, 'no-details': { type: 'boolean' } }
       : { pretty: { type: 'boolean' } };
   const { values, positionals } = parse(argv, extra);
   if (values.help) {
@@ -131,8 +134,12 @@ async function cmdValidateOrCombine(cmd: 'validate' | 'combine', argv: string[])
   const v = values as Record<string, unknown>;
   const history = (v['history'] as string[] | undefined) ?? [];
   const pretty = v['pretty'] === true;
-  const details = v['no-details'] !== true;
-  if (!details && typeof v['out'] !== 'string') throw new UsageError('--no-details applies to --out (summary.xlsx); no --out given');
+  if (v['details'] === true && v['no-details'] === true) throw new UsageError('--details and --no-details contradict each other');
+  // 明细 as asked, or (undefined) by its size: see DETAILS_DEFAULT_LIMIT.
+  const askedDetails = v['details'] === true ? true : v['no-details'] === true ? false : undefined;
+  if (askedDetails !== undefined && typeof v['out'] !== 'string') {
+    throw new UsageError(`${askedDetails ? '--details' : '--no-details'} applies to --out (summary.xlsx); no --out given`);
+  }
   const targets: OutputTarget[] = [];
   if (typeof v['out'] === 'string') targets.push({ option: '--out', path: v['out'], marked: true });
   if (typeof v['csv'] === 'string') targets.push({ option: '--csv', path: v['csv'] });
@@ -148,8 +155,20 @@ async function cmdValidateOrCombine(cmd: 'validate' | 'combine', argv: string[])
     if (f) failed.push(f);
     else written.push(t.path);
   };
+  let details = true;
+  let leftOut: Finding | null = null;
   if (cmd === 'combine') {
     const { result } = loaded;
+    const out = targets.find((t) => t.option === '--out');
+    if (out) {
+      const rows = result.detailRows();
+      details = includeDetails(rows, askedDetails);
+      // Left out by its size, not because it was asked: a finding (in 校验结果 too), so no one looks for 明细 in vain.
+      if (!details && askedDetails === undefined) {
+        leftOut = finding('details_left_out', { rows, limit: DETAILS_DEFAULT_LIMIT, option: '--details' }, { file: out.path.replace(/\\/g, '/') });
+        result.findings = [...result.findings, leftOut].sort(compareFindings);
+      }
+    }
     for (const t of targets) {
       if (t.option === '--out') {
         // Our own streaming writer, not writeXlsx.js: that one loads exceljs (tens of MB of heap at the run's peak).
@@ -164,16 +183,20 @@ async function cmdValidateOrCombine(cmd: 'validate' | 'combine', argv: string[])
       if (t.option === '--json') await write(t, () => jsonLines(result.json(), pretty));
     }
   }
-  // A write that failed is a finding like any other: printed with the rest, exit code 2.
-  if (failed.length) loaded.result.findings = [...loaded.result.findings, ...failed].sort(compareFindings);
+  // A write that failed is a finding like any other: printed with the rest, exit code 2. (No file, no 明细 to
+  // speak of: its note goes.)
+  const outWritten = written.includes(targets.find((t) => t.option === '--out')?.path ?? '');
+  if (failed.length) loaded.result.findings = [...loaded.result.findings.filter((f) => outWritten || f !== leftOut), ...failed].sort(compareFindings);
   if (format === 'json') {
     await toStdout(jsonLines(loaded.result.json(), pretty));
   } else {
     await toStdout(inPieces(textReportLines(loaded, lang, { color: process.stdout.isTTY === true })));
     if (written.length) console.log(`\n${lang === 'zh-CN' ? '已写出' : 'Wrote'}: ${written.join(', ')}`);
-    if (!details) {
+    if (!details && askedDetails === false) {
       console.log(lang === 'zh-CN' ? '明细 工作表未写出（--no-details）。' : 'The 明细 sheet was left out (--no-details).');
     }
+    // Also last, where it is seen: a city's report runs to thousands of lines.
+    if (leftOut && outWritten) console.log(messageOf(leftOut, lang));
   }
   return failed.length ? 2 : exitCodeOf(loaded);
 }

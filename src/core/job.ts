@@ -16,7 +16,7 @@ import { uniqueRows } from './months/rows.js';
 import { momSource, ytdSource } from './months/tables.js';
 import { withHistory, type HistoryInput } from './months/withHistory.js';
 import { toJson } from './output/json.js';
-import { materialise, outputSources, outputTables, summaryTable, type OutputTable, type TableSource } from './output/tables.js';
+import { detailRowCount, materialise, outputSources, outputTables, summaryTable, type OutputTable, type TableSource } from './output/tables.js';
 import { pushAll } from './groupBy.js';
 import { readWorkbooks } from './read/readWorkbook.js';
 import type { ParsedReturn } from './read/types.js';
@@ -71,6 +71,8 @@ export interface Job extends JobResult {
    * `details: false` leaves 明细 (one row per value) out.
    */
   outputSources(options?: { details?: boolean }): TableSource[];
+  /** How many rows 明细 has (one per value): what decides whether summary.xlsx gets it by default. */
+  detailRows(): number;
   /** The rows the charts draw (history included), with the values that have an error finding marked out. */
   chartSource(): ChartSource;
   /** The meeting set, or the four charts of one indicator. */
@@ -197,7 +199,9 @@ export function runJob(input: JobInput): Job {
     summaryTable: once(() => summaryTable(c, lang)),
     outputTables: once(() => [...outputTables(c, result.findings, lang), ...monthSources().map(materialise)]),
     // Not memoised: each call gives fresh cursors (the rows are made as the writer reads them).
-    outputSources: (options) => [...outputSources(c, result.findings, lang, options?.details ?? true), ...monthSources()],
+    // The job's findings: a door that adds one before writing (明细 left out) sees it in 校验结果.
+    outputSources: (options) => [...outputSources(c, job.findings, lang, options?.details ?? true), ...monthSources()],
+    detailRows: once(() => detailRowCount(c)),
     chartSource,
     charts: (indicator) => {
       const p = period();

@@ -63,6 +63,11 @@ export interface FindingArgs {
   output_twice: { option: string; other: string };
   /** An output could not be written (read-only folder, a folder in the way, disk full); nothing was replaced. */
   output_unwritable: { option: string; cause: WriteCause; detail?: string | undefined };
+  /**
+   * 明细 (one row per value) was left out of summary.xlsx because it has more rows than are written by default;
+   * `option` asks for it (a city's year is ~834,000 rows: a file Excel opens slowly, for a trail few read whole).
+   */
+  details_left_out: { rows: number; limit: number; option: string };
 
   // ── structure ───────────────────────────────────────────────────────────────────────────────
   community_not_found: Record<string, never>;
@@ -194,6 +199,7 @@ export const DEFAULT_SEVERITY: { readonly [C in FindingCode]: Severity } = {
   output_in_input_folder: 'error',
   output_twice: 'error',
   output_unwritable: 'error',
+  details_left_out: 'info',
   community_not_found: 'error',
   period_not_found: 'error',
   period_invalid: 'error',

@@ -5,6 +5,8 @@ export type Lang = 'zh-CN' | 'en-US';
 type Wording = { readonly [C in FindingCode]: (a: FindingArgs[C], w: FindingWhere) => string };
 
 const n = (v: number): string => (Number.isInteger(v) ? String(v) : String(Math.round(v * 1000) / 1000));
+/** 834360 → 834,360: row counts people read at a glance. */
+const thousands = (v: number): string => String(v).replace(/\B(?=(\d{3})+$)/g, ',');
 const zhName = (w: FindingWhere): string => (w.indicatorName ? `「${w.indicatorName}」` : '');
 const enName = (w: FindingWhere): string => {
   const name = w.indicatorNameEn ?? w.indicatorName;
@@ -100,6 +102,8 @@ const zh: Wording = {
     `${a.option} 位于输入文件夹 ${a.folder} 中，下次运行会被当作报表读回，未写出任何文件，请写到输入文件夹之外`,
   output_twice: (a) => `${a.option} 与 ${a.other} 是同一个文件，未写出任何文件`,
   output_unwritable: (a) => `${a.option} 无法写出：${zhWriteCause[a.cause]}${detail(a.detail)}（原有文件未改动）`,
+  details_left_out: (a) =>
+    `明细 工作表未写入：共 ${thousands(a.rows)} 行（每个数值一行），超过默认上限 ${thousands(a.limit)} 行（文件大，Excel 打开慢）；汇总和校验结果完整。需要明细时加 ${a.option} 重新生成`,
   community_not_found: () => '未找到社区名称（社区名称 / 单位名称 / 填报单位）',
   period_not_found: () => '未找到报告期（报告期 / 月份），请填写如“2026年10月”',
   period_invalid: (a) => `报告期“${a.text}”无法识别，请写成“2026年10月”或“2026-10”`,
@@ -177,6 +181,8 @@ const en: Wording = {
     `${a.option} is inside the input folder ${a.folder} and would be read back as returns next time; nothing was written — write it outside`,
   output_twice: (a) => `${a.option} and ${a.other} are the same file; nothing was written`,
   output_unwritable: (a) => `${a.option} cannot be written: ${enWriteCause[a.cause]}${enDetail(a.detail)} (any existing file is unchanged)`,
+  details_left_out: (a) =>
+    `The 明细 sheet was left out: ${thousands(a.rows)} rows (one per value), more than the ${thousands(a.limit)} written by default (a large file Excel opens slowly); 汇总 and 校验结果 are complete. Add ${a.option} to write it`,
   community_not_found: () => 'Community name not found (社区名称 / 单位名称 / 填报单位)',
   period_not_found: () => 'Reporting period not found (报告期 / 月份); write e.g. 2026年10月',
   period_invalid: (a) => `Period "${a.text}" not recognised; write 2026年10月 or 2026-10`,

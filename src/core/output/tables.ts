@@ -259,6 +259,35 @@ function detailColumns(lang: Lang): OutputColumn[] {
  */
 const DETAIL_RUNS: readonly (readonly [number, number])[] = [[0, 3], [3, 5], [6, 7], [9, 11]];
 
+/**
+ * 明细 rows above which summary.xlsx leaves 明细 out unless it is asked for. A district's year — 300
+ * communities (the most DOMAIN.md expects) × 12 months × ~30 indicators — is ~110,000 rows and keeps it; a
+ * city's year is ~834,000: a 29 MB file that Excel opens slowly, twice the time to write, for a trail that
+ * is read by filtering one community at a time. 汇总 and 校验结果 (which names each finding's file · sheet ·
+ * cell) are the same either way.
+ */
+export const DETAILS_DEFAULT_LIMIT = 200_000;
+
+/** Whether summary.xlsx gets 明细: as asked (`true`/`false`), or by default only up to DETAILS_DEFAULT_LIMIT rows. */
+export function includeDetails(rows: number, asked?: boolean): boolean {
+  return asked ?? rows <= DETAILS_DEFAULT_LIMIT;
+}
+
+/** How many rows 明细 has: one per value of every combined return. */
+export function detailRowCount(c: Consolidation): number {
+  const returns = c.combined;
+  if (!returns) return c.details.length;
+  const indicators = c.indicators;
+  // A table row's values are read from its table's columns, not made into objects (read/returnValues.ts).
+  const counter = new ValuesReader(indicators);
+  let rowCount = 0;
+  for (let r = 0; r < returns.length; r++) {
+    counter.at(returns[r]!);
+    for (let i = 0; i < indicators.length; i++) if (counter.has(i)) rowCount++;
+  }
+  return rowCount;
+}
+
 /** 明细 row by row, straight from the combined returns' values (no detail objects, no arrays of cells). */
 export function detailSource(c: Consolidation, lang: Lang = 'zh-CN'): TableSource {
   const t = T[lang];
@@ -277,15 +306,8 @@ export function detailSource(c: Consolidation, lang: Lang = 'zh-CN'): TableSourc
     };
   }
   const indicators = c.indicators;
-  // A table row's values are read from its table's columns, not made into objects (read/returnValues.ts).
-  const counter = new ValuesReader(indicators);
-  let rowCount = 0;
-  for (const ret of returns) {
-    counter.at(ret);
-    for (let i = 0; i < indicators.length; i++) if (counter.has(i)) rowCount++;
-  }
   return {
-    ...base, rowCount, runs: DETAIL_RUNS,
+    ...base, rowCount: detailRowCount(c), runs: DETAIL_RUNS,
     cursor() {
       let r = 0;
       let k = 0;
